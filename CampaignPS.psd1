@@ -1,0 +1,39 @@
+@{
+    # The one place the module version is written: Directory.Build.props reads it for the assemblies.
+    ModuleVersion        = '0.1.0'
+    RootModule           = 'CampaignPS.psm1'
+    GUID                 = '02f5e245-5246-4a5b-b136-afd0a42fe6f4'
+    Author               = 'CampaignPS contributors'
+    CompanyName          = 'CampaignPS'
+    Copyright            = '(c) CampaignPS contributors. MIT License.'
+    Description          = 'Create, configure and launch outreach campaigns on Loops, Smartlead, Outbox and Tether SMS from PowerShell, with typed pipeline objects, safe retries and a local sandbox.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+
+    CmdletsToExport      = @(
+        'Connect-Loops'
+        'Disconnect-Loops'
+        'Get-LoopsAudienceSegment'
+        'Get-LoopsCampaign'
+        'Get-LoopsCampaignGroup'
+        'Get-LoopsEmailMessage'
+        'Get-LoopsMailingList'
+        'New-LoopsCampaign'
+        'New-LoopsCampaignGroup'
+        'Set-LoopsCampaign'
+        'Set-LoopsEmailMessage'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Campaign', 'Email', 'Outreach', 'Loops', 'Smartlead', 'Outbox', 'SMS', 'Tether', 'Marketing', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/campaignps/CampaignPS'
+            LicenseUri   = 'https://github.com/campaignps/CampaignPS/blob/main/LICENSE'
+            ReleaseNotes = 'Loops content API: campaigns, email messages, mailing lists, audience segments and campaign groups; sandbox for all tests.'
+        }
+    }
+}

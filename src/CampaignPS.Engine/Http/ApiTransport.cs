@@ -1,0 +1,354 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using CampaignPS.Engine.Errors;
+using CampaignPS.Engine.Json;
+using CampaignPS.Engine.Platforms;
+using CampaignPS.Engine.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CampaignPS.Engine.Http
+{
+    /// <summary>
+    /// The HTTP mechanics every platform client shares: one reused HttpClient per connection,
+    /// authentication, pacing, retries that are safe for the kind of request, timeouts, logging
+    /// with redacted URLs, and failures turned into <see cref="CampaignApiException"/>.
+    /// </summary>
+    public sealed class ApiTransport : IDisposable
+    {
+        private static readonly string UserAgent = "CampaignPS/" + ModuleVersion();
+
+        private readonly PlatformInfo _platform;
+        private readonly ApiConnectionOptions _options;
+        private readonly IRequestAuthenticator _authenticator;
+        private readonly HttpClient _http;
+        private readonly ILogger _logger;
+        private readonly Random _jitter = new Random();
+
+        internal ApiTransport(PlatformInfo platform, ApiConnectionOptions options, IRequestAuthenticator authenticator)
+        {
+            _platform = platform;
+            _options = options;
+            _authenticator = authenticator;
+            BaseUri = NormalizeBaseUri(platform, options.BaseUri ?? platform.DefaultBaseUri);
+            double rate = options.RequestsPerSecond ?? platform.DocumentedRequestsPerSecond;
+            RateLimiter = rate > 0 ? new RequestRateLimiter(rate) : null;
+            _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.DisplayName);
+            HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler();
+            _http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler == null) { Timeout = Timeout.InfiniteTimeSpan };
+            _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+            _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        }
+
+        /// <summary>The API root every relative path is resolved against (always ends with '/').</summary>
+        public Uri BaseUri { get; }
+
+        /// <summary>The connection's pacing, shared by all its callers; null when client-side limiting is off.</summary>
+        public RequestRateLimiter? RateLimiter { get; }
+
+        /// <summary>Sends a request and reads the JSON answer as <typeparamref name="T"/>.</summary>
+        public async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null)
+        {
+            T? result = default;
+            await SendCoreAsync(operation, method, relativePath, body, query, async (response, builder, token) =>
+            {
+                try
+                {
+                    result = await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, token).ConfigureAwait(false);
+                }
+                catch (JsonException exception)
+                {
+                    throw new CampaignApiException(builder.FromUnreadableResponse(response.StatusCode, "not valid JSON: " + exception.Message, RequestId(response)));
+                }
+
+                if (result is null)
+                {
+                    throw new CampaignApiException(builder.FromUnreadableResponse(response.StatusCode, "empty body", RequestId(response)));
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            return result!;
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _http.Dispose();
+
+        private async Task SendCoreAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body,
+            IEnumerable<KeyValuePair<string, string?>>? query, Func<HttpResponseMessage, ApiFailureBuilder, CancellationToken, Task> readSuccess,
+            CancellationToken cancellationToken)
+        {
+            Uri uri = BuildUri(relativePath, query);
+            string redactedUrl = UrlRedactor.Redact(uri);
+            var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl);
+            bool retriesServerErrors = operation.Safety != RequestSafety.NonIdempotent;
+            int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
+
+            for (int attempt = 1; ; attempt++)
+            {
+                if (RateLimiter != null)
+                {
+                    await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                bool lastAttempt = attempt >= maxAttempts;
+                var stopwatch = Stopwatch.StartNew();
+                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attemptTimeout.CancelAfter(_options.RequestTimeout);
+                using HttpRequestMessage request = BuildRequest(method, uri, body);
+
+                HttpResponseMessage response;
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogAttemptFailure(method, redactedUrl, $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", stopwatch.Elapsed);
+                    if (retriesServerErrors && !lastAttempt)
+                    {
+                        await BackOffAsync(attempt, maxAttempts, "timeout", cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    LogGivingUp(operation, attempt, retriesServerErrors);
+                    throw new CampaignApiException(failures.FromTimeout(_options.RequestTimeout));
+                }
+                catch (Exception exception) when (TransportFailure.IsTransportException(exception))
+                {
+                    bool neverConnected = TransportFailure.IsConnectFailure(exception);
+                    string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
+                    LogAttemptFailure(method, redactedUrl, reason, stopwatch.Elapsed);
+                    if ((retriesServerErrors || neverConnected) && !lastAttempt)
+                    {
+                        await BackOffAsync(attempt, maxAttempts, neverConnected ? "connection refused before sending" : "connection failed", cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    LogGivingUp(operation, attempt, retriesServerErrors || neverConnected);
+                    throw new CampaignApiException(failures.FromConnectionFailure(reason, requestMayHaveBeenSent: !neverConnected));
+                }
+
+                using (response)
+                {
+                    int status = (int)response.StatusCode;
+                    _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", method.Method, redactedUrl, status, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
+                    RateLimitSignal signal = RateLimitSignal.From(response, DateTimeOffset.UtcNow);
+
+                    if (response.IsSuccessStatusCode)
+                    {
+                        try
+                        {
+                            await readSuccess(response, failures, attemptTimeout.Token).ConfigureAwait(false);
+                            return;
+                        }
+                        catch (CampaignApiException) when (retriesServerErrors && !lastAttempt)
+                        {
+                            await BackOffAsync(attempt, maxAttempts, "unreadable response", cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+                        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            throw new CampaignApiException(failures.FromTimeout(_options.RequestTimeout));
+                        }
+                        catch (Exception exception) when (TransportFailure.IsTransportException(exception))
+                        {
+                            string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
+                            if (retriesServerErrors && !lastAttempt)
+                            {
+                                await BackOffAsync(attempt, maxAttempts, "connection dropped while reading", cancellationToken).ConfigureAwait(false);
+                                continue;
+                            }
+
+                            throw new CampaignApiException(failures.FromConnectionFailure(reason, requestMayHaveBeenSent: true));
+                        }
+                    }
+
+                    string? errorBody = await ReadBodySafelyAsync(response).ConfigureAwait(false);
+                    string? requestId = RequestId(response);
+
+                    if (status == 429)
+                    {
+                        TimeSpan wait = signal.RequestedWait(DateTimeOffset.UtcNow) ?? Backoff(attempt);
+                        if (wait > _options.Retry.MaxServerWait)
+                        {
+                            throw new CampaignApiException(failures.FromServerWaitTooLong(wait, _options.Retry.MaxServerWait, requestId));
+                        }
+
+                        if (!lastAttempt)
+                        {
+                            string source = signal.RetryAfter.HasValue ? "Retry-After" : signal.ResetAt.HasValue ? "x-ratelimit-reset" : "back-off";
+                            _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next} of {Max}.", wait.TotalSeconds, source, attempt + 1, maxAttempts);
+                            RateLimiter?.Pause(wait);
+                            if (RateLimiter == null)
+                            {
+                                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                            }
+
+                            continue;
+                        }
+                    }
+                    else if (status >= 500 && retriesServerErrors && !lastAttempt)
+                    {
+                        TimeSpan wait = signal.RequestedWait(DateTimeOffset.UtcNow) ?? Backoff(attempt);
+                        _logger.LogInformation("Server error {Status}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", status, wait.TotalSeconds, attempt + 1, maxAttempts);
+                        await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    else if (status >= 500)
+                    {
+                        LogGivingUp(operation, attempt, retriesServerErrors);
+                    }
+
+                    throw new CampaignApiException(failures.FromResponse(response.StatusCode, errorBody, requestId, signal.RequestedWait(DateTimeOffset.UtcNow)));
+                }
+            }
+        }
+
+        private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, object? body)
+        {
+            var request = new HttpRequestMessage(method, uri);
+            if (body != null)
+            {
+                request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+            }
+
+            _authenticator.Apply(request, _options.ApiKey);
+            return request;
+        }
+
+        private Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query)
+        {
+            var builder = new StringBuilder(relativePath.TrimStart('/'));
+            char separator = relativePath.IndexOf('?') >= 0 ? '&' : '?';
+            foreach (KeyValuePair<string, string?> pair in query ?? Enumerable.Empty<KeyValuePair<string, string?>>())
+            {
+                if (pair.Value == null)
+                {
+                    continue;
+                }
+
+                builder.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+                separator = '&';
+            }
+
+            return new Uri(BaseUri, builder.ToString());
+        }
+
+        private async Task BackOffAsync(int attempt, int maxAttempts, string reason, CancellationToken cancellationToken)
+        {
+            TimeSpan wait = Backoff(attempt);
+            _logger.LogInformation("Retrying after {Reason}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", reason, wait.TotalSeconds, attempt + 1, maxAttempts);
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        private TimeSpan Backoff(int attempt)
+        {
+            double factor;
+            lock (_jitter)
+            {
+                factor = 0.5 + (_jitter.NextDouble() * 0.5);
+            }
+
+            double exponential = _options.Retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+            return TimeSpan.FromMilliseconds(Math.Min(exponential, _options.Retry.MaxDelay.TotalMilliseconds) * factor);
+        }
+
+        private void LogAttemptFailure(HttpMethod method, string redactedUrl, string reason, TimeSpan elapsed) =>
+            _logger.LogInformation("{Method} {Url} -> failed: {Reason} ({Elapsed} ms)", method.Method, redactedUrl, reason, (long)elapsed.TotalMilliseconds);
+
+        private void LogGivingUp(ApiOperation operation, int attempts, bool retryable)
+        {
+            if (retryable)
+            {
+                _logger.LogInformation("Giving up on {Operation} after {Attempts} attempts.", operation.Description, attempts);
+            }
+            else
+            {
+                _logger.LogInformation("Not retrying {Operation}: it may have reached the server, and sending it again could create a duplicate.", operation.Description);
+            }
+        }
+
+        private async Task<string?> ReadBodySafelyAsync(HttpResponseMessage response)
+        {
+            try
+            {
+                string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                return _options.ApiKey.ScrubFrom(body);
+            }
+            catch (Exception exception) when (TransportFailure.IsTransportException(exception))
+            {
+                return null;
+            }
+        }
+
+        private static string? RequestId(HttpResponseMessage response)
+        {
+            foreach (string name in new[] { "x-request-id", "request-id", "x-correlation-id", "cf-ray" })
+            {
+                if (response.Headers.TryGetValues(name, out IEnumerable<string>? values))
+                {
+                    return values.FirstOrDefault();
+                }
+            }
+
+            return null;
+        }
+
+        private static Uri NormalizeBaseUri(PlatformInfo platform, Uri? baseUri)
+        {
+            var rules = new InputRules(platform.DisplayName);
+            if (baseUri == null)
+            {
+                throw rules.Fail("BaseUri", $"{platform.DisplayName} has no public API address. Give the address of your instance with -BaseUri, e.g. https://your-instance.example.com.");
+            }
+
+            if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw rules.Fail("BaseUri", $"BaseUri '{baseUri}' is not an absolute http(s) address. Use a form like https://app.example.com/api/v1.");
+            }
+
+            if (baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)
+            {
+                throw rules.Fail("BaseUri", $"BaseUri '{UrlRedactor.Redact(baseUri)}' uses plain http, which would send the API key unencrypted. Use https (plain http is only allowed for loopback addresses such as the sandbox).");
+            }
+
+            string text = baseUri.GetLeftPart(UriPartial.Path);
+            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+        }
+
+        private static HttpMessageHandler CreateDefaultHandler()
+        {
+#if NET8_0_OR_GREATER
+            return new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+#else
+            // Windows PowerShell 5.1 on older .NET Framework builds may not offer TLS 1.2 by default.
+            if (ServicePointManager.SecurityProtocol != 0 && (ServicePointManager.SecurityProtocol & SecurityProtocolType.Tls12) == 0)
+            {
+                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            }
+
+            return new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+#endif
+        }
+
+        private static string ModuleVersion()
+        {
+            Assembly assembly = typeof(ApiTransport).Assembly;
+            string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            return (version ?? assembly.GetName().Version?.ToString() ?? "0.0.0").Split('+')[0];
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+
+namespace CampaignPS.Engine.Platforms
+{
+    /// <summary>The platforms CampaignPS drives.</summary>
+    public enum Platform
+    {
+        /// <summary>Loops content API (app.loops.so).</summary>
+        Loops,
+        /// <summary>Smartlead (server.smartlead.ai).</summary>
+        Smartlead,
+        /// <summary>Outbox (api.getoutbox.ai).</summary>
+        Outbox,
+        /// <summary>Tether SMS, on the customer's own instance.</summary>
+        Sms,
+    }
+
+    /// <summary>Facts about a platform that every layer needs: names, defaults and documented limits.</summary>
+    public sealed class PlatformInfo
+    {
+        private PlatformInfo(Platform platform, string displayName, Uri? defaultBaseUri, string apiKeyVariable, double documentedRequestsPerSecond)
+        {
+            Platform = platform;
+            DisplayName = displayName;
+            DefaultBaseUri = defaultBaseUri;
+            ApiKeyEnvironmentVariable = apiKeyVariable;
+            DocumentedRequestsPerSecond = documentedRequestsPerSecond;
+        }
+
+        /// <summary>Loops: 10 requests per second per team (Loops API docs, "Rate limiting").</summary>
+        public static PlatformInfo Loops { get; } = new PlatformInfo(
+            Platform.Loops, "Loops", new Uri("https://app.loops.so/api/v1/"), "LOOPS_API_KEY", 10);
+
+        /// <summary>The platform this describes.</summary>
+        public Platform Platform { get; }
+
+        /// <summary>Name used in messages, WhatIf text and as the ErrorId prefix.</summary>
+        public string DisplayName { get; }
+
+        /// <summary>The public API root, or null where every customer has an instance of their own.</summary>
+        public Uri? DefaultBaseUri { get; }
+
+        /// <summary>The cmdlet that connects to the platform, named in advice.</summary>
+        public string ConnectCommand => Platform == Platform.Sms ? "Connect-SmsPlatform" : "Connect-" + DisplayName;
+
+        /// <summary>The environment variable read when no key is given.</summary>
+        public string ApiKeyEnvironmentVariable { get; }
+
+        /// <summary>The documented request rate the client limiter starts from; 0 when none is documented.</summary>
+        public double DocumentedRequestsPerSecond { get; }
+
+        /// <summary>Looks up the description of <paramref name="platform"/>.</summary>
+        public static PlatformInfo For(Platform platform) => platform switch
+        {
+            Platform.Loops => Loops,
+            _ => throw new NotSupportedException($"{platform} is not supported yet."),
+        };
+
+        /// <inheritdoc />
+        public override string ToString() => DisplayName;
+    }
+}

@@ -1,0 +1,40 @@
+using CampaignPS.Sandbox.Platforms.Loops;
+namespace CampaignPS.Sandbox;
+
+public sealed class SandboxOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free port.</summary>
+    public int Port { get; set; } = 0;
+
+    /// <summary>Apply the providers' documented rate limits (and send their rate-limit headers).</summary>
+    public bool EnforceRateLimits { get; set; } = true;
+
+    public int LoopsRequestsPerSecond { get; set; } = 10;
+
+    public string LoopsApiKey { get; set; } = SandboxServer.DefaultLoopsApiKey;
+
+    /// <summary>Added to every platform response (for benchmarks).</summary>
+    public TimeSpan ResponseLatency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>A validated copy, so that changing the caller's object after start has no effect.</summary>
+    internal SandboxOptions ValidatedCopy()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, "Port must be between 0 and 65535.");
+        }
+        if (LoopsRequestsPerSecond < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LoopsRequestsPerSecond), LoopsRequestsPerSecond, "LoopsRequestsPerSecond must be at least 1.");
+        }
+        if (string.IsNullOrWhiteSpace(LoopsApiKey))
+        {
+            throw new ArgumentException("LoopsApiKey must not be empty.", nameof(LoopsApiKey));
+        }
+        if (ResponseLatency < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ResponseLatency), ResponseLatency, "ResponseLatency must not be negative.");
+        }
+        return (SandboxOptions)MemberwiseClone();
+    }
+}

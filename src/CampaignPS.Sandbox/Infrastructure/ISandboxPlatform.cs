@@ -1,0 +1,43 @@
+using CampaignPS.Sandbox.Platforms.Loops;
+using System.Text.Json.Nodes;
+
+namespace CampaignPS.Sandbox;
+
+/// <summary>One stand-in API. The shared request pipeline does request ids, logging, latency, faults,
+/// auth and rate limiting for it; the platform supplies its routes, credentials and error shape.</summary>
+internal interface ISandboxPlatform
+{
+    /// <summary>First path segment that routes a request to this platform, e.g. "loops".</summary>
+    string Name { get; }
+
+    /// <summary>Name printed on the console, e.g. "Loops".</summary>
+    string DisplayName { get; }
+
+    /// <summary>API base path relative to the sandbox root, with a trailing slash, e.g. "loops/api/v1/".</summary>
+    string BasePath { get; }
+
+    /// <summary>How to connect, printed on the console next to the base URL, e.g. "key: sandbox-loops-key".</summary>
+    string ConnectionHint { get; }
+
+    string UnauthorizedMessage { get; }
+
+    string RateLimitedMessage { get; }
+
+    /// <summary>Whether the real API sends Retry-After with its own 429s.</summary>
+    bool SendsRetryAfterWhenRateLimited { get; }
+
+    RequestRateLimiter RateLimiter { get; }
+
+    /// <summary>The caller's rate-limit partition (normally its API key), or null when the request is not authorised.</summary>
+    string? Authenticate(HttpRequest request);
+
+    JsonNode ErrorBody(int statusCode, string message);
+
+    void MapRoutes(IEndpointRouteBuilder endpoints);
+
+    /// <summary>Maps platform-specific test helpers below /_sandbox/{Name}.</summary>
+    void MapControlRoutes(IEndpointRouteBuilder controlGroup);
+
+    /// <summary>Drops all state and rate-limit history and re-seeds the fixed data.</summary>
+    void Reset();
+}

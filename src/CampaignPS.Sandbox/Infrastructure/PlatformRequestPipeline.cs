@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CampaignPS.Sandbox;
+
+/// <summary>Middleware for every platform request, in this order: request id, request log, latency,
+/// faults due before the handler, auth, rate limit, the route, faults due after the handler.
+/// Requests outside the platforms (the /_sandbox control routes) pass straight through.</summary>
+internal sealed class PlatformRequestPipeline(
+    SandboxPlatformSet platforms,
+    SandboxRequestLog requestLog,
+    SandboxFaults faults,
+    SandboxOptions options)
+{
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var platform = platforms.ForPath(context.Request.Path);
+        if (platform is null)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.Headers[PlatformResponses.RequestIdHeader] = NewRequestId();
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        context.Features.Set(new CapturedRequestBody(body));
+        var logEntry = requestLog.Begin(new SandboxRequest(
+            platform.Name,
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            context.Request.QueryString.Value ?? "",
+            body,
+            StatusCode: 0,
+            DateTimeOffset.UtcNow));
+        // OnStarting runs before the client can see the response, so a test that awaited the
+        // response always finds the final status in the log.
+        context.Response.OnStarting(() =>
+        {
+            logEntry.Complete(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
+
+        try
+        {
+            await DelayAsync(options.ResponseLatency, context);
+            var plan = faults.Select(context.Request.Method, context.Request.Path.Value ?? "/");
+            await DelayAsync(plan.DelayFor(FaultTiming.BeforeHandler), context);
+            if (plan.Decisive is { When: FaultTiming.BeforeHandler } early)
+            {
+                await StrikeAsync(context, platform, early, logEntry);
+                return;
+            }
+
+            if (!await AdmitAsync(context, platform))
+            {
+                return;
+            }
+
+            if (plan.StrikesAfterHandler)
+            {
+                await RunThenStrikeAsync(context, platform, next, plan, logEntry);
+            }
+            else
+            {
+                await RunRouteAsync(context, platform, next);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody left to answer.
+        }
+        finally
+        {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                logEntry.Complete(0);
+            }
+        }
+    }
+
+    private async Task<bool> AdmitAsync(HttpContext context, ISandboxPlatform platform)
+    {
+        var caller = platform.Authenticate(context.Request);
+        if (caller is null)
+        {
+            await PlatformResponses.WriteErrorAsync(context, platform, StatusCodes.Status401Unauthorized, platform.UnauthorizedMessage);
+            return false;
+        }
+
+        if (!options.EnforceRateLimits)
+        {
+            return true;
+        }
+
+        var decision = platform.RateLimiter.TryAcquire(caller);
+        context.Response.Headers["x-ratelimit-limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["x-ratelimit-remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        if (decision.Allowed)
+        {
+            return true;
+        }
+
+        var retryAfter = platform.SendsRetryAfterWhenRateLimited ? decision.RetryAfter : (TimeSpan?)null;
+        await PlatformResponses.WriteErrorAsync(
+            context, platform, StatusCodes.Status429TooManyRequests, platform.RateLimitedMessage, retryAfter);
+        return false;
+    }
+
+    private static async Task RunRouteAsync(HttpContext context, ISandboxPlatform platform, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (PlatformErrorException error)
+        {
+            await PlatformResponses.WriteErrorAsync(context, platform, error.StatusCode, error.Message);
+            return;
+        }
+        catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            await PlatformResponses.WriteErrorAsync(
+                context, platform, StatusCodes.Status500InternalServerError, $"Sandbox error: {error.Message}");
+            return;
+        }
+
+        // Routing answers unknown paths and wrong methods with a bare status; give them the platform's shape.
+        if (context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed
+            && context.Response.ContentType is null)
+        {
+            var message = context.Response.StatusCode == StatusCodes.Status404NotFound
+                ? $"No route for {context.Request.Path}."
+                : $"Method {context.Request.Method} is not allowed on {context.Request.Path}.";
+            await PlatformResponses.WriteErrorAsync(context, platform, context.Response.StatusCode, message);
+        }
+    }
+
+    /// <summary>Runs the route with its response held back, then delays, replaces or drops it.</summary>
+    private static async Task RunThenStrikeAsync(
+        HttpContext context, ISandboxPlatform platform, RequestDelegate next, FaultPlan plan, SandboxRequestLog.Entry logEntry)
+    {
+        var realBody = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var held = new MemoryStream();
+        var holdingBody = new StreamResponseBodyFeature(held, realBody);
+        context.Features.Set<IHttpResponseBodyFeature>(holdingBody);
+        try
+        {
+            await RunRouteAsync(context, platform, next);
+            await holdingBody.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(realBody);
+        }
+
+        await DelayAsync(plan.DelayFor(FaultTiming.AfterHandler), context);
+        if (plan.Decisive is { When: FaultTiming.AfterHandler } late)
+        {
+            var requestId = context.Response.Headers[PlatformResponses.RequestIdHeader];
+            context.Response.Clear();
+            context.Response.Headers[PlatformResponses.RequestIdHeader] = requestId;
+            await StrikeAsync(context, platform, late, logEntry);
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(held.ToArray(), context.RequestAborted);
+    }
+
+    private static async Task StrikeAsync(HttpContext context, ISandboxPlatform platform, FaultRule fault, SandboxRequestLog.Entry logEntry)
+    {
+        await PlatformResponses.WriteFaultAsync(context, platform, fault);
+        if (fault.Kind == FaultKind.DropConnection)
+        {
+            // Kestrel signals the abort asynchronously and may still run OnStarting; record "no response" first.
+            logEntry.Complete(0);
+        }
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    private static Task DelayAsync(TimeSpan delay, HttpContext context) =>
+        delay > TimeSpan.Zero ? Task.Delay(delay, context.RequestAborted) : Task.CompletedTask;
+
+    private static string NewRequestId() => "req_" + Guid.NewGuid().ToString("N");
+}

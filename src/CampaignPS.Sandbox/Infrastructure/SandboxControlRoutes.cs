@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CampaignPS.Sandbox;
+
+/// <summary>Unauthenticated test helpers below /_sandbox for scripts that run the sandbox as a process.
+/// They are not logged and never see faults or rate limits.</summary>
+internal static class SandboxControlRoutes
+{
+    public const string Prefix = "/_sandbox";
+
+    public static void Map(IEndpointRouteBuilder endpoints, SandboxServer server, SandboxPlatformSet platforms)
+    {
+        var control = endpoints.MapGroup(Prefix);
+
+        control.MapPost("/reset", () =>
+        {
+            server.Reset();
+            return Ok(new JsonObject());
+        });
+
+        control.MapPost("/faults", async (HttpRequest request) =>
+        {
+            var (rule, error) = await ReadBodyAsync<FaultRule>(request);
+            if (rule is null)
+            {
+                return error;
+            }
+            try
+            {
+                server.Faults.Add(rule);
+            }
+            catch (ArgumentException e)
+            {
+                return Error(StatusCodes.Status400BadRequest, e.Message);
+            }
+            return Ok(new JsonObject { ["pending"] = server.Faults.Pending }, StatusCodes.Status201Created);
+        });
+
+        control.MapDelete("/faults", () =>
+        {
+            server.Faults.Clear();
+            return Ok(new JsonObject { ["pending"] = 0 });
+        });
+
+        control.MapGet("/requests", () => Results.Json(server.Requests.Snapshot(), SandboxJson.Options));
+
+        foreach (var platform in platforms.All)
+        {
+            platform.MapControlRoutes(control.MapGroup("/" + platform.Name));
+        }
+    }
+
+    /// <summary>Reads a JSON body as <typeparamref name="T"/>; on failure returns a 400 result instead.</summary>
+    public static async Task<(T? Body, IResult Error)> ReadBodyAsync<T>(HttpRequest request)
+        where T : class
+    {
+        try
+        {
+            var body = await request.ReadFromJsonAsync<T>(SandboxJson.Options, request.HttpContext.RequestAborted);
+            return (body, Error(StatusCodes.Status400BadRequest, $"Body must be a JSON {typeof(T).Name} object."));
+        }
+        catch (JsonException e)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, e.Message));
+        }
+    }
+
+    public static IResult Ok(JsonObject body, int statusCode = StatusCodes.Status200OK)
+    {
+        body.Insert(0, "success", true);
+        return Results.Json(body, SandboxJson.Options, statusCode: statusCode);
+    }
+
+    public static IResult Error(int statusCode, string message) =>
+        Results.Json(new JsonObject { ["success"] = false, ["message"] = message }, SandboxJson.Options, statusCode: statusCode);
+}

@@ -1,0 +1,328 @@
+namespace CampaignPS.Sandbox.Platforms.Loops;
+
+/// <summary>The Loops sandbox's data. Every operation takes one lock, so concurrent requests see
+/// whole updates. Records are immutable; an update replaces the stored record.</summary>
+public sealed class LoopsSandboxState
+{
+    public const string UnsortedGroupId = "grp_unsorted";
+    public const string UnsortedGroupName = "Unsorted";
+
+    private static readonly DateTimeOffset SeedTime = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LoopsCampaign> _campaigns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LoopsEmailMessage> _emailMessages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LoopsCampaignGroup> _groups = new(StringComparer.Ordinal);
+    private readonly LoopsMailingList[] _mailingLists =
+    [
+        new("list_main", "Main mailing list", "Everyone who signed up on the website", IsPublic: true),
+        new("list_beta", "Beta testers", "People who asked for early access", IsPublic: false),
+    ];
+    private readonly LoopsAudienceSegment[] _segments = Enumerable.Range(1, 25)
+        .Select(n => new LoopsAudienceSegment($"seg_{n:00}", $"Segment {n:00}", $"Seeded segment number {n}", SeedTime.AddDays(n)))
+        .ToArray();
+    private long _sequence;
+    private volatile LoopsCreateShape _createShape;
+
+    internal LoopsSandboxState(TimeProvider time)
+    {
+        _time = time;
+        Reset();
+    }
+
+    /// <summary>Shape of campaign objects in responses (create, get, list, update).</summary>
+    public LoopsCreateShape CreateShape
+    {
+        get => _createShape;
+        set => _createShape = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
+    /// <summary>Stored campaigns, newest first.</summary>
+    public IReadOnlyList<LoopsCampaign> Campaigns
+    {
+        get { lock (_gate) { return _campaigns.Values.OrderByDescending(c => c.Sequence).ToArray(); } }
+    }
+
+    public int CampaignCount
+    {
+        get { lock (_gate) { return _campaigns.Count; } }
+    }
+
+    /// <summary>Campaign groups including the reserved Unsorted group, newest first.</summary>
+    public IReadOnlyList<LoopsCampaignGroup> CampaignGroups
+    {
+        get { lock (_gate) { return _groups.Values.OrderByDescending(g => g.Sequence).ToArray(); } }
+    }
+
+    /// <summary>Seeded audience segments, newest first.</summary>
+    public IReadOnlyList<LoopsAudienceSegment> AudienceSegments => _segments.OrderByDescending(s => s.CreatedAt).ToArray();
+
+    public IReadOnlyList<LoopsMailingList> MailingLists => _mailingLists;
+
+    public LoopsCampaign? GetCampaign(string campaignId)
+    {
+        lock (_gate) { return _campaigns.GetValueOrDefault(campaignId); }
+    }
+
+    public LoopsEmailMessage? GetEmailMessage(string emailMessageId)
+    {
+        lock (_gate) { return _emailMessages.GetValueOrDefault(emailMessageId); }
+    }
+
+    public string? GetCurrentRevision(string emailMessageId) => GetEmailMessage(emailMessageId)?.ContentRevisionId;
+
+    /// <summary>Test helper: moves a campaign to Draft, Scheduled, Sending or Sent (case-insensitive).</summary>
+    /// <exception cref="KeyNotFoundException">No campaign has that id.</exception>
+    /// <exception cref="ArgumentException">The status is not one of the four.</exception>
+    public void SetCampaignStatus(string campaignId, string status)
+    {
+        var canonical = LoopsCampaignStatus.All.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException(
+                $"status must be one of {string.Join(", ", LoopsCampaignStatus.All)} (got \"{status}\").", nameof(status));
+        lock (_gate)
+        {
+            var campaign = _campaigns.GetValueOrDefault(campaignId)
+                ?? throw new KeyNotFoundException($"No campaign has id \"{campaignId}\".");
+            _campaigns[campaignId] = campaign with { Status = canonical, UpdatedAt = Now() };
+        }
+    }
+
+    internal DateTimeOffset UtcNow => _time.GetUtcNow();
+
+    internal void Reset()
+    {
+        lock (_gate)
+        {
+            _campaigns.Clear();
+            _emailMessages.Clear();
+            _groups.Clear();
+            _sequence = 0;
+            AddGroup(UnsortedGroupId, UnsortedGroupName, "Campaigns that are not in any other group", SeedTime);
+            AddGroup("grp_launches", "Launches", "Product launch announcements", SeedTime.AddDays(1));
+            _createShape = LoopsCreateShape.Current;
+        }
+    }
+
+    internal LoopsCampaignView CreateCampaign(LoopsCampaignInput input)
+    {
+        lock (_gate)
+        {
+            EnsureReferencesExist(input);
+            var now = Now();
+            var campaignId = NewId("cmp");
+            var emailMessage = new LoopsEmailMessage(
+                NewId("em"), campaignId, "", "", "", "", "", "", NewId("rev"), now);
+            var blank = new LoopsCampaign(
+                campaignId, input.Name.Value, LoopsCampaignStatus.Draft, emailMessage.Id,
+                null, null, null, UnsortedGroupId, null, now, now)
+            {
+                Sequence = ++_sequence,
+            };
+            var campaign = Apply(blank, input, now);
+            _emailMessages.Add(emailMessage.Id, emailMessage);
+            _campaigns.Add(campaign.Id, campaign);
+            return new LoopsCampaignView(campaign, emailMessage);
+        }
+    }
+
+    internal LoopsCampaignView UpdateCampaign(string campaignId, LoopsCampaignInput input)
+    {
+        lock (_gate)
+        {
+            var campaign = RequireCampaign(campaignId);
+            if (campaign.Status != LoopsCampaignStatus.Draft && input.ChangesMoreThanNameOrGroup)
+            {
+                throw NotDraft();
+            }
+            EnsureReferencesExist(input);
+            var updated = Apply(campaign, input, Now());
+            _campaigns[campaignId] = updated;
+            return new LoopsCampaignView(updated, _emailMessages[updated.EmailMessageId]);
+        }
+    }
+
+    internal LoopsCampaignView ViewCampaign(string campaignId)
+    {
+        lock (_gate)
+        {
+            var campaign = RequireCampaign(campaignId);
+            return new LoopsCampaignView(campaign, _emailMessages[campaign.EmailMessageId]);
+        }
+    }
+
+    internal IReadOnlyList<LoopsCampaignView> ViewCampaigns()
+    {
+        lock (_gate)
+        {
+            return _campaigns.Values
+                .OrderByDescending(c => c.Sequence)
+                .Select(c => new LoopsCampaignView(c, _emailMessages[c.EmailMessageId]))
+                .ToArray();
+        }
+    }
+
+    internal LoopsEmailMessage ViewEmailMessage(string emailMessageId)
+    {
+        lock (_gate) { return RequireEmailMessage(emailMessageId); }
+    }
+
+    internal LoopsEmailMessage UpdateEmailMessage(string emailMessageId, LoopsEmailMessageInput input)
+    {
+        lock (_gate)
+        {
+            var message = RequireEmailMessage(emailMessageId);
+            if (_campaigns[message.CampaignId].Status != LoopsCampaignStatus.Draft)
+            {
+                throw NotDraft();
+            }
+            if (!string.Equals(input.ExpectedRevisionId, message.ContentRevisionId, StringComparison.Ordinal))
+            {
+                throw PlatformErrorException.Conflict(
+                    $"contentRevisionId is stale: expected {input.ExpectedRevisionId}, current {message.ContentRevisionId}.");
+            }
+
+            var updated = message with
+            {
+                Subject = input.Subject.IsSet ? input.Subject.Value : message.Subject,
+                PreviewText = input.PreviewText.IsSet ? input.PreviewText.Value : message.PreviewText,
+                FromName = input.FromName.IsSet ? input.FromName.Value : message.FromName,
+                FromEmail = input.FromEmail.IsSet ? input.FromEmail.Value : message.FromEmail,
+                ReplyToEmail = input.ReplyToEmail.IsSet ? input.ReplyToEmail.Value : message.ReplyToEmail,
+                Lmx = input.Lmx.IsSet ? input.Lmx.Value : message.Lmx,
+                ContentRevisionId = NewId("rev"),
+                UpdatedAt = Now(),
+            };
+            _emailMessages[emailMessageId] = updated;
+            return updated;
+        }
+    }
+
+    internal LoopsCampaignGroup ViewGroup(string groupId)
+    {
+        lock (_gate) { return RequireGroup(groupId); }
+    }
+
+    internal LoopsCampaignGroup CreateGroup(string name, string? description)
+    {
+        lock (_gate)
+        {
+            EnsureGroupNameIsFree(name, exceptGroupId: null);
+            return AddGroup(NewId("grp"), name, description, Now());
+        }
+    }
+
+    internal LoopsCampaignGroup UpdateGroup(string groupId, Optional<string> name, Optional<string?> description)
+    {
+        lock (_gate)
+        {
+            var group = RequireGroup(groupId);
+            if (group.Id == UnsortedGroupId)
+            {
+                throw PlatformErrorException.BadRequest($"The reserved \"{UnsortedGroupName}\" group cannot be edited.");
+            }
+            if (name.IsSet)
+            {
+                EnsureGroupNameIsFree(name.Value, exceptGroupId: groupId);
+            }
+            var updated = group with
+            {
+                Name = name.IsSet ? name.Value : group.Name,
+                Description = description.IsSet ? description.Value : group.Description,
+                UpdatedAt = Now(),
+            };
+            _groups[groupId] = updated;
+            return updated;
+        }
+    }
+
+    internal LoopsAudienceSegment ViewSegment(string segmentId) =>
+        _segments.FirstOrDefault(s => s.Id == segmentId) ?? throw PlatformErrorException.NotFound("Audience segment not found.");
+
+    private static LoopsCampaign Apply(LoopsCampaign campaign, LoopsCampaignInput input, DateTimeOffset now)
+    {
+        var updated = campaign with { UpdatedAt = now };
+        if (input.Name.IsSet)
+        {
+            updated = updated with { Name = input.Name.Value };
+        }
+        if (input.MailingListId.IsSet)
+        {
+            updated = updated with { MailingListId = input.MailingListId.Value };
+        }
+        if (input.AudienceSegmentId.IsSet)
+        {
+            // Loops: setting a segment without a filter clears the filter.
+            updated = updated with { AudienceSegmentId = input.AudienceSegmentId.Value, AudienceFilterJson = null };
+        }
+        if (input.AudienceFilterJson.IsSet)
+        {
+            updated = updated with { AudienceFilterJson = input.AudienceFilterJson.Value };
+        }
+        if (input.CampaignGroupId.IsSet)
+        {
+            updated = updated with { CampaignGroupId = input.CampaignGroupId.Value };
+        }
+        if (input.Scheduling.IsSet)
+        {
+            var scheduling = input.Scheduling.Value;
+            var status = scheduling.Method == "now" ? LoopsCampaignStatus.Sending : LoopsCampaignStatus.Scheduled;
+            updated = updated with { Scheduling = scheduling, Status = status };
+        }
+        return updated;
+    }
+
+    private void EnsureReferencesExist(LoopsCampaignInput input)
+    {
+        if (input.MailingListId is { IsSet: true, Value: { } listId } && _mailingLists.All(l => l.Id != listId))
+        {
+            throw PlatformErrorException.BadRequest($"mailingListId \"{listId}\" does not match any mailing list.");
+        }
+        if (input.AudienceSegmentId is { IsSet: true, Value: { } segmentId } && _segments.All(s => s.Id != segmentId))
+        {
+            throw PlatformErrorException.BadRequest($"audienceSegmentId \"{segmentId}\" does not match any audience segment.");
+        }
+        if (input.CampaignGroupId is { IsSet: true, Value: var groupId } && !_groups.ContainsKey(groupId))
+        {
+            throw PlatformErrorException.BadRequest($"campaignGroupId \"{groupId}\" does not match any campaign group.");
+        }
+    }
+
+    private void EnsureGroupNameIsFree(string name, string? exceptGroupId)
+    {
+        if (_groups.Values.Any(g => g.Id != exceptGroupId && string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw PlatformErrorException.Conflict($"A campaign group named \"{name}\" already exists.");
+        }
+    }
+
+    private LoopsCampaignGroup AddGroup(string id, string name, string? description, DateTimeOffset createdAt)
+    {
+        var group = new LoopsCampaignGroup(id, name, description, createdAt, createdAt) { Sequence = ++_sequence };
+        _groups.Add(id, group);
+        return group;
+    }
+
+    private LoopsCampaign RequireCampaign(string campaignId) =>
+        _campaigns.GetValueOrDefault(campaignId) ?? throw PlatformErrorException.NotFound("Campaign not found.");
+
+    private LoopsEmailMessage RequireEmailMessage(string emailMessageId) =>
+        _emailMessages.GetValueOrDefault(emailMessageId) ?? throw PlatformErrorException.NotFound("Email message not found.");
+
+    private LoopsCampaignGroup RequireGroup(string groupId) =>
+        _groups.GetValueOrDefault(groupId) ?? throw PlatformErrorException.NotFound("Campaign group not found.");
+
+    private static PlatformErrorException NotDraft() => PlatformErrorException.Conflict("Campaign is not in draft status.");
+
+    // Millisecond precision, so that what a client reads back compares equal to what the server holds.
+    private DateTimeOffset Now()
+    {
+        var now = _time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
+    private static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 17)];
+}
+
+/// <summary>A campaign with its email message, as responses show it.</summary>
+internal sealed record LoopsCampaignView(LoopsCampaign Campaign, LoopsEmailMessage EmailMessage);

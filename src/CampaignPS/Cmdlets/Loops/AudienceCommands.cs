@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CampaignPS.Engine.Loops;
+using CampaignPS.Engine.Paging;
+using CampaignPS.Engine.Platforms;
+using CampaignPS.Infrastructure;
+
+namespace CampaignPS.Cmdlets.Loops
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the Loops mailing lists, optionally filtered by name (wildcards allowed).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LoopsMailingList")]
+    [OutputType(typeof(LoopsMailingList))]
+    public sealed class GetLoopsMailingListCommand : LoopsCmdlet
+    {
+        /// <summary><para type="description">Only lists whose name matches (wildcards allowed).</para></summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (!TryAwait(Loops.GetMailingListsAsync, Name, out IReadOnlyList<LoopsMailingList> lists))
+            {
+                return;
+            }
+
+            var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            foreach (LoopsMailingList list in lists.Where(l => pattern == null || pattern.IsMatch(l.Name)))
+            {
+                WriteObject(list);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Gets Loops audience segments: one by id, the first page, every page (-All) or the first N (-First).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LoopsAudienceSegment", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(LoopsAudienceSegment))]
+    public sealed class GetLoopsAudienceSegmentCommand : CursorListCmdlet<LoopsAudienceSegment>
+    {
+        /// <summary><para type="description">The audience segment id.</para></summary>
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        public string? AudienceSegmentId { get; set; }
+
+        /// <inheritdoc />
+        protected override PlatformInfo Platform => PlatformInfo.Loops;
+
+        /// <inheritdoc />
+        protected override string? RequestedId => AudienceSegmentId;
+
+        /// <inheritdoc />
+        protected override Task<LoopsAudienceSegment> GetOneAsync(string id, CancellationToken cancellationToken) =>
+            CurrentConnection.Loops.GetAudienceSegmentAsync(id, cancellationToken);
+
+        /// <inheritdoc />
+        protected override Task<CursorPage<LoopsAudienceSegment>> GetPageAsync(string? cursor, int? pageSize, CancellationToken cancellationToken) =>
+            CurrentConnection.Loops.GetAudienceSegmentPageAsync(cursor, pageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Gets Loops campaign groups: one by id, the first page, every page (-All) or the first N (-First).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LoopsCampaignGroup", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(LoopsCampaignGroup))]
+    public sealed class GetLoopsCampaignGroupCommand : CursorListCmdlet<LoopsCampaignGroup>
+    {
+        /// <summary><para type="description">The campaign group id.</para></summary>
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        public string? CampaignGroupId { get; set; }
+
+        /// <inheritdoc />
+        protected override PlatformInfo Platform => PlatformInfo.Loops;
+
+        /// <inheritdoc />
+        protected override string? RequestedId => CampaignGroupId;
+
+        /// <inheritdoc />
+        protected override Task<LoopsCampaignGroup> GetOneAsync(string id, CancellationToken cancellationToken) =>
+            CurrentConnection.Loops.GetCampaignGroupAsync(id, cancellationToken);
+
+        /// <inheritdoc />
+        protected override Task<CursorPage<LoopsCampaignGroup>> GetPageAsync(string? cursor, int? pageSize, CancellationToken cancellationToken) =>
+            CurrentConnection.Loops.GetCampaignGroupPageAsync(cursor, pageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Creates a Loops campaign group.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "LoopsCampaignGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(LoopsCampaignGroup))]
+    public sealed class NewLoopsCampaignGroupCommand : LoopsCmdlet
+    {
+        /// <summary><para type="description">The group name (not the reserved 'Unsorted').</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary><para type="description">An optional description.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Description { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var request = new NewLoopsCampaignGroup { Name = Name, Description = Description };
+            if (!TryValidate(request.Validate, request) || !ShouldProcess($"Loops campaign group '{Name}'", "Create Loops campaign group"))
+            {
+                return;
+            }
+
+            if (TryAwait(token => Loops.CreateCampaignGroupAsync(request, token), request, out LoopsCampaignGroup group))
+            {
+                WriteObject(group);
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CampaignPS.Engine.Loops;
+using CampaignPS.Engine.Paging;
+using CampaignPS.Engine.Platforms;
+using CampaignPS.Infrastructure;
+
+namespace CampaignPS.Cmdlets.Loops
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a draft Loops campaign (with an empty email message).</para>
+    /// <para type="description">One campaign per input record: pipe Import-Csv rows with Name (and optionally MailingListId, AudienceSegmentId, CampaignGroupId, AudienceFilter) columns. A bad row is reported and the rest go on. The output pipes into Set-LoopsEmailMessage and Set-LoopsCampaign.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "LoopsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(LoopsCampaign))]
+    public sealed class NewLoopsCampaignCommand : LoopsCmdlet
+    {
+        /// <summary><para type="description">The campaign name.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary><para type="description">The mailing list to send to (see Get-LoopsMailingList).</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? MailingListId { get; set; }
+
+        /// <summary><para type="description">The audience segment to send to (see Get-LoopsAudienceSegment).</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? AudienceSegmentId { get; set; }
+
+        /// <summary><para type="description">An audience filter as a hashtable (@{ match = 'all'; conditions = @(...) }) or JSON text.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? AudienceFilter { get; set; }
+
+        /// <summary><para type="description">The campaign group (see Get-LoopsCampaignGroup); the Unsorted group when omitted.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? CampaignGroupId { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var request = new NewLoopsCampaign
+            {
+                Name = Name,
+                MailingListId = MailingListId,
+                AudienceSegmentId = AudienceSegmentId,
+                CampaignGroupId = CampaignGroupId,
+            };
+            if (!TryValidate(() =>
+            {
+                request.AudienceFilter = AudienceFilter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(AudienceFilter));
+                request.Validate();
+            }, request))
+            {
+                return;
+            }
+
+            if (!ShouldProcess($"Loops campaign '{request.Name}'", "Create Loops campaign"))
+            {
+                return;
+            }
+
+            if (TryAwait(token => Loops.CreateCampaignAsync(request, token), request, out LoopsCampaign campaign))
+            {
+                WriteObject(campaign);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Changes a draft Loops campaign: name, audience, group, or when it sends.</para>
+    /// <para type="description">At least one change is required. -AudienceSegmentId and -AudienceFilter are exclusive. -SendNow or -ScheduleAt (a future time) make the campaign send mail, which cannot be undone: the cmdlet asks for confirmation unless -Force or -Confirm:$false. A campaign that is no longer a draft gives the error LoopsCampaignNotDraft.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "LoopsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DefaultSet)]
+    [OutputType(typeof(LoopsCampaign))]
+    public sealed class SetLoopsCampaignCommand : LoopsCmdlet
+    {
+        private const string DefaultSet = "Default";
+        private const string SegmentSet = "Segment";
+        private const string FilterSet = "Filter";
+
+        /// <summary><para type="description">The campaign to change; binds from the Id of New-LoopsCampaign or the CampaignId of Set-LoopsEmailMessage output.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        public string CampaignId { get; set; } = string.Empty;
+
+        /// <summary><para type="description">A new name.</para></summary>
+        [Parameter]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">The mailing list to send to.</para></summary>
+        [Parameter]
+        public string? MailingListId { get; set; }
+
+        /// <summary><para type="description">The audience segment to send to; clears any audience filter.</para></summary>
+        [Parameter(ParameterSetName = SegmentSet, Mandatory = true)]
+        public string? AudienceSegmentId { get; set; }
+
+        /// <summary><para type="description">An audience filter as a hashtable or JSON text.</para></summary>
+        [Parameter(ParameterSetName = FilterSet, Mandatory = true)]
+        public object? AudienceFilter { get; set; }
+
+        /// <summary><para type="description">The group to move the campaign to.</para></summary>
+        [Parameter]
+        public string? CampaignGroupId { get; set; }
+
+        /// <summary><para type="description">Send the campaign now. This sends mail.</para></summary>
+        [Parameter]
+        public SwitchParameter SendNow { get; set; }
+
+        /// <summary><para type="description">Send the campaign at this future time. This sends mail.</para></summary>
+        [Parameter]
+        public DateTime? ScheduleAt { get; set; }
+
+        /// <summary><para type="description">Change without asking for confirmation.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary><para type="description">Return the updated campaign.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var changes = new LoopsCampaignChanges
+            {
+                Name = Name,
+                MailingListId = MailingListId,
+                AudienceSegmentId = AudienceSegmentId,
+                CampaignGroupId = CampaignGroupId,
+                SendNow = SendNow.IsPresent,
+                ScheduleAt = ScheduleAt.HasValue ? new DateTimeOffset(ScheduleAt.Value) : (DateTimeOffset?)null,
+            };
+            if (!TryValidate(() =>
+            {
+                changes.AudienceFilter = AudienceFilter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(AudienceFilter));
+                changes.Validate(DateTimeOffset.UtcNow);
+            }, CampaignId))
+            {
+                return;
+            }
+
+            string action = changes.SendNow ? "Send Loops campaign now"
+                : changes.ScheduleAt.HasValue ? $"Schedule Loops campaign to send at {changes.ScheduleAt.Value:u}"
+                : "Update Loops campaign";
+            if (!ShouldProcessUnlessForced($"Loops campaign {CampaignId}", action, Force.IsPresent))
+            {
+                return;
+            }
+
+            if (TryAwait(token => Loops.UpdateCampaignAsync(CampaignId, changes, token), CampaignId, out LoopsCampaign campaign) && PassThru.IsPresent)
+            {
+                WriteObject(campaign);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Gets Loops campaigns: one by id, the first page, every page (-All) or the first N (-First).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LoopsCampaign", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(LoopsCampaign))]
+    public sealed class GetLoopsCampaignCommand : CursorListCmdlet<LoopsCampaign>
+    {
+        /// <summary><para type="description">The campaign id.</para></summary>
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        public string? CampaignId { get; set; }
+
+        /// <inheritdoc />
+        protected override PlatformInfo Platform => PlatformInfo.Loops;
+
+        /// <inheritdoc />
+        protected override string? RequestedId => CampaignId;
+
+        /// <inheritdoc />
+        protected override Task<LoopsCampaign> GetOneAsync(string id, CancellationToken cancellationToken) =>
+            CurrentConnection.Loops.GetCampaignAsync(id, cancellationToken);
+
+        /// <inheritdoc />
+        protected override Task<CursorPage<LoopsCampaign>> GetPageAsync(string? cursor, int? pageSize, CancellationToken cancellationToken) =>
+            CurrentConnection.Loops.GetCampaignPageAsync(cursor, pageSize, cancellationToken);
+    }
+}

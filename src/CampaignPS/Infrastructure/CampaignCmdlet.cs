@@ -1,0 +1,142 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CampaignPS.Engine.Paging;
+using CampaignPS.Engine.Pipeline;
+using CampaignPS.Engine.Validation;
+
+namespace CampaignPS.Infrastructure
+{
+    /// <summary>
+    /// Base of every CampaignPS cmdlet: runs engine calls through one <see cref="PipelineBridge"/>
+    /// (so Write* only happens on the pipeline thread), cancels them on Ctrl+C, and reports
+    /// failures as ErrorRecords (non-terminating per record, terminating for a rejected key).
+    /// </summary>
+    public abstract class CampaignCmdlet : PSCmdlet, IPipelineWriter, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private PipelineBridge? _bridge;
+
+        private PipelineBridge Bridge => _bridge ??= new PipelineBridge(this);
+
+        /// <summary>Runs <paramref name="work"/> to completion; failures propagate.</summary>
+        protected T Await<T>(Func<CancellationToken, Task<T>> work)
+        {
+            try
+            {
+                return Bridge.Run(work, _stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Runs <paramref name="work"/>; on failure reports it against <paramref name="target"/> and returns false.</summary>
+        protected bool TryAwait<T>(Func<CancellationToken, Task<T>> work, object? target, out T result)
+        {
+            try
+            {
+                result = Await(work);
+                return true;
+            }
+            catch (Exception exception) when (ErrorRecordFactory.IsReportable(exception))
+            {
+                Report(exception, target);
+                result = default!;
+                return false;
+            }
+        }
+
+        /// <summary>Runs client-side checks; on failure reports them against <paramref name="target"/> and returns false.</summary>
+        protected bool TryValidate(Action validation, object? target)
+        {
+            try
+            {
+                validation();
+                return true;
+            }
+            catch (InputValidationException exception)
+            {
+                Report(exception, target);
+                return false;
+            }
+        }
+
+        /// <summary>Writes the error, or throws it when it should end the whole run.</summary>
+        protected void Report(Exception exception, object? target)
+        {
+            ErrorRecord record = ErrorRecordFactory.Create(exception, target, out bool terminating);
+            if (terminating)
+            {
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+        }
+
+        /// <summary>Writes a cursor-paged list: one page only, every page (<paramref name="all"/>), or the first <paramref name="first"/> items.</summary>
+        protected void WritePages<T>(Func<string?, CancellationToken, Task<CursorPage<T>>> fetchPage, bool all, long? first)
+        {
+            var pager = new CursorPager<T>(fetchPage, all, first);
+            while (TryAwait(pager.NextAsync, null, out var items) && items != null)
+            {
+                foreach (T item in items)
+                {
+                    WriteObject(item);
+                }
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess that <c>-Force</c> can answer: with -Force (and no -WhatIf) the change goes ahead
+        /// without a prompt, as unattended runbooks need.
+        /// </summary>
+        protected bool ShouldProcessUnlessForced(string target, string action, bool force)
+        {
+            if (force && !WhatIfRequested())
+            {
+                return true;
+            }
+
+            return ShouldProcess(target, action);
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        void IPipelineWriter.Write(PipelineMessageKind kind, string text)
+        {
+            switch (kind)
+            {
+                case PipelineMessageKind.Debug:
+                    WriteDebug(text);
+                    break;
+                case PipelineMessageKind.Warning:
+                    WriteWarning(text);
+                    break;
+                default:
+                    WriteVerbose(text);
+                    break;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value))
+            {
+                return LanguagePrimitives.IsTrue(value);
+            }
+
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+    }
+}

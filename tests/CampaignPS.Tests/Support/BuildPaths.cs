@@ -1,0 +1,33 @@
+using System.Reflection;
+
+namespace CampaignPS.Tests.Support;
+
+/// <summary>Where the build put things; the paths are stamped into this assembly at build time.</summary>
+internal static class BuildPaths
+{
+    public static string RepositoryRoot => Metadata("RepositoryRoot");
+
+    public static string ModuleFolder => Path.Combine(RepositoryRoot, "out", "CampaignPS");
+
+    public static string ModuleBuild(string framework) => Path.Combine(ModuleFolder, framework);
+
+    public static string ManifestPath => Path.Combine(RepositoryRoot, "CampaignPS.psd1");
+
+    public static string PowerShellStandardAssembly =>
+        Path.Combine(Metadata("PowerShellStandardRoot"), "lib", "netstandard2.0", "System.Management.Automation.dll");
+
+    /// <summary>The .NET 8 reference assemblies: what PowerShell 7.4 (the oldest supported PowerShell 7) runs on.</summary>
+    public static string Net8ReferencePack
+    {
+        get
+        {
+            string root = Path.Combine(Metadata("NuGetPackageRoot"), "microsoft.netcore.app.ref");
+            string version = Directory.GetDirectories(root, "8.0.*").Select(Path.GetFileName).OrderBy(v => Version.Parse(v!)).Last()!;
+            return Path.Combine(root, version, "ref", "net8.0");
+        }
+    }
+
+    private static string Metadata(string key) =>
+        typeof(BuildPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"{key} was not stamped at build time.");
+}
