@@ -87,7 +87,7 @@ namespace CampaignPS.Engine.Http
             CancellationToken cancellationToken)
         {
             Uri uri = BuildUri(relativePath, query);
-            string redactedUrl = UrlRedactor.Redact(uri);
+            string redactedUrl = RedactedWireUrl(method, uri);
             var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl);
             bool retriesServerErrors = operation.Safety != RequestSafety.NonIdempotent;
             int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
@@ -177,7 +177,7 @@ namespace CampaignPS.Engine.Http
 
                     if (status == 429)
                     {
-                        TimeSpan wait = signal.RequestedWait(DateTimeOffset.UtcNow) ?? Backoff(attempt);
+                        TimeSpan wait = signal.RequestedWait(DateTimeOffset.UtcNow) ?? Max(Backoff(attempt), _platform.RateLimitWindow);
                         if (wait > _options.Retry.MaxServerWait)
                         {
                             throw new CampaignApiException(failures.FromServerWaitTooLong(wait, _options.Retry.MaxServerWait, requestId));
@@ -185,7 +185,7 @@ namespace CampaignPS.Engine.Http
 
                         if (!lastAttempt)
                         {
-                            string source = signal.RetryAfter.HasValue ? "Retry-After" : signal.ResetAt.HasValue ? "x-ratelimit-reset" : "back-off";
+                            string source = signal.RetryAfter.HasValue ? "Retry-After" : signal.ResetAt.HasValue ? "x-ratelimit-reset" : "rate-limit window";
                             _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next} of {Max}.", wait.TotalSeconds, source, attempt + 1, maxAttempts);
                             RateLimiter?.Pause(wait);
                             if (RateLimiter == null)
@@ -225,6 +225,14 @@ namespace CampaignPS.Engine.Http
             return request;
         }
 
+        // The URL as it goes on the wire (a query-string key included), with every secret masked.
+        private string RedactedWireUrl(HttpMethod method, Uri uri)
+        {
+            using var probe = new HttpRequestMessage(method, uri);
+            _authenticator.Apply(probe, _options.ApiKey);
+            return UrlRedactor.Redact(probe.RequestUri ?? uri);
+        }
+
         private Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query)
         {
             var builder = new StringBuilder(relativePath.TrimStart('/'));
@@ -261,6 +269,8 @@ namespace CampaignPS.Engine.Http
             double exponential = _options.Retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
             return TimeSpan.FromMilliseconds(Math.Min(exponential, _options.Retry.MaxDelay.TotalMilliseconds) * factor);
         }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
         private void LogAttemptFailure(HttpMethod method, string redactedUrl, string reason, TimeSpan elapsed) =>
             _logger.LogInformation("{Method} {Url} -> failed: {Reason} ({Elapsed} ms)", method.Method, redactedUrl, reason, (long)elapsed.TotalMilliseconds);

@@ -46,6 +46,12 @@ namespace CampaignPS.Engine.Platforms
         /// <summary>The environment variable read when no key is given.</summary>
         public string ApiKeyEnvironmentVariable { get; }
 
+        /// <summary>
+        /// How long to wait after a 429 that names no wait (Loops sends neither Retry-After nor a reset
+        /// time): the length of the documented limit's window.
+        /// </summary>
+        public TimeSpan RateLimitWindow { get; } = TimeSpan.FromSeconds(1);
+
         /// <summary>The documented request rate the client limiter starts from; 0 when none is documented.</summary>
         public double DocumentedRequestsPerSecond { get; }
 
