@@ -1,0 +1,146 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using CampaignPS.Tests.Support;
+using Xunit;
+
+namespace CampaignPS.Tests.Packaging;
+
+/// <summary>
+/// What the module folder ships, proven from the compiled assemblies: the PowerShell 7 build needs
+/// no framework assembly newer than .NET 8 carries (PowerShell 7.4 runs on .NET 8, and a higher
+/// version than the runtime's own cannot load), every other reference ships beside it, and the
+/// PowerShellStandard stub is never shipped.
+/// </summary>
+public sealed class ModuleFolderTests
+{
+    private const string PowerShellProvided = "System.Management.Automation";
+
+    [Fact]
+    public void The_PowerShell_7_build_references_no_framework_assembly_newer_than_dotnet_8()
+    {
+        var framework = AssemblyVersions(Directory.GetFiles(BuildPaths.Net8ReferencePack, "*.dll"));
+        string folder = BuildPaths.ModuleBuild("net8.0");
+        var shipped = AssemblyVersions(Directory.GetFiles(folder, "*.dll"));
+        var problems = new List<string>();
+
+        foreach (string dll in Directory.GetFiles(folder, "*.dll"))
+        {
+            foreach ((string name, Version version) in References(dll))
+            {
+                if (framework.TryGetValue(name, out Version? available))
+                {
+                    if (version > available)
+                    {
+                        problems.Add($"{Path.GetFileName(dll)} needs {name} {version}, .NET 8 has {available}");
+                    }
+
+                    if (shipped.ContainsKey(name))
+                    {
+                        problems.Add($"{name} is part of .NET 8 but is shipped in the module folder");
+                    }
+                }
+                else if (!shipped.ContainsKey(name) && name != PowerShellProvided)
+                {
+                    problems.Add($"{Path.GetFileName(dll)} needs {name} {version}, which is neither in .NET 8 nor in the module folder");
+                }
+                else if (shipped.TryGetValue(name, out Version? inFolder) && version > inFolder)
+                {
+                    problems.Add($"{Path.GetFileName(dll)} needs {name} {version}, the folder ships {inFolder}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Contains("CampaignPS.Engine", shipped.Keys);
+        Assert.Contains("Microsoft.Extensions.Logging", shipped.Keys);
+    }
+
+    [Fact]
+    public void The_Windows_PowerShell_build_ships_every_non_framework_dependency()
+    {
+        string folder = BuildPaths.ModuleBuild("netstandard2.0");
+        var shipped = AssemblyVersions(Directory.GetFiles(folder, "*.dll"));
+        var missing = Directory.GetFiles(folder, "*.dll")
+            .SelectMany(dll => References(dll).Select(r => (Dll: Path.GetFileName(dll), r.Name)))
+            .Where(r => !shipped.ContainsKey(r.Name) && !IsDesktopFramework(r.Name))
+            .Select(r => $"{r.Dll} needs {r.Name}")
+            .Distinct()
+            .ToList();
+
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+        Assert.Contains("System.Text.Json", shipped.Keys);
+        Assert.Contains("System.Net.Http.Json", shipped.Keys);
+    }
+
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("netstandard2.0")]
+    public void No_build_ships_the_PowerShellStandard_stub(string framework)
+    {
+        Assert.False(File.Exists(Path.Combine(BuildPaths.ModuleBuild(framework), "System.Management.Automation.dll")));
+        Assert.True(File.Exists(Path.Combine(BuildPaths.ModuleBuild(framework), "CampaignPS.dll")));
+    }
+
+    [Fact]
+    public void The_engine_does_not_reference_PowerShell()
+    {
+        foreach (string framework in new[] { "net8.0", "netstandard2.0" })
+        {
+            Assert.DoesNotContain(References(Path.Combine(BuildPaths.ModuleBuild(framework), "CampaignPS.Engine.dll")), r => r.Name == PowerShellProvided);
+        }
+    }
+
+    [Fact]
+    public void The_module_folder_has_the_manifest_and_loader()
+    {
+        Assert.True(File.Exists(Path.Combine(BuildPaths.ModuleFolder, "CampaignPS.psd1")));
+        string loader = File.ReadAllText(Path.Combine(BuildPaths.ModuleFolder, "CampaignPS.psm1"));
+        Assert.Contains("'net8.0'", loader);
+        Assert.Contains("'netstandard2.0'", loader);
+    }
+
+    private static bool IsDesktopFramework(string name) =>
+        name is "netstandard" or "mscorlib" or PowerShellProvided || name.StartsWith("System", StringComparison.Ordinal) && !name.StartsWith("System.Text.Json", StringComparison.Ordinal) && DesktopInbox.Contains(name);
+
+    // Assemblies .NET Framework 4.7.2 provides itself (with the netstandard 2.0 facades).
+    private static readonly HashSet<string> DesktopInbox =
+    [
+        "System", "System.Core", "System.Data", "System.Drawing", "System.IO.Compression", "System.Net.Http", "System.Numerics",
+        "System.Runtime", "System.Runtime.Serialization", "System.Xml", "System.Xml.Linq", "System.ComponentModel.Composition",
+        "System.Configuration", "System.Transactions", "System.Web", "System.Security",
+    ];
+
+    private static Dictionary<string, Version> AssemblyVersions(IEnumerable<string> files)
+    {
+        var versions = new Dictionary<string, Version>(StringComparer.Ordinal);
+        foreach (string file in files)
+        {
+            using var stream = File.OpenRead(file);
+            using var pe = new PEReader(stream);
+            if (!pe.HasMetadata)
+            {
+                continue;
+            }
+
+            MetadataReader reader = pe.GetMetadataReader();
+            if (reader.IsAssembly)
+            {
+                AssemblyDefinition definition = reader.GetAssemblyDefinition();
+                versions[reader.GetString(definition.Name)] = definition.Version;
+            }
+        }
+
+        return versions;
+    }
+
+    private static List<(string Name, Version Version)> References(string file)
+    {
+        using var stream = File.OpenRead(file);
+        using var pe = new PEReader(stream);
+        MetadataReader reader = pe.GetMetadataReader();
+        return reader.AssemblyReferences
+            .Select(handle => reader.GetAssemblyReference(handle))
+            .Select(reference => (reader.GetString(reference.Name), reference.Version))
+            .ToList();
+    }
+}

@@ -1,0 +1,438 @@
+# Shared helpers for the CampaignPS Pester tests: import the built module, run the sandbox as a
+# process, and drive its control routes (/_sandbox/...).
+#
+# Build first (./build.ps1 -Task Build): the module is imported from out/CampaignPS, and the sandbox
+# is started as `dotnet <built CampaignPS.Sandbox.dll>` (much quicker than `dotnet run` per file).
+# $env:CAMPAIGNPS_CONFIGURATION picks the sandbox build (Release when unset; build.ps1 sets it).
+
+Set-StrictMode -Version Latest
+
+$script:RepositoryRoot = Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent
+$script:CurrentSandbox = $null
+
+# The key the sandbox accepts for Loops (see src/CampaignPS.Sandbox, SandboxServer.DefaultLoopsApiKey).
+$script:SandboxLoopsKey = 'sandbox-loops-key'
+
+function Get-RepositoryRoot {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    $script:RepositoryRoot
+}
+
+function Get-TestConfiguration {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    if ([string]::IsNullOrWhiteSpace($env:CAMPAIGNPS_CONFIGURATION)) {
+        return 'Release'
+    }
+    return $env:CAMPAIGNPS_CONFIGURATION
+}
+
+function Get-SandboxLoopsKey {
+    <#
+    .SYNOPSIS
+    The sandbox's Loops key as plain text (for assertions that it never shows up anywhere).
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    $script:SandboxLoopsKey
+}
+
+function New-TestSecureString {
+    <#
+    .SYNOPSIS
+    A SecureString for a test key (the sandbox's Loops key unless another value is given).
+    #>
+    [CmdletBinding()]
+    [OutputType([securestring])]
+    param(
+        [string] $Value = $script:SandboxLoopsKey
+    )
+    ConvertTo-SecureString -String $Value -AsPlainText -Force
+}
+
+function Import-CampaignPSModule {
+    <#
+    .SYNOPSIS
+    Imports the built module from out/CampaignPS into the global scope (once per session).
+    #>
+    [CmdletBinding()]
+    param()
+    $manifest = Join-Path -Path $script:RepositoryRoot -ChildPath 'out/CampaignPS/CampaignPS.psd1'
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        throw "The module is not built: $manifest is missing. Run ./build.ps1 (or dotnet build src/CampaignPS) first."
+    }
+
+    if (-not (Get-Module -Name 'CampaignPS')) {
+        Import-Module -Name $manifest -Global -ErrorAction Stop
+    }
+}
+
+function Get-SandboxAssemblyPath {
+    <#
+    .SYNOPSIS
+    Path of the built CampaignPS.Sandbox.dll for the test configuration; builds the sandbox once if it is missing.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    $configuration = Get-TestConfiguration
+    $project = Join-Path -Path $script:RepositoryRoot -ChildPath 'src/CampaignPS.Sandbox'
+    $binFolder = Join-Path -Path $project -ChildPath (Join-Path -Path 'bin' -ChildPath $configuration)
+
+    $found = $null
+    if (Test-Path -LiteralPath $binFolder) {
+        $found = Get-ChildItem -LiteralPath $binFolder -Filter 'CampaignPS.Sandbox.dll' -Recurse -File |
+            Sort-Object -Property LastWriteTime -Descending |
+            Select-Object -First 1
+    }
+
+    if ($null -eq $found) {
+        Write-Host "Building the sandbox ($configuration) once: dotnet build src/CampaignPS.Sandbox -c $configuration"
+        & dotnet build $project -c $configuration --nologo | Out-Host
+        if ($LASTEXITCODE -ne 0) {
+            throw "dotnet build of the sandbox failed with exit code $LASTEXITCODE."
+        }
+
+        $found = Get-ChildItem -LiteralPath $binFolder -Filter 'CampaignPS.Sandbox.dll' -Recurse -File |
+            Sort-Object -Property LastWriteTime -Descending |
+            Select-Object -First 1
+        if ($null -eq $found) {
+            throw "CampaignPS.Sandbox.dll was not found under $binFolder after the build."
+        }
+    }
+
+    return $found.FullName
+}
+
+function Start-TestSandbox {
+    <#
+    .SYNOPSIS
+    Starts the sandbox on a free loopback port and waits (up to -TimeoutSec) until it listens.
+    .OUTPUTS
+    An object with Root (http://127.0.0.1:PORT/), LoopsUri (<Root>loops/api/v1), Process and the temp folder it uses.
+    #>
+    [CmdletBinding()]
+    param(
+        [int] $TimeoutSec = 60,
+
+        # Turn off the sandbox's rate limits (the client paces itself at the documented 10 req/s anyway).
+        [switch] $NoRateLimit
+    )
+
+    $assembly = Get-SandboxAssemblyPath
+    $workFolder = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('campaignps-sandbox-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $workFolder -Force
+    $readyFile = Join-Path -Path $workFolder -ChildPath 'ready.txt'
+    $stdout = Join-Path -Path $workFolder -ChildPath 'stdout.txt'
+    $stderr = Join-Path -Path $workFolder -ChildPath 'stderr.txt'
+
+    # Start-Process joins the arguments with spaces and does not quote them: quote the paths.
+    $arguments = @('"' + $assembly + '"', '--port', '0', '--ready-file', '"' + $readyFile + '"')
+    if ($NoRateLimit) {
+        $arguments += '--no-rate-limit'
+    }
+
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
+        -RedirectStandardOutput $stdout -RedirectStandardError $stderr
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while (-not (Test-Path -LiteralPath $readyFile)) {
+        if ($process.HasExited) {
+            $errorText = ''
+            if (Test-Path -LiteralPath $stderr) {
+                $errorText = Get-Content -LiteralPath $stderr -Raw
+            }
+            throw "The sandbox exited before it was ready. $errorText"
+        }
+
+        if ([DateTime]::UtcNow -gt $deadline) {
+            Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+            throw "The sandbox did not write $readyFile within $TimeoutSec s."
+        }
+
+        Start-Sleep -Milliseconds 100
+    }
+
+    $root = (Get-Content -LiteralPath $readyFile -Raw).Trim()
+    if (-not $root.EndsWith('/')) {
+        $root += '/'
+    }
+
+    $sandbox = [pscustomobject]@{
+        Root       = $root
+        LoopsUri   = $root + 'loops/api/v1'
+        Process    = $process
+        WorkFolder = $workFolder
+    }
+    $script:CurrentSandbox = $sandbox
+    return $sandbox
+}
+
+function Resolve-Sandbox {
+    param($Sandbox)
+    if ($null -ne $Sandbox) {
+        return $Sandbox
+    }
+    if ($null -eq $script:CurrentSandbox) {
+        throw 'No sandbox is running: call Start-TestSandbox first.'
+    }
+    return $script:CurrentSandbox
+}
+
+function Stop-TestSandbox {
+    <#
+    .SYNOPSIS
+    Stops the sandbox process started by Start-TestSandbox and removes its temp folder.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(ValueFromPipeline = $true)]
+        $Sandbox
+    )
+    process {
+        $target = $Sandbox
+        if ($null -eq $target) {
+            $target = $script:CurrentSandbox
+        }
+        if ($null -eq $target) {
+            return
+        }
+
+        if ($null -ne $target.Process -and -not $target.Process.HasExited) {
+            Stop-Process -Id $target.Process.Id -Force -ErrorAction SilentlyContinue
+            $null = $target.Process.WaitForExit(10000)
+        }
+
+        if (Test-Path -LiteralPath $target.WorkFolder) {
+            Remove-Item -LiteralPath $target.WorkFolder -Recurse -Force -ErrorAction SilentlyContinue
+        }
+
+        if ([object]::ReferenceEquals($target, $script:CurrentSandbox)) {
+            $script:CurrentSandbox = $null
+        }
+    }
+}
+
+function Invoke-SandboxControl {
+    param(
+        $Sandbox,
+        [Parameter(Mandatory = $true)] [string] $Method,
+        [Parameter(Mandatory = $true)] [string] $Route,
+        $Body
+    )
+    $target = Resolve-Sandbox -Sandbox $Sandbox
+    $uri = $target.Root + '_sandbox/' + $Route.TrimStart('/')
+    if ($null -eq $Body) {
+        return Invoke-RestMethod -Method $Method -Uri $uri
+    }
+
+    $json = ConvertTo-Json -InputObject $Body -Depth 5 -Compress
+    return Invoke-RestMethod -Method $Method -Uri $uri -Body $json -ContentType 'application/json'
+}
+
+function Reset-TestSandbox {
+    <#
+    .SYNOPSIS
+    Clears the sandbox's data, faults and request log (POST /_sandbox/reset); the seeded lists, segments and groups come back.
+    #>
+    [CmdletBinding()]
+    param($Sandbox)
+    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route 'reset'
+}
+
+function Get-SandboxRequests {
+    <#
+    .SYNOPSIS
+    The platform requests the sandbox received, oldest first: platform, method, path, queryString, body, statusCode, receivedAt.
+    #>
+    [CmdletBinding()]
+    param(
+        $Sandbox,
+
+        # Only requests whose method matches (GET, POST, ...).
+        [string] $Method,
+
+        # Only requests whose path starts with this, e.g. /loops/api/v1/campaigns.
+        [string] $PathPrefix
+    )
+    $all = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Get' -Route 'requests'
+    foreach ($request in @($all)) {
+        if ($null -eq $request) {
+            continue
+        }
+        if ($Method -and $request.method -ne $Method) {
+            continue
+        }
+        if ($PathPrefix -and -not $request.path.StartsWith($PathPrefix, [System.StringComparison]::OrdinalIgnoreCase)) {
+            continue
+        }
+        $request
+    }
+}
+
+function Add-SandboxFault {
+    <#
+    .SYNOPSIS
+    Adds a fault rule (POST /_sandbox/faults): e.g. -PathPrefix /loops/api/v1/campaigns -StatusCode 503 -Times 1.
+    #>
+    [CmdletBinding()]
+    param(
+        $Sandbox,
+
+        [Parameter(Mandatory = $true)]
+        [string] $PathPrefix,
+
+        [string] $Method,
+
+        [ValidateSet('Status', 'Delay', 'DropConnection', 'MalformedJson', 'RateLimited')]
+        [string] $Kind = 'Status',
+
+        [int] $StatusCode = 503,
+
+        # -1 for every matching request.
+        [int] $Times = 1,
+
+        [ValidateSet('BeforeHandler', 'AfterHandler')]
+        [string] $When = 'BeforeHandler',
+
+        [double] $DelaySeconds = 0,
+
+        [double] $RetryAfterSeconds = -1
+    )
+    $rule = [ordered]@{
+        pathPrefix = $PathPrefix
+        kind       = $Kind
+        statusCode = $StatusCode
+        times      = $Times
+        when       = $When
+    }
+    if ($Method) {
+        $rule['method'] = $Method.ToUpperInvariant()
+    }
+    if ($DelaySeconds -gt 0) {
+        $rule['delay'] = $DelaySeconds
+    }
+    if ($RetryAfterSeconds -ge 0) {
+        $rule['retryAfter'] = $RetryAfterSeconds
+    }
+    Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route 'faults' -Body $rule
+}
+
+function Clear-SandboxFaults {
+    <#
+    .SYNOPSIS
+    Removes every pending fault rule (DELETE /_sandbox/faults).
+    #>
+    [CmdletBinding()]
+    param($Sandbox)
+    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Delete' -Route 'faults'
+}
+
+function Set-LoopsCreateShape {
+    <#
+    .SYNOPSIS
+    Makes the Loops sandbox answer with the Current (id + url) or Legacy (campaignId) campaign shape.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0)]
+        [ValidateSet('Current', 'Legacy')]
+        [string] $Shape,
+
+        $Sandbox
+    )
+    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Put' -Route 'loops/create-shape' -Body @{ shape = $Shape }
+}
+
+function Set-LoopsCampaignStatus {
+    <#
+    .SYNOPSIS
+    Moves a sandbox campaign to Draft, Scheduled, Sending or Sent (as if Loops had moved it on).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0)]
+        [string] $CampaignId,
+
+        [Parameter(Mandatory = $true, Position = 1)]
+        [ValidateSet('Draft', 'Scheduled', 'Sending', 'Sent')]
+        [string] $Status,
+
+        $Sandbox
+    )
+    $route = 'loops/campaigns/' + [uri]::EscapeDataString($CampaignId) + '/status'
+    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Put' -Route $route -Body @{ status = $Status }
+}
+
+function Connect-TestLoops {
+    <#
+    .SYNOPSIS
+    Connect-Loops against the sandbox with the sandbox key; returns the connection.
+    #>
+    [CmdletBinding()]
+    param($Sandbox)
+    $target = Resolve-Sandbox -Sandbox $Sandbox
+    Connect-Loops -ApiKey (New-TestSecureString) -BaseUri $target.LoopsUri -PassThru
+}
+
+function Get-StreamText {
+    <#
+    .SYNOPSIS
+    All text of the records piped in (output, verbose, debug, warning, error), one string, for "never contains the key" checks.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(ValueFromPipeline = $true)]
+        [AllowNull()]
+        $InputObject
+    )
+    begin {
+        $lines = New-Object -TypeName 'System.Collections.Generic.List[string]'
+    }
+    process {
+        if ($null -eq $InputObject) {
+            return
+        }
+        if ($InputObject -is [System.Management.Automation.InformationalRecord]) {
+            $lines.Add($InputObject.Message)
+        }
+        elseif ($InputObject -is [System.Management.Automation.ErrorRecord]) {
+            $lines.Add($InputObject.ToString())
+            $lines.Add([string]$InputObject.Exception)
+            if ($null -ne $InputObject.ErrorDetails) {
+                $lines.Add($InputObject.ErrorDetails.Message)
+            }
+        }
+        else {
+            $lines.Add([string]$InputObject)
+            $lines.Add(($InputObject | Format-List -Property * | Out-String -Width 500))
+        }
+    }
+    end {
+        return ($lines -join [Environment]::NewLine)
+    }
+}
+
+Export-ModuleMember -Function @(
+    'Get-RepositoryRoot'
+    'Get-TestConfiguration'
+    'Get-SandboxLoopsKey'
+    'New-TestSecureString'
+    'Import-CampaignPSModule'
+    'Get-SandboxAssemblyPath'
+    'Start-TestSandbox'
+    'Stop-TestSandbox'
+    'Reset-TestSandbox'
+    'Get-SandboxRequests'
+    'Add-SandboxFault'
+    'Clear-SandboxFaults'
+    'Set-LoopsCreateShape'
+    'Set-LoopsCampaignStatus'
+    'Connect-TestLoops'
+    'Get-StreamText'
+)
