@@ -40,9 +40,10 @@ internal static class Program
         await using (server)
         {
             Console.WriteLine($"CampaignPS sandbox listening on {server.RootUri} (Ctrl+C to stop)");
+            var nameWidth = server.Platforms.Max(platform => platform.DisplayName.Length);
             foreach (var platform in server.Platforms)
             {
-                Console.WriteLine($"{platform.DisplayName,-8} {server.BaseUriOf(platform)}   {platform.ConnectionHint}");
+                Console.WriteLine($"{platform.DisplayName.PadRight(nameWidth)} {server.BaseUriOf(platform)}   {platform.ConnectionHint}");
             }
 
             if (commandLine.ReadyFile is { } readyFile)

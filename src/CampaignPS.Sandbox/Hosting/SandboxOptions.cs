@@ -1,4 +1,3 @@
-using CampaignPS.Sandbox.Platforms.Loops;
 namespace CampaignPS.Sandbox;
 
 public sealed class SandboxOptions
@@ -12,6 +11,17 @@ public sealed class SandboxOptions
     public int LoopsRequestsPerSecond { get; set; } = 10;
 
     public string LoopsApiKey { get; set; } = SandboxServer.DefaultLoopsApiKey;
+
+    public string SmartleadApiKey { get; set; } = SandboxServer.DefaultSmartleadApiKey;
+
+    /// <summary>Smartlead's burst limit per API key (standard plan: 10/s).</summary>
+    public int SmartleadRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>Smartlead's per-minute limit per API key (standard plan: 60).</summary>
+    public int SmartleadRequestsPerMinute { get; set; } = 60;
+
+    /// <summary>Smartlead's hourly limit per API key (standard plan: 1000).</summary>
+    public int SmartleadRequestsPerHour { get; set; } = 1000;
 
     /// <summary>Added to every platform response (for benchmarks).</summary>
     public TimeSpan ResponseLatency { get; set; } = TimeSpan.Zero;
@@ -30,6 +40,22 @@ public sealed class SandboxOptions
         if (string.IsNullOrWhiteSpace(LoopsApiKey))
         {
             throw new ArgumentException("LoopsApiKey must not be empty.", nameof(LoopsApiKey));
+        }
+        if (string.IsNullOrWhiteSpace(SmartleadApiKey))
+        {
+            throw new ArgumentException("SmartleadApiKey must not be empty.", nameof(SmartleadApiKey));
+        }
+        if (SmartleadRequestsPerSecond < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SmartleadRequestsPerSecond), SmartleadRequestsPerSecond, "SmartleadRequestsPerSecond must be at least 1.");
+        }
+        if (SmartleadRequestsPerMinute < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SmartleadRequestsPerMinute), SmartleadRequestsPerMinute, "SmartleadRequestsPerMinute must be at least 1.");
+        }
+        if (SmartleadRequestsPerHour < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SmartleadRequestsPerHour), SmartleadRequestsPerHour, "SmartleadRequestsPerHour must be at least 1.");
         }
         if (ResponseLatency < TimeSpan.Zero)
         {

@@ -1,4 +1,5 @@
 using CampaignPS.Sandbox.Platforms.Loops;
+using CampaignPS.Sandbox.Platforms.Smartlead;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,23 +12,30 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     public const string DefaultLoopsApiKey = "sandbox-loops-key";
 
+    public const string DefaultSmartleadApiKey = "sandbox-smartlead-key";
+
     private readonly WebApplication _app;
     private readonly SandboxPlatformSet _platforms;
     private readonly LoopsPlatform _loops;
+    private readonly SmartleadPlatform _smartlead;
     private readonly Lock _stopGate = new();
     private Task? _stopping;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, SandboxPlatformSet platforms, LoopsPlatform loops)
+    private SandboxServer(WebApplication app, SandboxPlatformSet platforms, LoopsPlatform loops, SmartleadPlatform smartlead)
     {
         _app = app;
         _platforms = platforms;
         _loops = loops;
+        _smartlead = smartlead;
     }
 
     public Uri RootUri { get; private set; } = null!;
 
     public Uri LoopsBaseUri => BaseUriOf(_loops);
+
+    /// <summary>RootUri + "smartlead/api/v1/"; authenticate with ?api_key=.</summary>
+    public Uri SmartleadBaseUri => BaseUriOf(_smartlead);
 
     public SandboxRequestLog Requests { get; } = new();
 
@@ -35,13 +43,16 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public LoopsSandboxState Loops => _loops.State;
 
+    public SmartleadSandboxState Smartlead => _smartlead.State;
+
     internal IReadOnlyList<ISandboxPlatform> Platforms => _platforms.All;
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         var settings = (options ?? new SandboxOptions()).ValidatedCopy();
         var loops = new LoopsPlatform(settings, TimeProvider.System);
-        var platforms = new SandboxPlatformSet([loops]);
+        var smartlead = new SmartleadPlatform(settings, TimeProvider.System);
+        var platforms = new SandboxPlatformSet([loops, smartlead]);
 
         // The empty builder reads no configuration or environment (ASPNETCORE_URLS and friends), so
         // nothing can move the listener off loopback.
@@ -64,7 +75,7 @@ public sealed class SandboxServer : IAsyncDisposable
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         var app = builder.Build();
-        var server = new SandboxServer(app, platforms, loops);
+        var server = new SandboxServer(app, platforms, loops, smartlead);
         var pipeline = new PlatformRequestPipeline(platforms, server.Requests, server.Faults, settings);
 
         app.UseRouting();

@@ -1,4 +1,3 @@
-using CampaignPS.Sandbox.Platforms.Loops;
 using System.Text.Json.Nodes;
 
 namespace CampaignPS.Sandbox;
@@ -28,10 +27,14 @@ internal interface ISandboxPlatform
 
     RequestRateLimiter RateLimiter { get; }
 
+    /// <summary>Names of the rate-limit headers sent with every admitted or throttled request.</summary>
+    RateLimitHeaderNames RateLimitHeaders { get; }
+
     /// <summary>The caller's rate-limit partition (normally its API key), or null when the request is not authorised.</summary>
     string? Authenticate(HttpRequest request);
 
-    JsonNode ErrorBody(int statusCode, string message);
+    /// <summary>The platform's error body; <paramref name="retryAfter"/> is set on 429s that send Retry-After.</summary>
+    JsonNode ErrorBody(int statusCode, string message, TimeSpan? retryAfter);
 
     void MapRoutes(IEndpointRouteBuilder endpoints);
 
@@ -41,3 +44,7 @@ internal interface ISandboxPlatform
     /// <summary>Drops all state and rate-limit history and re-seeds the fixed data.</summary>
     void Reset();
 }
+
+/// <summary>Header names for <see cref="RateDecision"/>: limit and remaining of the tightest window, and
+/// optionally its reset time as Unix seconds (null: the platform sends no reset header).</summary>
+internal sealed record RateLimitHeaderNames(string Limit, string Remaining, string? Reset);

@@ -23,12 +23,18 @@ internal sealed class JsonRequestBody
         }
     }
 
-    public static JsonRequestBody Parse(string text, IReadOnlyCollection<string> allowedFields)
+    /// <summary>Parses a required JSON object body.</summary>
+    public static JsonRequestBody Parse(string text, IReadOnlyCollection<string> allowedFields) =>
+        Parse(text, allowedFields, emptyMeansEmptyObject: false);
+
+    /// <summary>Parses a JSON object body; with <paramref name="emptyMeansEmptyObject"/>, an empty body reads as {}.</summary>
+    public static JsonRequestBody Parse(string text, IReadOnlyCollection<string> allowedFields, bool emptyMeansEmptyObject)
     {
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "null" : text);
+            var json = string.IsNullOrWhiteSpace(text) ? (emptyMeansEmptyObject ? "{}" : "null") : text;
+            using var document = JsonDocument.Parse(json);
             root = document.RootElement.Clone();
         }
         catch (JsonException e)
@@ -104,4 +110,132 @@ internal sealed class JsonRequestBody
     }
 
     public string RawJson => _object.GetRawText();
+
+    public bool Has(string field) => _object.TryGetProperty(field, out _);
+
+    /// <summary>An integer field (JSON number without a fraction); null is refused.</summary>
+    public Optional<long> Integer(string field)
+    {
+        var value = NullableInteger(field);
+        return value is { IsSet: true, Value: null }
+            ? throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an integer, not null.")
+            : new Optional<long>(value.IsSet, value.Value.GetValueOrDefault());
+    }
+
+    /// <summary>An integer field where null is meaningful.</summary>
+    public Optional<long?> NullableInteger(string field)
+    {
+        if (!_object.TryGetProperty(field, out var value))
+        {
+            return Optional<long?>.Unset;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null => Optional<long?>.Of(null),
+            JsonValueKind.Number when value.TryGetInt64(out var number) => Optional<long?>.Of(number),
+            _ => throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an integer."),
+        };
+    }
+
+    /// <summary>An integer field that must lie between <paramref name="min"/> and <paramref name="max"/>.</summary>
+    public Optional<int> IntegerBetween(string field, int min, int max)
+    {
+        var value = Integer(field);
+        if (!value.IsSet)
+        {
+            return Optional<int>.Unset;
+        }
+        return value.Value >= min && value.Value <= max
+            ? Optional<int>.Of((int)value.Value)
+            : throw PlatformErrorException.BadRequest($"{FieldName(field)} must be between {min} and {max} (got {value.Value}).");
+    }
+
+    /// <summary>A true/false field; null is refused.</summary>
+    public Optional<bool> Boolean(string field)
+    {
+        if (!_object.TryGetProperty(field, out var value))
+        {
+            return Optional<bool>.Unset;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => Optional<bool>.Of(true),
+            JsonValueKind.False => Optional<bool>.Of(false),
+            _ => throw PlatformErrorException.BadRequest($"{FieldName(field)} must be true or false."),
+        };
+    }
+
+    /// <summary>An array of objects, each with its own allowed fields and named "field[i]." in messages.</summary>
+    public Optional<IReadOnlyList<JsonRequestBody>> Objects(string field, IReadOnlyCollection<string> allowedFields)
+    {
+        var items = Array(field);
+        if (!items.IsSet)
+        {
+            return Optional<IReadOnlyList<JsonRequestBody>>.Unset;
+        }
+        var result = new List<JsonRequestBody>(items.Value.GetArrayLength());
+        var index = 0;
+        foreach (var item in items.Value.EnumerateArray())
+        {
+            var name = $"{FieldName(field)}[{index++}]";
+            result.Add(item.ValueKind == JsonValueKind.Object
+                ? new JsonRequestBody(item, name + ".", allowedFields)
+                : throw PlatformErrorException.BadRequest($"{name} must be an object."));
+        }
+        return Optional<IReadOnlyList<JsonRequestBody>>.Of(result);
+    }
+
+    /// <summary>An array of integers.</summary>
+    public Optional<IReadOnlyList<long>> Integers(string field) =>
+        Elements(field, (item, name) => item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out var number)
+            ? number
+            : throw PlatformErrorException.BadRequest($"{name} must be an integer."));
+
+    /// <summary>An array of strings.</summary>
+    public Optional<IReadOnlyList<string>> Strings(string field) =>
+        Elements(field, (item, name) => item.ValueKind == JsonValueKind.String
+            ? item.GetString()!
+            : throw PlatformErrorException.BadRequest($"{name} must be a string."));
+
+    /// <summary>A field holding any JSON object, returned as raw JSON text; null yields Of(null).</summary>
+    public Optional<string?> NullableObjectJson(string field)
+    {
+        if (!_object.TryGetProperty(field, out var value))
+        {
+            return Optional<string?>.Unset;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null => Optional<string?>.Of(null),
+            JsonValueKind.Object => Optional<string?>.Of(value.GetRawText()),
+            _ => throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an object."),
+        };
+    }
+
+    private Optional<JsonElement> Array(string field)
+    {
+        if (!_object.TryGetProperty(field, out var value))
+        {
+            return Optional<JsonElement>.Unset;
+        }
+        return value.ValueKind == JsonValueKind.Array
+            ? Optional<JsonElement>.Of(value)
+            : throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an array.");
+    }
+
+    private Optional<IReadOnlyList<T>> Elements<T>(string field, Func<JsonElement, string, T> read)
+    {
+        var items = Array(field);
+        if (!items.IsSet)
+        {
+            return Optional<IReadOnlyList<T>>.Unset;
+        }
+        var result = new List<T>(items.Value.GetArrayLength());
+        var index = 0;
+        foreach (var item in items.Value.EnumerateArray())
+        {
+            result.Add(read(item, $"{FieldName(field)}[{index++}]"));
+        }
+        return Optional<IReadOnlyList<T>>.Of(result);
+    }
 }

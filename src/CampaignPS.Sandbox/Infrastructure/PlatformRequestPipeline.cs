@@ -94,8 +94,15 @@ internal sealed class PlatformRequestPipeline(
         }
 
         var decision = platform.RateLimiter.TryAcquire(caller);
-        context.Response.Headers["x-ratelimit-limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["x-ratelimit-remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        var names = platform.RateLimitHeaders;
+        context.Response.Headers[names.Limit] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers[names.Remaining] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        if (names.Reset is { } resetHeader)
+        {
+            // Whole seconds, rounded up, so that a client waiting until then is never early.
+            var resetSeconds = (decision.Reset.ToUnixTimeMilliseconds() + 999) / 1000;
+            context.Response.Headers[resetHeader] = resetSeconds.ToString(CultureInfo.InvariantCulture);
+        }
         if (decision.Allowed)
         {
             return true;

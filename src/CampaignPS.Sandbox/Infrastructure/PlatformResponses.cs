@@ -15,7 +15,7 @@ internal static class PlatformResponses
         {
             context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
-        return context.Response.WriteAsJsonAsync(platform.ErrorBody(statusCode, message), SandboxJson.Options);
+        return context.Response.WriteAsJsonAsync(platform.ErrorBody(statusCode, message, retryAfter), SandboxJson.Options);
     }
 
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>

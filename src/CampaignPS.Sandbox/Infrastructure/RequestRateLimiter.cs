@@ -3,8 +3,9 @@ namespace CampaignPS.Sandbox;
 /// <summary>At most <see cref="Limit"/> requests in any sliding window of <see cref="Length"/>.</summary>
 internal sealed record RateWindow(int Limit, TimeSpan Length);
 
-/// <summary>Outcome of one admission; Limit and Remaining describe the window closest to its limit.</summary>
-internal readonly record struct RateDecision(bool Allowed, int Limit, int Remaining, TimeSpan RetryAfter);
+/// <summary>Outcome of one admission; Limit and Remaining describe the window closest to its limit.
+/// Reset is when that window next frees a slot (for a refused request: when a retry is admitted).</summary>
+internal readonly record struct RateDecision(bool Allowed, int Limit, int Remaining, TimeSpan RetryAfter, DateTimeOffset Reset);
 
 /// <summary>Sliding-window-log limiter with any number of windows (e.g. 10/s + 60/min + 1000/h),
 /// counted separately per partition (the caller's API key). Refused requests do not count. Thread-safe.</summary>
@@ -87,7 +88,10 @@ internal sealed class RequestRateLimiter
                 var tightest = Enumerable.Range(0, windows.Length)
                     .MinBy(i => windows[i].Limit - _admitted[i].Count);
                 var remaining = Math.Max(0, windows[tightest].Limit - _admitted[tightest].Count);
-                return new RateDecision(allowed, windows[tightest].Limit, remaining, retryAfter);
+                var reset = !allowed ? now + retryAfter
+                    : _admitted[tightest].Count > 0 ? _admitted[tightest].Peek() + windows[tightest].Length
+                    : now;
+                return new RateDecision(allowed, windows[tightest].Limit, remaining, retryAfter, reset);
             }
         }
     }

@@ -39,6 +39,9 @@ internal sealed class LoopsPlatform : ISandboxPlatform
 
     public RequestRateLimiter RateLimiter { get; }
 
+    // Loops documents x-ratelimit-limit and x-ratelimit-remaining, and no reset header.
+    public RateLimitHeaderNames RateLimitHeaders { get; } = new("x-ratelimit-limit", "x-ratelimit-remaining", Reset: null);
+
     public string? Authenticate(HttpRequest request)
     {
         var token = BearerToken.From(request);
@@ -47,7 +50,7 @@ internal sealed class LoopsPlatform : ISandboxPlatform
             : null;
     }
 
-    public JsonNode ErrorBody(int statusCode, string message) => LoopsJson.Error(message);
+    public JsonNode ErrorBody(int statusCode, string message, TimeSpan? retryAfter) => LoopsJson.Error(message);
 
     public void MapRoutes(IEndpointRouteBuilder endpoints)
     {

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace CampaignPS.Sandbox.Platforms.Smartlead;
+
+/// <summary>Campaign routes of the OpenAPI smartlead-ai-campaigns-api-openapi.yml. Configuration calls
+/// answer the spec's <c>{"ok": true}</c>; create answers <c>{ok, id, name, created_at}</c> with 200.</summary>
+internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
+{
+    public void Map(IEndpointRouteBuilder api)
+    {
+        // The spec's path is /v1/campaigns/ (trailing slash); routing matches it with or without the slash.
+        api.MapGet("/campaigns", List);
+        api.MapPost("/campaigns/create", Create);
+        api.MapGet("/campaigns/{campaignId}", Get);
+        api.MapDelete("/campaigns/{campaignId}", Delete);
+
+        // API reference: POST with START | PAUSED | STOPPED. A tutorial sample sends PATCH with ACTIVE;
+        // both methods accept all four values (ACTIVE means START). The response is the reference's {"ok": true}.
+        api.MapPost("/campaigns/{campaignId}/status", ChangeStatus);
+        api.MapPatch("/campaigns/{campaignId}/status", ChangeStatus);
+
+        api.MapGet("/campaigns/{campaignId}/sequences", GetSequences);
+        api.MapPost("/campaigns/{campaignId}/sequences", SaveSequences);
+
+        api.MapGet("/campaigns/{campaignId}/email-accounts", GetEmailAccounts);
+        api.MapPost("/campaigns/{campaignId}/email-accounts", AddEmailAccounts);
+        api.MapDelete("/campaigns/{campaignId}/email-accounts", RemoveEmailAccounts);
+
+        api.MapPost("/campaigns/{campaignId}/schedule", SaveSchedule);
+        api.MapPost("/campaigns/{campaignId}/settings", SaveSettings);
+    }
+
+    private IResult List(HttpRequest request)
+    {
+        var clientId = QueryInteger(request, "client_id");
+        var includeTags = QueryBoolean(request, "include_tags");
+        // The spec: a bare array, newest (highest id) first.
+        return PlatformResponses.Json(new JsonArray(
+            state.ViewCampaigns(clientId).Select(c => (JsonNode)SmartleadJson.Campaign(c, includeTags)).ToArray()));
+    }
+
+    private IResult Create(HttpContext context)
+    {
+        var (name, clientId) = SmartleadInputs.ReadCreate(CapturedRequestBody.Of(context));
+        var campaign = state.CreateCampaign(name, clientId);
+        return PlatformResponses.Json(SmartleadJson.Ok(new JsonObject
+        {
+            ["id"] = campaign.Id,
+            ["name"] = campaign.Name,
+            ["created_at"] = SmartleadJson.Timestamp(campaign.CreatedAt),
+        }));
+    }
+
+    private IResult Get(HttpRequest request, string campaignId) =>
+        PlatformResponses.Json(SmartleadJson.Campaign(state.ViewCampaign(campaignId), QueryBoolean(request, "include_tags")));
+
+    private IResult Delete(string campaignId)
+    {
+        state.DeleteCampaign(campaignId);
+        return PlatformResponses.Json(SmartleadJson.Ok(new JsonObject { ["message"] = "Campaign deleted successfully" }));
+    }
+
+    private IResult ChangeStatus(HttpContext context, string campaignId)
+    {
+        state.ViewCampaign(campaignId); // 404 before 400: an unknown campaign is reported as such whatever the body.
+        state.ChangeStatus(campaignId, SmartleadInputs.ReadStatus(CapturedRequestBody.Of(context)));
+        return PlatformResponses.Json(SmartleadJson.Ok());
+    }
+
+    private IResult GetSequences(string campaignId) =>
+        PlatformResponses.Json(new JsonArray(
+            state.ViewCampaign(campaignId).Sequences.Select(s => (JsonNode)SmartleadJson.Sequence(s)).ToArray()));
+
+    private IResult SaveSequences(HttpContext context, string campaignId)
+    {
+        state.ViewCampaign(campaignId);
+        state.SaveSequences(campaignId, SmartleadInputs.ReadSequences(CapturedRequestBody.Of(context)));
+        return PlatformResponses.Json(SmartleadJson.Ok());
+    }
+
+    private IResult GetEmailAccounts(string campaignId) =>
+        PlatformResponses.Json(new JsonArray(
+            state.ViewEmailAccounts(campaignId).Select(a => (JsonNode)SmartleadJson.EmailAccount(a)).ToArray()));
+
+    private IResult AddEmailAccounts(HttpContext context, string campaignId)
+    {
+        state.ViewCampaign(campaignId);
+        state.AddEmailAccounts(campaignId, SmartleadInputs.ReadEmailAccountIds(CapturedRequestBody.Of(context)));
+        return PlatformResponses.Json(SmartleadJson.Ok());
+    }
+
+    private IResult RemoveEmailAccounts(HttpContext context, string campaignId)
+    {
+        state.ViewCampaign(campaignId);
+        state.RemoveEmailAccounts(campaignId, SmartleadInputs.ReadEmailAccountIds(CapturedRequestBody.Of(context)));
+        return PlatformResponses.Json(SmartleadJson.Ok());
+    }
+
+    private IResult SaveSchedule(HttpContext context, string campaignId)
+    {
+        state.ViewCampaign(campaignId);
+        state.SaveSchedule(campaignId, SmartleadInputs.ReadSchedule(CapturedRequestBody.Of(context)));
+        return PlatformResponses.Json(SmartleadJson.Ok());
+    }
+
+    private IResult SaveSettings(HttpContext context, string campaignId)
+    {
+        state.ViewCampaign(campaignId);
+        state.SaveSettings(campaignId, SmartleadInputs.ReadSettings(CapturedRequestBody.Of(context)));
+        return PlatformResponses.Json(SmartleadJson.Ok());
+    }
+
+    internal static long? QueryInteger(HttpRequest request, string name)
+    {
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw PlatformErrorException.BadRequest($"Query parameter {name} must be an integer (got \"{text}\").");
+    }
+
+    private static bool QueryBoolean(HttpRequest request, string name)
+    {
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return false;
+        }
+        return bool.TryParse(text, out var value)
+            ? value
+            : throw PlatformErrorException.BadRequest($"Query parameter {name} must be true or false (got \"{text}\").");
+    }
+}
