@@ -66,7 +66,17 @@ function Import-CampaignPSModule {
         throw "The module is not built: $manifest is missing. Run ./build.ps1 (or dotnet build src/CampaignPS) first."
     }
 
-    if (-not (Get-Module -Name 'CampaignPS')) {
+    $moduleFolder = Split-Path -Path $manifest -Parent
+    $loaded = @(Get-Module -Name 'CampaignPS')
+    $expectedBase = [System.IO.Path]::GetFullPath($moduleFolder).TrimEnd('\', '/')
+    $fromElsewhere = @($loaded | Where-Object { [System.IO.Path]::GetFullPath($_.ModuleBase).TrimEnd('\', '/') -ne $expectedBase })
+    if ($fromElsewhere.Count -gt 0) {
+        # An installed CampaignPS must not stand in for the build under test.
+        $fromElsewhere | Remove-Module -Force
+        $loaded = @()
+    }
+
+    if ($loaded.Count -eq 0) {
         Import-Module -Name $manifest -Global -ErrorAction Stop
     }
 }
@@ -119,8 +129,10 @@ function Start-TestSandbox {
     param(
         [int] $TimeoutSec = 60,
 
-        # Turn off the sandbox's rate limits (the client paces itself at the documented 10 req/s anyway).
-        [switch] $NoRateLimit
+        # Enforce the platforms' rate limits in the sandbox. Off by default: a throttled (429) and
+        # retried request shows up twice in /_sandbox/requests, and the tests count requests exactly.
+        # The client still paces itself at the documented rate; xunit covers 429 handling.
+        [switch] $EnforceRateLimits
     )
 
     $assembly = Get-SandboxAssemblyPath
@@ -132,7 +144,7 @@ function Start-TestSandbox {
 
     # Start-Process joins the arguments with spaces and does not quote them: quote the paths.
     $arguments = @('"' + $assembly + '"', '--port', '0', '--ready-file', '"' + $readyFile + '"')
-    if ($NoRateLimit) {
+    if (-not $EnforceRateLimits) {
         $arguments += '--no-rate-limit'
     }
 

@@ -117,15 +117,15 @@ namespace CampaignPS.Engine.Loops
 
         /// <summary>
         /// Updates an email message (POST /email-messages/{id}) against <see cref="LoopsEmailMessageChanges.ExpectedRevisionId"/>.
-        /// With <paramref name="force"/> and no expected revision, the current revision is read first
-        /// (what the official Loops CLI's --force does), accepting that changes made meanwhile are overwritten.
+        /// With <paramref name="force"/> the current revision is read first and used instead (what the
+        /// official Loops CLI's --force does), accepting that changes made meanwhile are overwritten.
         /// </summary>
         public async Task<LoopsEmailMessage> UpdateEmailMessageAsync(string emailMessageId, LoopsEmailMessageChanges changes, bool force = false, CancellationToken cancellationToken = default)
         {
             string id = LoopsRules.RequiredId("EmailMessageId", emailMessageId);
             (changes ?? throw new ArgumentNullException(nameof(changes))).Validate();
             string? revision = string.IsNullOrWhiteSpace(changes.ExpectedRevisionId) ? null : changes.ExpectedRevisionId!.Trim();
-            if (revision == null)
+            if (revision == null || force)
             {
                 if (!force)
                 {

@@ -31,6 +31,13 @@ namespace CampaignPS.Engine.Platforms
         public static PlatformInfo Loops { get; } = new PlatformInfo(
             Platform.Loops, "Loops", new Uri("https://app.loops.so/api/v1/"), "LOOPS_API_KEY", 10);
 
+        /// <summary>
+        /// Smartlead: per key 10/s burst, 60/min and 1,000/h on the standard plan (Smartlead rate-limits
+        /// guide). The client paces at the per-minute rate so a long run does not outrun the minute window.
+        /// </summary>
+        public static PlatformInfo Smartlead { get; } = new PlatformInfo(
+            Platform.Smartlead, "Smartlead", new Uri("https://server.smartlead.ai/api/v1/"), "SMARTLEAD_API_KEY", 1);
+
         /// <summary>The platform this describes.</summary>
         public Platform Platform { get; }
 
@@ -59,6 +66,7 @@ namespace CampaignPS.Engine.Platforms
         public static PlatformInfo For(Platform platform) => platform switch
         {
             Platform.Loops => Loops,
+            Platform.Smartlead => Smartlead,
             _ => throw new NotSupportedException($"{platform} is not supported yet."),
         };
 

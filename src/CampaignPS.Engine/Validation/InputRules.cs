@@ -99,6 +99,30 @@ namespace CampaignPS.Engine.Validation
             }
         }
 
+        /// <summary>Requires an IANA time zone name such as America/New_York.</summary>
+        public string IanaTimeZone(string field, string? value)
+        {
+            string zone = NotBlank(field, value).Trim();
+            if (!IanaTimeZones.IsKnown(zone))
+            {
+                string? suggestion = IanaTimeZones.SuggestFor(zone);
+                throw Fail(field, suggestion != null
+                    ? $"{field} '{zone}' is not an IANA time zone name; did you mean '{suggestion}'?"
+                    : $"{field} '{zone}' is not an IANA time zone name. Use a name such as 'America/New_York' or 'Europe/Berlin' (Windows names like 'Eastern Standard Time' are not accepted).");
+            }
+
+            return zone;
+        }
+
+        /// <summary>Requires a whole number between <paramref name="min"/> and <paramref name="max"/> (when a value is given).</summary>
+        public void Range(string field, long? value, long min, long max)
+        {
+            if (value.HasValue && (value < min || value > max))
+            {
+                throw Fail(field, $"{field} {value} is outside the allowed range. Use a number from {min} to {max}.");
+            }
+        }
+
         /// <summary>Requires one of <paramref name="allowed"/> (ordinal, case-sensitive as APIs are).</summary>
         public void OneOf(string field, string? value, IReadOnlyCollection<string> allowed)
         {

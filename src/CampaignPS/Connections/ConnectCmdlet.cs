@@ -122,6 +122,22 @@ namespace CampaignPS.Connections
 
         private (ApiSecret Secret, string Source) ResolveKey()
         {
+            try
+            {
+                return ReadKey();
+            }
+            catch (ArgumentException empty)
+            {
+                ThrowTerminatingError(new ErrorRecord(empty, Platform.DisplayName + "ApiKeyMissing", ErrorCategory.AuthenticationError, null)
+                {
+                    ErrorDetails = new ErrorDetails($"The {Platform.DisplayName} API key is empty. {empty.Message.Split('(')[0].Trim()}"),
+                });
+                throw;
+            }
+        }
+
+        private (ApiSecret Secret, string Source) ReadKey()
+        {
             if (ApiKey != null)
             {
                 return (ApiSecret.FromSecureString(ApiKey), "ApiKey");

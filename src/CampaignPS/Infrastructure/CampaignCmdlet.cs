@@ -103,6 +103,32 @@ namespace CampaignPS.Infrastructure
             return ShouldProcess(target, action);
         }
 
+        /// <summary>
+        /// ShouldProcess for a change that sends email or SMS and cannot be undone. The cmdlet keeps a
+        /// Medium ConfirmImpact so its everyday changes do not prompt; sending asks like a High-impact
+        /// change would: -WhatIf shows it, -Force or -Confirm:$false go ahead, otherwise the user is asked.
+        /// </summary>
+        protected bool ShouldProcessSend(string target, string action, bool force)
+        {
+            if (!ShouldProcessUnlessForced(target, action, force))
+            {
+                return false;
+            }
+
+            if (force || ConfirmAnsweredAlready())
+            {
+                return true;
+            }
+
+            return ShouldContinue($"{action} on {target}? This sends messages to real recipients and cannot be undone.", "Confirm sending");
+        }
+
+        /// <summary>An optional value from a CSV column or parameter: empty or white space counts as not given.</summary>
+        protected static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+        /// <summary>An optional structured value: null, or empty text, counts as not given.</summary>
+        protected static object? Given(object? value) => value is string text ? Given(text) : value;
+
         /// <inheritdoc />
         protected override void StopProcessing() => _stopping.Cancel();
 
@@ -127,6 +153,18 @@ namespace CampaignPS.Infrastructure
         {
             _stopping.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        // -Confirm (either way) was given, or $ConfirmPreference is Medium or lower so ShouldProcess already asked.
+        private bool ConfirmAnsweredAlready()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                return true;
+            }
+
+            object? preference = GetVariableValue("ConfirmPreference");
+            return preference is ConfirmImpact impact && impact != ConfirmImpact.None && impact <= ConfirmImpact.Medium;
         }
 
         private bool WhatIfRequested()

@@ -21,7 +21,17 @@ namespace CampaignPS.Infrastructure
         protected abstract PlatformInfo Platform { get; }
 
         /// <summary>The connection in use; a missing or mismatched connection ends the run.</summary>
-        protected CampaignConnection CurrentConnection => _resolved ??= Resolve();
+        protected CampaignConnection CurrentConnection => _resolved ?? throw new InvalidOperationException("The connection is resolved in BeginProcessing.");
+
+        /// <summary>
+        /// Finds the connection on the pipeline thread: the session default is kept per runspace, and
+        /// engine work runs on pool threads that have no runspace.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _resolved = Resolve();
+        }
 
         private CampaignConnection Resolve()
         {

@@ -230,11 +230,13 @@ public sealed class LoopsClientTests
         var missing = await Assert.ThrowsAsync<InputValidationException>(() => client.UpdateEmailMessageAsync(campaign.EmailMessageId!, new LoopsEmailMessageChanges { Subject = "x" }));
         Assert.Equal(before, sandbox.Server.Requests.Snapshot().Count);
         LoopsEmailMessage forced = await client.UpdateEmailMessageAsync(campaign.EmailMessageId!, new LoopsEmailMessageChanges { Subject = "Forced" }, force: true);
+        LoopsEmailMessage overStale = await client.UpdateEmailMessageAsync(campaign.EmailMessageId!, new LoopsEmailMessageChanges { ExpectedRevisionId = campaign.EmailMessageContentRevisionId, Subject = "Forced again" }, force: true);
 
         Assert.Equal("ExpectedRevisionId", missing.Field);
         Assert.Contains("-Force", missing.Message);
         Assert.Equal("Forced", forced.Subject);
-        Assert.Equal(1, sandbox.Count("GET", "email-messages/"));
+        Assert.Equal("Forced again", overStale.Subject);
+        Assert.Equal(2, sandbox.Count("GET", "email-messages/"));
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class LoopsCmdletSurfaceTests : IClassFixture<SurfaceFixture>
     [Theory]
     [InlineData("Connect-Loops", false, "Medium", "CampaignPS.Connections.CampaignConnection")]
     [InlineData("New-LoopsCampaign", true, "Medium", LoopsModels + "LoopsCampaign")]
-    [InlineData("Set-LoopsCampaign", true, "High", LoopsModels + "LoopsCampaign")]
+    [InlineData("Set-LoopsCampaign", true, "Medium", LoopsModels + "LoopsCampaign")]
     [InlineData("Get-LoopsCampaign", false, "Medium", LoopsModels + "LoopsCampaign")]
     [InlineData("Get-LoopsEmailMessage", false, "Medium", LoopsModels + "LoopsEmailMessage")]
     [InlineData("Set-LoopsEmailMessage", true, "Medium", LoopsModels + "LoopsEmailMessage")]

@@ -111,7 +111,7 @@ namespace CampaignPS.Cmdlets.Loops
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var request = new NewLoopsCampaignGroup { Name = Name, Description = Description };
+            var request = new NewLoopsCampaignGroup { Name = Name, Description = Given(Description) };
             if (!TryValidate(request.Validate, request) || !ShouldProcess($"Loops campaign group '{Name}'", "Create Loops campaign group"))
             {
                 return;

@@ -44,13 +44,14 @@ namespace CampaignPS.Cmdlets.Loops
             var request = new NewLoopsCampaign
             {
                 Name = Name,
-                MailingListId = MailingListId,
-                AudienceSegmentId = AudienceSegmentId,
-                CampaignGroupId = CampaignGroupId,
+                MailingListId = Given(MailingListId),
+                AudienceSegmentId = Given(AudienceSegmentId),
+                CampaignGroupId = Given(CampaignGroupId),
             };
+            object? filter = Given(AudienceFilter);
             if (!TryValidate(() =>
             {
-                request.AudienceFilter = AudienceFilter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(AudienceFilter));
+                request.AudienceFilter = filter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(filter));
                 request.Validate();
             }, request))
             {
@@ -71,9 +72,9 @@ namespace CampaignPS.Cmdlets.Loops
 
     /// <summary>
     /// <para type="synopsis">Changes a draft Loops campaign: name, audience, group, or when it sends.</para>
-    /// <para type="description">At least one change is required. -AudienceSegmentId and -AudienceFilter are exclusive. -SendNow or -ScheduleAt (a future time) make the campaign send mail, which cannot be undone: the cmdlet asks for confirmation unless -Force or -Confirm:$false. A campaign that is no longer a draft gives the error LoopsCampaignNotDraft.</para>
+    /// <para type="description">At least one change is required. -AudienceSegmentId and -AudienceFilter are exclusive. -SendNow or -ScheduleAt (a future time) make the campaign send mail, which cannot be undone: then the cmdlet asks for confirmation as a High-impact change would, unless -Force or -Confirm:$false. Other changes do not prompt. A campaign that is no longer a draft gives the error LoopsCampaignNotDraft.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "LoopsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DefaultSet)]
+    [Cmdlet(VerbsCommon.Set, "LoopsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(LoopsCampaign))]
     public sealed class SetLoopsCampaignCommand : LoopsCmdlet
     {
@@ -143,10 +144,11 @@ namespace CampaignPS.Cmdlets.Loops
                 return;
             }
 
-            string action = changes.SendNow ? "Send Loops campaign now"
-                : changes.ScheduleAt.HasValue ? $"Schedule Loops campaign to send at {changes.ScheduleAt.Value:u}"
-                : "Update Loops campaign";
-            if (!ShouldProcessUnlessForced($"Loops campaign {CampaignId}", action, Force.IsPresent))
+            string target = $"Loops campaign {CampaignId}";
+            bool proceed = changes.SendNow ? ShouldProcessSend(target, "Send Loops campaign now", Force.IsPresent)
+                : changes.ScheduleAt.HasValue ? ShouldProcessSend(target, $"Schedule Loops campaign to send at {changes.ScheduleAt.Value:u}", Force.IsPresent)
+                : ShouldProcessUnlessForced(target, "Update Loops campaign", Force.IsPresent);
+            if (!proceed)
             {
                 return;
             }
