@@ -74,4 +74,54 @@ internal static class SandboxControlRoutes
 
     public static IResult Error(int statusCode, string message) =>
         Results.Json(new JsonObject { ["success"] = false, ["message"] = message }, SandboxJson.Options, statusCode: statusCode);
+
+    /// <summary>PUT {pattern} with {"shape": "..."}: switches which documented response shape a platform sends.</summary>
+    public static void MapShapeSwitch<TShape>(IEndpointRouteBuilder control, string pattern, Action<TShape> apply)
+        where TShape : struct, Enum
+    {
+        control.MapPut(pattern, async (HttpRequest request) =>
+        {
+            var (body, error) = await ReadBodyAsync<ShapeBody<TShape>>(request);
+            if (body is null)
+            {
+                return error;
+            }
+
+            apply(body.Shape);
+            return Ok(new JsonObject { ["shape"] = body.Shape.ToString() });
+        });
+    }
+
+    /// <summary>PUT {pattern}/{campaignId}/status with {"status": "..."}: forces a campaign into a status for a test.</summary>
+    public static void MapCampaignStatusOverride<TId>(IEndpointRouteBuilder control, string pattern, Action<TId, string> setStatus, Func<TId, string?> readStatus)
+    {
+        control.MapPut(pattern, async (HttpRequest request, TId campaignId) =>
+        {
+            var (body, error) = await ReadBodyAsync<StatusBody>(request);
+            if (body is null)
+            {
+                return error;
+            }
+
+            try
+            {
+                setStatus(campaignId, body.Status);
+            }
+            catch (KeyNotFoundException e)
+            {
+                return Error(StatusCodes.Status404NotFound, e.Message);
+            }
+            catch (ArgumentException e)
+            {
+                return Error(StatusCodes.Status400BadRequest, e.Message);
+            }
+
+            return Ok(new JsonObject { ["id"] = JsonValue.Create(campaignId), ["status"] = readStatus(campaignId) });
+        });
+    }
+
+    private sealed record ShapeBody<TShape>([property: System.Text.Json.Serialization.JsonRequired] TShape Shape)
+        where TShape : struct, Enum;
+
+    private sealed record StatusBody([property: System.Text.Json.Serialization.JsonRequired] string Status);
 }

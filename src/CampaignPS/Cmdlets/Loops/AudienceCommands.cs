@@ -43,26 +43,21 @@ namespace CampaignPS.Cmdlets.Loops
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LoopsAudienceSegment", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsAudienceSegment))]
-    public sealed class GetLoopsAudienceSegmentCommand : CursorListCmdlet<LoopsAudienceSegment>
+    public sealed class GetLoopsAudienceSegmentCommand : LoopsListCmdlet<LoopsAudienceSegment>
     {
+        /// <summary>Creates the cmdlet.</summary>
+        public GetLoopsAudienceSegmentCommand()
+            : base((client, id, token) => client.GetAudienceSegmentAsync(id, token), (client, cursor, size, token) => client.GetAudienceSegmentPageAsync(cursor, size, token))
+        {
+        }
+
         /// <summary><para type="description">The audience segment id.</para></summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         public string? AudienceSegmentId { get; set; }
 
         /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Loops;
-
-        /// <inheritdoc />
         protected override string? RequestedId => AudienceSegmentId;
-
-        /// <inheritdoc />
-        protected override Task<LoopsAudienceSegment> GetOneAsync(string id, CancellationToken cancellationToken) =>
-            CurrentConnection.Loops.GetAudienceSegmentAsync(id, cancellationToken);
-
-        /// <inheritdoc />
-        protected override Task<CursorPage<LoopsAudienceSegment>> GetPageAsync(string? cursor, int? pageSize, CancellationToken cancellationToken) =>
-            CurrentConnection.Loops.GetAudienceSegmentPageAsync(cursor, pageSize, cancellationToken);
     }
 
     /// <summary>
@@ -70,26 +65,21 @@ namespace CampaignPS.Cmdlets.Loops
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LoopsCampaignGroup", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsCampaignGroup))]
-    public sealed class GetLoopsCampaignGroupCommand : CursorListCmdlet<LoopsCampaignGroup>
+    public sealed class GetLoopsCampaignGroupCommand : LoopsListCmdlet<LoopsCampaignGroup>
     {
+        /// <summary>Creates the cmdlet.</summary>
+        public GetLoopsCampaignGroupCommand()
+            : base((client, id, token) => client.GetCampaignGroupAsync(id, token), (client, cursor, size, token) => client.GetCampaignGroupPageAsync(cursor, size, token))
+        {
+        }
+
         /// <summary><para type="description">The campaign group id.</para></summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         public string? CampaignGroupId { get; set; }
 
         /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Loops;
-
-        /// <inheritdoc />
         protected override string? RequestedId => CampaignGroupId;
-
-        /// <inheritdoc />
-        protected override Task<LoopsCampaignGroup> GetOneAsync(string id, CancellationToken cancellationToken) =>
-            CurrentConnection.Loops.GetCampaignGroupAsync(id, cancellationToken);
-
-        /// <inheritdoc />
-        protected override Task<CursorPage<LoopsCampaignGroup>> GetPageAsync(string? cursor, int? pageSize, CancellationToken cancellationToken) =>
-            CurrentConnection.Loops.GetCampaignGroupPageAsync(cursor, pageSize, cancellationToken);
     }
 
     /// <summary>

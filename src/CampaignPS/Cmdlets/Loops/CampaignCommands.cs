@@ -165,25 +165,20 @@ namespace CampaignPS.Cmdlets.Loops
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LoopsCampaign", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsCampaign))]
-    public sealed class GetLoopsCampaignCommand : CursorListCmdlet<LoopsCampaign>
+    public sealed class GetLoopsCampaignCommand : LoopsListCmdlet<LoopsCampaign>
     {
+        /// <summary>Creates the cmdlet.</summary>
+        public GetLoopsCampaignCommand()
+            : base((client, id, token) => client.GetCampaignAsync(id, token), (client, cursor, size, token) => client.GetCampaignPageAsync(cursor, size, token))
+        {
+        }
+
         /// <summary><para type="description">The campaign id.</para></summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         public string? CampaignId { get; set; }
 
         /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Loops;
-
-        /// <inheritdoc />
         protected override string? RequestedId => CampaignId;
-
-        /// <inheritdoc />
-        protected override Task<LoopsCampaign> GetOneAsync(string id, CancellationToken cancellationToken) =>
-            CurrentConnection.Loops.GetCampaignAsync(id, cancellationToken);
-
-        /// <inheritdoc />
-        protected override Task<CursorPage<LoopsCampaign>> GetPageAsync(string? cursor, int? pageSize, CancellationToken cancellationToken) =>
-            CurrentConnection.Loops.GetCampaignPageAsync(cursor, pageSize, cancellationToken);
     }
 }
