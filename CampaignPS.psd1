@@ -23,6 +23,19 @@
         'New-LoopsCampaignGroup'
         'Set-LoopsCampaign'
         'Set-LoopsEmailMessage'
+        'Connect-Smartlead'
+        'Disconnect-Smartlead'
+        'New-SmartleadCampaign'
+        'Get-SmartleadCampaign'
+        'Remove-SmartleadCampaign'
+        'Set-SmartleadSequence'
+        'Add-SmartleadEmailAccount'
+        'Add-SmartleadLead'
+        'Set-SmartleadSchedule'
+        'Set-SmartleadSetting'
+        'Start-SmartleadCampaign'
+        'Suspend-SmartleadCampaign'
+        'Stop-SmartleadCampaign'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -33,7 +46,7 @@
             Tags         = @('Campaign', 'Email', 'Outreach', 'Loops', 'Smartlead', 'Outbox', 'SMS', 'Tether', 'Marketing', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/campaignps/CampaignPS'
             LicenseUri   = 'https://github.com/campaignps/CampaignPS/blob/main/LICENSE'
-            ReleaseNotes = 'Loops content API: campaigns, email messages, mailing lists, audience segments and campaign groups; sandbox for all tests.'
+            ReleaseNotes = 'Loops content API (campaigns, email messages, mailing lists, audience segments, campaign groups) and the Smartlead campaign workflow (sequences, email accounts, leads in batches of 400, schedule, settings, start/pause/stop); a local sandbox for all of it.'
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using CampaignPS.Engine.Loops;
 using CampaignPS.Engine.Platforms;
+using CampaignPS.Engine.Smartlead;
 
 namespace CampaignPS.Connections
 {
@@ -46,6 +47,8 @@ namespace CampaignPS.Connections
         public bool IsOpen => !_closed;
 
         internal LoopsClient Loops => Client<LoopsClient>();
+
+        internal SmartleadClient Smartlead => Client<SmartleadClient>();
 
         internal T Client<T>()
             where T : class

@@ -49,6 +49,14 @@ namespace CampaignPS.Infrastructure
             }
         }
 
+        /// <summary>Runs <paramref name="work"/>; on failure reports it against <paramref name="target"/> and returns false.</summary>
+        protected bool TryAwait(Func<CancellationToken, Task> work, object? target) =>
+            TryAwait(async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            }, target, out _);
+
         /// <summary>Runs client-side checks; on failure reports them against <paramref name="target"/> and returns false.</summary>
         protected bool TryValidate(Action validation, object? target)
         {

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using CampaignPS.Engine.Errors;
+
+namespace CampaignPS.Engine.Smartlead
+{
+    /// <summary>
+    /// Streams leads into one campaign in batches of at most 400 (the API's limit), holding only the
+    /// batch being filled, and sums the API's counts over the run. A batch that fails after retries
+    /// comes back with its leads, so the caller can report exactly which leads were not added.
+    /// </summary>
+    public sealed class SmartleadLeadImporter
+    {
+        private readonly SmartleadClient _client;
+        private readonly SmartleadLeadSettings _settings;
+        private readonly int _batchSize;
+        private List<SmartleadLead> _pending;
+
+        internal SmartleadLeadImporter(SmartleadClient client, long campaignId, SmartleadLeadSettings settings, int batchSize)
+        {
+            _client = client;
+            _settings = settings;
+            _batchSize = batchSize;
+            _pending = new List<SmartleadLead>(batchSize);
+            Result = new SmartleadLeadImportResult { CampaignId = campaignId };
+        }
+
+        /// <summary>The running totals.</summary>
+        public SmartleadLeadImportResult Result { get; }
+
+        /// <summary>True when a full batch is waiting to be sent.</summary>
+        public bool BatchIsFull => _pending.Count >= _batchSize;
+
+        /// <summary>Leads waiting to be sent.</summary>
+        public int PendingCount => _pending.Count;
+
+        /// <summary>Queues a lead; send the batch with <see cref="SendPendingAsync"/> once <see cref="BatchIsFull"/>.</summary>
+        public void Add(SmartleadLead lead)
+        {
+            if (BatchIsFull)
+            {
+                throw new InvalidOperationException("The batch is full: send it before adding more leads.");
+            }
+
+            Result.Received++;
+            _pending.Add(lead ?? throw new ArgumentNullException(nameof(lead)));
+        }
+
+        /// <summary>Counts a record that was refused before sending (it is not queued).</summary>
+        public void CountRejected()
+        {
+            Result.Received++;
+            Result.Rejected++;
+        }
+
+        /// <summary>Sends the waiting leads as one request; returns what happened to them (nothing when none were waiting).</summary>
+        public async Task<SmartleadLeadBatchOutcome?> SendPendingAsync(CancellationToken cancellationToken)
+        {
+            if (_pending.Count == 0)
+            {
+                return null;
+            }
+
+            List<SmartleadLead> batch = _pending;
+            _pending = new List<SmartleadLead>(_batchSize);
+            try
+            {
+                SmartleadLeadBatchResult result = await _client.AddLeadBatchAsync(Result.CampaignId, batch, _settings, cancellationToken).ConfigureAwait(false);
+                Result.Add(result);
+                return new SmartleadLeadBatchOutcome(batch, result, null);
+            }
+            catch (CampaignApiException failure)
+            {
+                Result.Failed += batch.Count;
+                return new SmartleadLeadBatchOutcome(batch, null, failure);
+            }
+        }
+    }
+
+    /// <summary>What happened to one batch: the API's counts, or the failure and the leads that were therefore not added.</summary>
+    public sealed class SmartleadLeadBatchOutcome
+    {
+        internal SmartleadLeadBatchOutcome(IReadOnlyList<SmartleadLead> leads, SmartleadLeadBatchResult? result, CampaignApiException? failure)
+        {
+            Leads = leads;
+            Result = result;
+            Failure = failure;
+        }
+
+        /// <summary>The leads in the batch.</summary>
+        public IReadOnlyList<SmartleadLead> Leads { get; }
+
+        /// <summary>The API's counts, when the batch succeeded.</summary>
+        public SmartleadLeadBatchResult? Result { get; }
+
+        /// <summary>Why the batch failed after retries, when it did.</summary>
+        public CampaignApiException? Failure { get; }
+    }
+}

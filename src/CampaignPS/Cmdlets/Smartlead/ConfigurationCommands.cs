@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CampaignPS.Engine.Smartlead;
+using CampaignPS.Infrastructure;
+
+namespace CampaignPS.Cmdlets.Smartlead
+{
+    /// <summary>
+    /// <para type="synopsis">Sets a Smartlead campaign's sequence: the first email and its follow-ups.</para>
+    /// <para type="description">Steps are hashtables (or objects) with Subject, Body and DelayDays, numbered in the order given. The first step needs a subject; DelayDays is 0 to 365. The sequence of an ACTIVE campaign cannot change: pause it first.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "SmartleadSequence", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SmartleadCampaign))]
+    public sealed class SetSmartleadSequenceCommand : SmartleadCampaignChangeCmdlet
+    {
+        /// <summary><para type="description">The steps, e.g. @{ Subject = 'Quick question'; Body = 'Hi {{first_name}}'; DelayDays = 0 }, @{ Subject = ''; Body = 'Following up'; DelayDays = 3 }.</para></summary>
+        [Parameter(Mandatory = true)]
+        public object[] Step { get; set; } = Array.Empty<object>();
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            List<SmartleadSequenceStep> steps = new List<SmartleadSequenceStep>();
+            if (!TryValidate(() => steps = Step.Select(ToStep).ToList(), CampaignId))
+            {
+                return;
+            }
+
+            Apply(ShouldProcess(Target, $"Set Smartlead sequence ({steps.Count} steps)"),
+                token => Smartlead.SetSequenceAsync(CampaignId, steps, token));
+        }
+
+        private static SmartleadSequenceStep ToStep(object item, int index) =>
+            PowerShellRecords.Unwrap(item) is SmartleadSequenceStep typed
+                ? new SmartleadSequenceStep { Subject = typed.Subject, Body = typed.Body, DelayDays = typed.DelayDays }
+                : SmartleadSequenceStep.FromFields(PowerShellRecords.Fields(item), index + 1);
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Adds sending email accounts (mailboxes) to a Smartlead campaign.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "SmartleadEmailAccount", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SmartleadCampaign))]
+    public sealed class AddSmartleadEmailAccountCommand : SmartleadCampaignChangeCmdlet
+    {
+        /// <summary><para type="description">The email account ids, e.g. 456, 457.</para></summary>
+        [Parameter(Mandatory = true)]
+        [Alias("email_account_ids")]
+        public long[] EmailAccountId { get; set; } = Array.Empty<long>();
+
+        /// <inheritdoc />
+        protected override void ProcessRecord() =>
+            Apply(ShouldProcess(Target, $"Add Smartlead email accounts {string.Join(", ", EmailAccountId)}"),
+                token => Smartlead.AddEmailAccountsAsync(CampaignId, EmailAccountId, token));
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Sets when a Smartlead campaign sends: time zone, days and hours.</para>
+    /// <para type="description">The time zone is an IANA name such as America/New_York; days are Sunday to Saturday; hours are 0 to 23 with the start before the end.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "SmartleadSchedule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SmartleadCampaign))]
+    public sealed class SetSmartleadScheduleCommand : SmartleadCampaignChangeCmdlet
+    {
+        /// <summary><para type="description">IANA time zone, e.g. America/New_York or Europe/Berlin.</para></summary>
+        [Parameter(Mandatory = true)]
+        public string TimeZone { get; set; } = string.Empty;
+
+        /// <summary><para type="description">Sending days, e.g. Monday, Tuesday, Wednesday, Thursday.</para></summary>
+        [Parameter(Mandatory = true)]
+        public DayOfWeek[] Day { get; set; } = Array.Empty<DayOfWeek>();
+
+        /// <summary><para type="description">First sending hour, 0 to 23.</para></summary>
+        [Parameter(Mandatory = true)]
+        public int StartHour { get; set; }
+
+        /// <summary><para type="description">Hour sending stops, 0 to 23, after -StartHour.</para></summary>
+        [Parameter(Mandatory = true)]
+        public int EndHour { get; set; }
+
+        /// <summary><para type="description">Minimum minutes between two emails.</para></summary>
+        [Parameter]
+        public int? MinTimeBetweenEmails { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var schedule = new SmartleadSchedule { TimeZone = TimeZone, Days = Day, StartHour = StartHour, EndHour = EndHour, MinTimeBetweenEmails = MinTimeBetweenEmails };
+            if (TryValidate(schedule.Validate, CampaignId))
+            {
+                Apply(ShouldProcess(Target, $"Set Smartlead schedule {TimeZone} {string.Join(",", Day)} {StartHour}:00-{EndHour}:00"),
+                    token => Smartlead.SetScheduleAsync(CampaignId, schedule, token));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Changes a Smartlead campaign's settings: tracking, when leads stop, unsubscribe text, plain text, follow-up share, client.</para>
+    /// <para type="description">Only the settings given are sent. Tracking switches not given stay on. Values are sent in the API reference's vocabulary; -Vocabulary Docs sends the docs site's (for servers that reject the reference's values).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "SmartleadSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SmartleadCampaign))]
+    public sealed class SetSmartleadSettingCommand : SmartleadCampaignChangeCmdlet
+    {
+        /// <summary><para type="description">Track opens; -TrackOpen:$false switches open tracking off.</para></summary>
+        [Parameter]
+        public SwitchParameter TrackOpen { get; set; }
+
+        /// <summary><para type="description">Track link clicks; -TrackClick:$false switches it off.</para></summary>
+        [Parameter]
+        public SwitchParameter TrackClick { get; set; }
+
+        /// <summary><para type="description">Track replies (docs vocabulary only); -TrackReply:$false switches it off.</para></summary>
+        [Parameter]
+        public SwitchParameter TrackReply { get; set; }
+
+        /// <summary><para type="description">When a lead stops receiving follow-ups: Reply, Click, Open or Never.</para></summary>
+        [Parameter]
+        public SmartleadStopCondition? StopLeadOn { get; set; }
+
+        /// <summary><para type="description">Unsubscribe text added to each email.</para></summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? UnsubscribeText { get; set; }
+
+        /// <summary><para type="description">Send as plain text (-PlainText:$false for HTML).</para></summary>
+        [Parameter]
+        public SwitchParameter PlainText { get; set; }
+
+        /// <summary><para type="description">Share of leads that get follow-ups, 0 to 100.</para></summary>
+        [Parameter]
+        public int? FollowUpPercentage { get; set; }
+
+        /// <summary><para type="description">New leads contacted per day at most.</para></summary>
+        [Parameter]
+        public int? MaxLeadsPerDay { get; set; }
+
+        /// <summary><para type="description">Let Smartlead match sender and recipient mail providers.</para></summary>
+        [Parameter]
+        public SwitchParameter AiEspMatching { get; set; }
+
+        /// <summary><para type="description">The agency client the campaign belongs to.</para></summary>
+        [Parameter]
+        public long? ClientId { get; set; }
+
+        /// <summary><para type="description">Which documented enum vocabulary to send: ApiReference (default) or Docs.</para></summary>
+        [Parameter]
+        public SmartleadVocabulary Vocabulary { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var settings = new SmartleadSettings
+            {
+                TrackOpen = Given(nameof(TrackOpen), TrackOpen),
+                TrackClick = Given(nameof(TrackClick), TrackClick),
+                TrackReply = Given(nameof(TrackReply), TrackReply),
+                StopLeadOn = StopLeadOn,
+                UnsubscribeText = UnsubscribeText,
+                PlainText = Given(nameof(PlainText), PlainText),
+                FollowUpPercentage = FollowUpPercentage,
+                MaxLeadsPerDay = MaxLeadsPerDay,
+                AiEspMatching = Given(nameof(AiEspMatching), AiEspMatching),
+                ClientId = ClientId,
+                Vocabulary = Vocabulary,
+            };
+            if (TryValidate(settings.Validate, CampaignId))
+            {
+                Apply(ShouldProcess(Target, "Change Smartlead campaign settings"),
+                    token => Smartlead.SetSettingsAsync(CampaignId, settings, token));
+            }
+        }
+
+        private bool? Given(string name, SwitchParameter value) =>
+            MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
+    }
+}

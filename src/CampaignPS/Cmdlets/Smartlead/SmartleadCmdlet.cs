@@ -1,0 +1,54 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CampaignPS.Engine.Platforms;
+using CampaignPS.Engine.Smartlead;
+using CampaignPS.Infrastructure;
+
+namespace CampaignPS.Cmdlets.Smartlead
+{
+    /// <summary>Base of the Smartlead cmdlets: the Smartlead connection and client.</summary>
+    public abstract class SmartleadCmdlet : PlatformCmdlet
+    {
+        /// <inheritdoc />
+        protected override PlatformInfo Platform => PlatformInfo.Smartlead;
+
+        /// <summary>The client of the connection in use.</summary>
+        protected SmartleadClient Smartlead => CurrentConnection.Smartlead;
+    }
+
+    /// <summary>
+    /// Base of the cmdlets that change one campaign: the campaign binds from the pipeline (Id of
+    /// New-/Get-SmartleadCampaign, or a campaign_id column), and -PassThru writes it on so the
+    /// next configuration step can follow in the same pipeline.
+    /// </summary>
+    public abstract class SmartleadCampaignChangeCmdlet : SmartleadCmdlet
+    {
+        /// <summary><para type="description">The campaign to change; binds from the Id of New-SmartleadCampaign or Get-SmartleadCampaign output.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "campaign_id")]
+        public long CampaignId { get; set; }
+
+        /// <summary><para type="description">Write the campaign to the pipeline after the change, for the next step.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The WhatIf/Confirm target.</summary>
+        protected string Target => $"Smartlead campaign {CampaignId}";
+
+        /// <summary>Makes the change when <paramref name="confirmed"/>, then writes the campaign with -PassThru.</summary>
+        protected void Apply(bool confirmed, Func<CancellationToken, Task> change)
+        {
+            if (!confirmed || !TryAwait(change, CampaignId))
+            {
+                return;
+            }
+
+            if (PassThru.IsPresent && TryAwait(token => Smartlead.GetKnownCampaignAsync(CampaignId, token), CampaignId, out SmartleadCampaign campaign))
+            {
+                WriteObject(campaign);
+            }
+        }
+    }
+}
