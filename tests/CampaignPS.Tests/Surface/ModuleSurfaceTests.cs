@@ -48,7 +48,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SurfaceFixture>
     [Fact]
     public void Every_cmdlet_that_returns_objects_declares_sealed_output_types()
     {
-        foreach (CmdletInfo cmdlet in _surface.Cmdlets.Where(c => !c.Name.StartsWith("Disconnect-", StringComparison.Ordinal)))
+        foreach (CmdletInfo cmdlet in _surface.Cmdlets.Where(c => !c.Name.StartsWith("Disconnect-", StringComparison.Ordinal) && !c.Name.StartsWith("Remove-", StringComparison.Ordinal)))
         {
             Assert.True(cmdlet.OutputTypes.Count > 0, $"{cmdlet.Name} has no [OutputType]");
             foreach (string output in cmdlet.OutputTypes)
