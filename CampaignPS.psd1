@@ -36,6 +36,18 @@
         'Start-SmartleadCampaign'
         'Suspend-SmartleadCampaign'
         'Stop-SmartleadCampaign'
+        'Connect-Outbox'
+        'Disconnect-Outbox'
+        'New-OutboxCampaign'
+        'New-OutboxSender'
+        'Add-OutboxContact'
+        'Connect-SmsPlatform'
+        'Disconnect-SmsPlatform'
+        'New-SmsCampaign'
+        'Get-SmsCampaign'
+        'Test-SmsCampaignContact'
+        'Send-SmsCampaign'
+        'Stop-SmsCampaign'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace CampaignPS.Engine.Errors
@@ -6,7 +8,8 @@ namespace CampaignPS.Engine.Errors
     /// Reads the message and code out of an error body. Platforms use (and their documents
     /// disagree on) several shapes, all accepted here:
     /// <c>{"message": "..."}</c>, <c>{"error": "..."}</c>, <c>{"error": {"code", "message"}}</c>,
-    /// <c>{"message", "code"}</c> and <c>{"success": false, "message"}</c>.
+    /// <c>{"message", "code"}</c>, <c>{"success": false, "message"}</c>, and the field lists of
+    /// Django REST-style APIs, <c>{"detail": "..."}</c> and <c>{"name": ["This field may not be blank."]}</c>.
     /// </summary>
     public sealed class ApiErrorBody
     {
@@ -54,12 +57,30 @@ namespace CampaignPS.Engine.Errors
                     }
                 }
 
-                return new ApiErrorBody(message ?? Text(root, "detail") ?? Text(root, "title"), code);
+                return new ApiErrorBody(message ?? Text(root, "detail") ?? Text(root, "title") ?? FieldErrors(root), code);
             }
             catch (JsonException)
             {
                 return new ApiErrorBody(Truncate(body!), null);
             }
+        }
+
+        private static string? FieldErrors(JsonElement root)
+        {
+            var parts = new List<string>();
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    var messages = property.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()).ToList();
+                    if (messages.Count > 0)
+                    {
+                        parts.Add(property.Name == "non_field_errors" ? string.Join(" ", messages) : $"{property.Name}: {string.Join(" ", messages)}");
+                    }
+                }
+            }
+
+            return parts.Count == 0 ? null : string.Join("; ", parts);
         }
 
         private static string? Text(JsonElement element, string name)

@@ -22,7 +22,9 @@ namespace CampaignPS.Engine.Errors
             _redactedUrl = redactedUrl;
         }
 
-        private string P => _platform.DisplayName;
+        private string P => _platform.ErrorIdPrefix;
+
+        private string Name => _platform.DisplayName;
 
         private bool MayHaveHappened => _operation.Safety == RequestSafety.NonIdempotent;
 
@@ -38,7 +40,7 @@ namespace CampaignPS.Engine.Errors
             bool unknown = code >= 500 && MayHaveHappened && rule == null;
             string apiText = string.IsNullOrWhiteSpace(error.Message) ? status.ToString() : error.Message!.TrimEnd('.');
             var failure = new ApiFailure(_platform.Platform, P + suffix, category,
-                $"{P}: {_operation.Description} failed with {code} {ReasonPhrase(status)}: {apiText}. {advice}")
+                $"{Name}: {_operation.Description} failed with {code} {ReasonPhrase(status)}: {apiText}. {advice}")
             {
                 StatusCode = status,
                 ApiMessage = error.Message,
@@ -53,26 +55,26 @@ namespace CampaignPS.Engine.Errors
         public ApiFailure FromTimeout(TimeSpan timeout) => MayHaveHappened
             ? OutcomeUnknown($"no answer within {timeout.TotalSeconds:0.#} s")
             : Stamp(new ApiFailure(_platform.Platform, P + "Timeout", FailureCategory.OperationTimeout,
-                $"{P}: {_operation.Description} got no answer within {timeout.TotalSeconds:0.#} s, also after retries. Try again later or raise the timeout."), null);
+                $"{Name}: {_operation.Description} got no answer within {timeout.TotalSeconds:0.#} s, also after retries. Try again later or raise the timeout."), null);
 
         public ApiFailure FromConnectionFailure(string reason, bool requestMayHaveBeenSent) => requestMayHaveBeenSent && MayHaveHappened
             ? OutcomeUnknown($"the connection failed ({reason})")
             : Stamp(new ApiFailure(_platform.Platform, P + "ConnectionFailed", FailureCategory.ConnectionError,
-                $"{P}: {_operation.Description} could not reach {_platform.DisplayName} ({reason}), also after retries. Check the network, proxy and -BaseUri."), null);
+                $"{Name}: {_operation.Description} could not reach {_platform.DisplayName} ({reason}), also after retries. Check the network, proxy and -BaseUri."), null);
 
         public ApiFailure FromUnreadableResponse(HttpStatusCode status, string detail, string? requestId) =>
             Stamp(new ApiFailure(_platform.Platform, P + "InvalidResponse", FailureCategory.InvalidResult,
-                $"{P}: {_operation.Description} returned {(int)status} with a body that could not be read ({detail}).")
+                $"{Name}: {_operation.Description} returned {(int)status} with a body that could not be read ({detail}).")
             { StatusCode = status, OutcomeUnknown = MayHaveHappened }, requestId);
 
         public ApiFailure FromServerWaitTooLong(TimeSpan wait, TimeSpan limit, string? requestId) =>
             Stamp(new ApiFailure(_platform.Platform, P + "RateLimited", FailureCategory.LimitsExceeded,
-                $"{P}: {_operation.Description} was rate limited and the server asked to wait {wait.TotalSeconds:0} s, more than the {limit.TotalSeconds:0} s allowed. Try again after {DateTimeOffset.Now + wait:t}.")
+                $"{Name}: {_operation.Description} was rate limited and the server asked to wait {wait.TotalSeconds:0} s, more than the {limit.TotalSeconds:0} s allowed. Try again after {DateTimeOffset.Now + wait:t}.")
             { StatusCode = (HttpStatusCode)429, RetryAfter = wait }, requestId);
 
         private ApiFailure OutcomeUnknown(string what) =>
             Stamp(new ApiFailure(_platform.Platform, P + "OutcomeUnknown", FailureCategory.ResourceUnavailable,
-                $"{P}: {_operation.Description} may or may not have been carried out: {what} after the request was sent. It was not sent again to avoid a duplicate. Check whether it exists before you retry.")
+                $"{Name}: {_operation.Description} may or may not have been carried out: {what} after the request was sent. It was not sent again to avoid a duplicate. Check whether it exists before you retry.")
             { OutcomeUnknown = true }, null);
 
         private ApiFailure Stamp(ApiFailure failure, string? requestId)

@@ -43,7 +43,7 @@ namespace CampaignPS.Engine.Http
             BaseUri = NormalizeBaseUri(platform, options.BaseUri ?? platform.DefaultBaseUri);
             double rate = options.RequestsPerSecond ?? platform.DocumentedRequestsPerSecond;
             RateLimiter = rate > 0 ? new RequestRateLimiter(rate) : null;
-            _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.DisplayName);
+            _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.ErrorIdPrefix);
             HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler();
             _http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler == null) { Timeout = Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
@@ -57,10 +57,20 @@ namespace CampaignPS.Engine.Http
         public RequestRateLimiter? RateLimiter { get; }
 
         /// <summary>Sends a request and reads the JSON answer as <typeparamref name="T"/>.</summary>
-        public async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null)
+        public Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null) =>
+            SendAsync<T>(operation, method, relativePath, body, null, cancellationToken, query);
+
+        /// <summary>Sends a request whose success answer has no body (or one that does not matter).</summary>
+        public Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken) =>
+            SendWithoutResultAsync(operation, method, relativePath, body, null, cancellationToken);
+
+        internal Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken) =>
+            SendCoreAsync(operation, method, relativePath, body, null, authenticator ?? _authenticator, (response, builder, token) => Task.CompletedTask, cancellationToken);
+
+        internal async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null)
         {
             T? result = default;
-            await SendCoreAsync(operation, method, relativePath, body, query, async (response, builder, token) =>
+            await SendCoreAsync(operation, method, relativePath, body, query, authenticator ?? _authenticator, async (response, builder, token) =>
             {
                 try
                 {
@@ -83,11 +93,11 @@ namespace CampaignPS.Engine.Http
         public void Dispose() => _http.Dispose();
 
         private async Task SendCoreAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body,
-            IEnumerable<KeyValuePair<string, string?>>? query, Func<HttpResponseMessage, ApiFailureBuilder, CancellationToken, Task> readSuccess,
-            CancellationToken cancellationToken)
+            IEnumerable<KeyValuePair<string, string?>>? query, IRequestAuthenticator authenticator,
+            Func<HttpResponseMessage, ApiFailureBuilder, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
         {
             Uri uri = BuildUri(relativePath, query);
-            string redactedUrl = RedactedWireUrl(method, uri);
+            string redactedUrl = RedactedWireUrl(method, uri, authenticator);
             var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl);
             bool retriesServerErrors = operation.Safety != RequestSafety.NonIdempotent;
             int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
@@ -103,7 +113,7 @@ namespace CampaignPS.Engine.Http
                 var stopwatch = Stopwatch.StartNew();
                 using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 attemptTimeout.CancelAfter(_options.RequestTimeout);
-                using HttpRequestMessage request = BuildRequest(method, uri, body);
+                using HttpRequestMessage request = BuildRequest(method, uri, body, authenticator);
 
                 HttpResponseMessage response;
                 try
@@ -213,7 +223,7 @@ namespace CampaignPS.Engine.Http
             }
         }
 
-        private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, object? body)
+        private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, object? body, IRequestAuthenticator authenticator)
         {
             var request = new HttpRequestMessage(method, uri);
             if (body != null)
@@ -221,15 +231,15 @@ namespace CampaignPS.Engine.Http
                 request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
             }
 
-            _authenticator.Apply(request, _options.ApiKey);
+            authenticator.Apply(request, _options.ApiKey);
             return request;
         }
 
         // The URL as it goes on the wire (a query-string key included), with every secret masked.
-        private string RedactedWireUrl(HttpMethod method, Uri uri)
+        private string RedactedWireUrl(HttpMethod method, Uri uri, IRequestAuthenticator authenticator)
         {
             using var probe = new HttpRequestMessage(method, uri);
-            _authenticator.Apply(probe, _options.ApiKey);
+            authenticator.Apply(probe, _options.ApiKey);
             return UrlRedactor.Redact(probe.RequestUri ?? uri);
         }
 
@@ -315,7 +325,7 @@ namespace CampaignPS.Engine.Http
 
         private static Uri NormalizeBaseUri(PlatformInfo platform, Uri? baseUri)
         {
-            var rules = new InputRules(platform.DisplayName);
+            var rules = new InputRules(platform.ErrorIdPrefix);
             if (baseUri == null)
             {
                 throw rules.Fail("BaseUri", $"{platform.DisplayName} has no public API address. Give the address of your instance with -BaseUri, e.g. https://your-instance.example.com.");

@@ -18,6 +18,13 @@ namespace CampaignPS.Engine.Http
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret.Reveal());
     }
 
+    /// <summary><c>Authorization: KEY</c> with no scheme, as Outbox's contacts page documents.</summary>
+    internal sealed class RawAuthorizationAuthenticator : IRequestAuthenticator
+    {
+        public void Apply(HttpRequestMessage request, ApiSecret secret) =>
+            request.Headers.TryAddWithoutValidation("Authorization", secret.Reveal());
+    }
+
     /// <summary>The key as a query-string parameter (Smartlead's <c>?api_key=</c>). Every URL logged is redacted.</summary>
     internal sealed class QueryStringAuthenticator : IRequestAuthenticator
     {

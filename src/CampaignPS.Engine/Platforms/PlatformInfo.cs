@@ -18,10 +18,11 @@ namespace CampaignPS.Engine.Platforms
     /// <summary>Facts about a platform that every layer needs: names, defaults and documented limits.</summary>
     public sealed class PlatformInfo
     {
-        private PlatformInfo(Platform platform, string displayName, Uri? defaultBaseUri, string apiKeyVariable, double documentedRequestsPerSecond)
+        private PlatformInfo(Platform platform, string displayName, Uri? defaultBaseUri, string apiKeyVariable, double documentedRequestsPerSecond, string? errorIdPrefix = null)
         {
             Platform = platform;
             DisplayName = displayName;
+            ErrorIdPrefix = errorIdPrefix ?? displayName;
             DefaultBaseUri = defaultBaseUri;
             ApiKeyEnvironmentVariable = apiKeyVariable;
             DocumentedRequestsPerSecond = documentedRequestsPerSecond;
@@ -38,8 +39,19 @@ namespace CampaignPS.Engine.Platforms
         public static PlatformInfo Smartlead { get; } = new PlatformInfo(
             Platform.Smartlead, "Smartlead", new Uri("https://server.smartlead.ai/api/v1/"), "SMARTLEAD_API_KEY", 1);
 
+        /// <summary>Outbox (getoutbox.ai): no rate limit is documented, so the client does not pace itself (429s are still honoured).</summary>
+        public static PlatformInfo Outbox { get; } = new PlatformInfo(
+            Platform.Outbox, "Outbox", new Uri("https://api.getoutbox.ai/"), "OUTBOX_API_KEY", 0);
+
+        /// <summary>Tether SMS: every customer runs an instance of their own, so there is no default address; no rate limit is documented.</summary>
+        public static PlatformInfo Sms { get; } = new PlatformInfo(
+            Platform.Sms, "SMS (Tether)", null, "SMS_API_TOKEN", 0, "Sms");
+
         /// <summary>The platform this describes.</summary>
         public Platform Platform { get; }
+
+        /// <summary>Prefix of every ErrorId for the platform, e.g. "Loops" in LoopsCampaignNotDraft.</summary>
+        public string ErrorIdPrefix { get; }
 
         /// <summary>Name used in messages, WhatIf text and as the ErrorId prefix.</summary>
         public string DisplayName { get; }
@@ -48,7 +60,7 @@ namespace CampaignPS.Engine.Platforms
         public Uri? DefaultBaseUri { get; }
 
         /// <summary>The cmdlet that connects to the platform, named in advice.</summary>
-        public string ConnectCommand => Platform == Platform.Sms ? "Connect-SmsPlatform" : "Connect-" + DisplayName;
+        public string ConnectCommand => Platform == Platform.Sms ? "Connect-SmsPlatform" : "Connect-" + ErrorIdPrefix;
 
         /// <summary>The environment variable read when no key is given.</summary>
         public string ApiKeyEnvironmentVariable { get; }
@@ -67,7 +79,9 @@ namespace CampaignPS.Engine.Platforms
         {
             Platform.Loops => Loops,
             Platform.Smartlead => Smartlead,
-            _ => throw new NotSupportedException($"{platform} is not supported yet."),
+            Platform.Outbox => Outbox,
+            Platform.Sms => Sms,
+            _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "Unknown platform."),
         };
 
         /// <inheritdoc />

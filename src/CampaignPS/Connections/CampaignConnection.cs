@@ -1,7 +1,9 @@
 using System;
 using CampaignPS.Engine.Loops;
 using CampaignPS.Engine.Platforms;
+using CampaignPS.Engine.Outbox;
 using CampaignPS.Engine.Smartlead;
+using CampaignPS.Engine.Sms;
 
 namespace CampaignPS.Connections
 {
@@ -49,6 +51,10 @@ namespace CampaignPS.Connections
         internal LoopsClient Loops => Client<LoopsClient>();
 
         internal SmartleadClient Smartlead => Client<SmartleadClient>();
+
+        internal OutboxClient Outbox => Client<OutboxClient>();
+
+        internal SmsClient Sms => Client<SmsClient>();
 
         internal T Client<T>()
             where T : class

@@ -24,6 +24,7 @@ namespace CampaignPS.Connections
         /// </summary>
         [Parameter(ParameterSetName = ApiKeySet, Position = 0)]
         [ValidateNotNull]
+        [Alias("Token")]
         public SecureString? ApiKey { get; set; }
 
         /// <summary>
@@ -128,7 +129,7 @@ namespace CampaignPS.Connections
             }
             catch (ArgumentException empty)
             {
-                ThrowTerminatingError(new ErrorRecord(empty, Platform.DisplayName + "ApiKeyMissing", ErrorCategory.AuthenticationError, null)
+                ThrowTerminatingError(new ErrorRecord(empty, Platform.ErrorIdPrefix + "ApiKeyMissing", ErrorCategory.AuthenticationError, null)
                 {
                     ErrorDetails = new ErrorDetails($"The {Platform.DisplayName} API key is empty. {empty.Message.Split('(')[0].Trim()}"),
                 });
@@ -156,7 +157,7 @@ namespace CampaignPS.Connections
 
             ThrowTerminatingError(new ErrorRecord(
                 new ArgumentException($"No {Platform.DisplayName} API key. Pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString), -Credential, or set ${Platform.ApiKeyEnvironmentVariable}."),
-                Platform.DisplayName + "ApiKeyMissing", ErrorCategory.AuthenticationError, null));
+                Platform.ErrorIdPrefix + "ApiKeyMissing", ErrorCategory.AuthenticationError, null));
             throw new InvalidOperationException("unreachable");
         }
     }

@@ -40,21 +40,21 @@ namespace CampaignPS.Infrastructure
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new InvalidOperationException($"Not connected to {Platform.DisplayName}. Run {Platform.ConnectCommand} first (it reads -ApiKey, -Credential or ${Platform.ApiKeyEnvironmentVariable}), or pass -Connection."),
-                    Platform.DisplayName + "NotConnected", ErrorCategory.AuthenticationError, null));
+                    Platform.ErrorIdPrefix + "NotConnected", ErrorCategory.AuthenticationError, null));
             }
 
             if (connection!.Platform != Platform.Platform)
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new ArgumentException($"-Connection is a {connection.Platform} connection; this cmdlet needs a {Platform.DisplayName} connection from {Platform.ConnectCommand}."),
-                    Platform.DisplayName + "WrongConnection", ErrorCategory.InvalidArgument, connection));
+                    Platform.ErrorIdPrefix + "WrongConnection", ErrorCategory.InvalidArgument, connection));
             }
 
             if (!connection.IsOpen)
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new InvalidOperationException($"This {Platform.DisplayName} connection was closed. Run {Platform.ConnectCommand} again."),
-                    Platform.DisplayName + "ConnectionClosed", ErrorCategory.ResourceUnavailable, connection));
+                    Platform.ErrorIdPrefix + "ConnectionClosed", ErrorCategory.ResourceUnavailable, connection));
             }
 
             return connection;

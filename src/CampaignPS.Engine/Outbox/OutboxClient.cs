@@ -1,0 +1,91 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using CampaignPS.Engine.Errors;
+using CampaignPS.Engine.Http;
+using CampaignPS.Engine.Platforms;
+
+namespace CampaignPS.Engine.Outbox
+{
+    /// <summary>
+    /// Client for the three documented Outbox (getoutbox.ai) endpoints: create email campaign,
+    /// create sender identity, create or update contact. Usable from C# without PowerShell.
+    /// </summary>
+    public sealed class OutboxClient : IPlatformClient
+    {
+        private static readonly ApiOperation CreateCampaign = new ApiOperation("create email campaign", "Campaign", RequestSafety.NonIdempotent);
+        private static readonly ApiOperation CreateSender = new ApiOperation("create sender", "Sender", RequestSafety.NonIdempotent,
+            new ErrorRule(400, "SenderExists", FailureCategory.ResourceExists, "This company has a sender with that address already.", "already exists"));
+
+        // Outbox upserts contacts by e-mail or phone, so sending one again updates rather than duplicates.
+        private static readonly ApiOperation UpsertContact = new ApiOperation("create or update contact", "Contact", RequestSafety.IdempotentWrite);
+
+        private static readonly IRequestAuthenticator Bearer = new BearerAuthenticator();
+        private static readonly IRequestAuthenticator Raw = new RawAuthorizationAuthenticator();
+
+        private readonly ApiTransport _transport;
+        private IRequestAuthenticator _contactsAuthenticator = Raw;
+
+        /// <summary>Creates a client; the base URI defaults to https://api.getoutbox.ai/.</summary>
+        /// <param name="options">Where and with which key.</param>
+        /// <param name="defaultCompany">The company (uuid) used when a request names none.</param>
+        public OutboxClient(ApiConnectionOptions options, Guid? defaultCompany = null)
+        {
+            _transport = new ApiTransport(PlatformInfo.Outbox, options ?? throw new ArgumentNullException(nameof(options)), Bearer);
+            DefaultCompany = defaultCompany;
+        }
+
+        /// <inheritdoc />
+        public Uri BaseUri => _transport.BaseUri;
+
+        /// <summary>The company used when a request names none.</summary>
+        public Guid? DefaultCompany { get; }
+
+        /// <summary>Outbox documents no read endpoint to test a key with, so the key is first used by the first real call.</summary>
+        Task<string?> IPlatformClient.CheckKeyAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+        /// <summary>Creates an email campaign (POST /email/campaigns/). Never retried once it may have reached the server.</summary>
+        public async Task<OutboxCampaign> CreateCampaignAsync(NewOutboxCampaign campaign, CancellationToken cancellationToken = default)
+        {
+            CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(DefaultCompany);
+            CampaignDto dto = await _transport.SendAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "email/campaigns/", body, cancellationToken).ConfigureAwait(false);
+            return dto.ToModel();
+        }
+
+        /// <summary>Creates a sender identity (POST /email/senders/).</summary>
+        public async Task<OutboxSender> CreateSenderAsync(NewOutboxSender sender, CancellationToken cancellationToken = default)
+        {
+            SenderBody body = (sender ?? throw new ArgumentNullException(nameof(sender))).ToBody(DefaultCompany);
+            SenderDto dto = await _transport.SendAsync<SenderDto>(CreateSender, HttpMethod.Post, "email/senders/", body, cancellationToken).ConfigureAwait(false);
+            return dto.ToModel();
+        }
+
+        /// <summary>
+        /// Creates or updates a contact (POST /contacts/; the answer has no body). The contacts page
+        /// documents <c>Authorization: KEY</c> without "Bearer", unlike the other pages: that form is
+        /// sent first, and if the server rejects it with 401 the Bearer form is tried once and kept.
+        /// </summary>
+        public async Task UpsertContactAsync(OutboxContact contact, CancellationToken cancellationToken = default)
+        {
+            ContactBody body = (contact ?? throw new ArgumentNullException(nameof(contact))).ToBody();
+            IRequestAuthenticator authenticator = _contactsAuthenticator;
+            try
+            {
+                await _transport.SendWithoutResultAsync(UpsertContact, HttpMethod.Post, "contacts/", body, authenticator, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CampaignApiException rejected) when (rejected.StatusCode == HttpStatusCode.Unauthorized && authenticator == Raw)
+            {
+                await _transport.SendWithoutResultAsync(UpsertContact, HttpMethod.Post, "contacts/", body, Bearer, cancellationToken).ConfigureAwait(false);
+                _contactsAuthenticator = Bearer;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _transport.Dispose();
+
+        /// <inheritdoc />
+        public override string ToString() => $"Outbox ({UrlRedactor.Redact(BaseUri)})";
+    }
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Management.Automation;
+using CampaignPS.Engine.Outbox;
+using CampaignPS.Engine.Validation;
+using CampaignPS.Infrastructure;
+
+namespace CampaignPS.Cmdlets.Outbox
+{
+    /// <summary>
+    /// <para type="synopsis">Creates an Outbox email campaign.</para>
+    /// <para type="description">One campaign per input record. -AllowedWindow takes sending windows such as 'Mon-Fri 09:00-17:00' (sent as [{"day":"monday","start":"09:00","end":"17:00"}, ...], since Outbox does not document the field's shape). A campaign created as Active starts sending, so then the cmdlet asks for confirmation unless -Force or -Confirm:$false. The output carries the steps, sender identities and counters (read as numbers although Outbox sends them as strings).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "OutboxCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(OutboxCampaign))]
+    public sealed class NewOutboxCampaignCommand : OutboxCmdlet
+    {
+        /// <summary><para type="description">The campaign name, 1 to 255 characters.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary><para type="description">The company (uuid); defaults to Connect-Outbox -Company.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Guid? Company { get; set; }
+
+        /// <summary><para type="description">The sender pool: sender identity ids (uuids), e.g. from New-OutboxSender.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("sender_identity_ids")]
+        public Guid[] SenderIdentityId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary><para type="description">Description.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Description { get; set; }
+
+        /// <summary><para type="description">IANA time zone, e.g. America/New_York (at most 64 characters).</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? TimeZone { get; set; }
+
+        /// <summary><para type="description">Sending windows, e.g. 'Mon-Fri 09:00-17:00', 'Sat 10:00-12:00'.</para></summary>
+        [Parameter]
+        public OutboxSendingWindow[] AllowedWindow { get; set; } = Array.Empty<OutboxSendingWindow>();
+
+        /// <summary><para type="description">Stop the sequence for a contact who replies.</para></summary>
+        [Parameter]
+        public SwitchParameter StopOnReply { get; set; }
+
+        /// <summary><para type="description">Initial status: Draft (default), Active, Paused, Completed or Cancelled.</para></summary>
+        [Parameter]
+        public OutboxCampaignStatus Status { get; set; } = OutboxCampaignStatus.Draft;
+
+        /// <summary><para type="description">The workflow (uuid).</para></summary>
+        [Parameter]
+        public Guid? Workflow { get; set; }
+
+        /// <summary><para type="description">The responder agent (uuid).</para></summary>
+        [Parameter]
+        public Guid? ResponderAgent { get; set; }
+
+        /// <summary><para type="description">With -Status Active: create without asking for confirmation.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var request = new NewOutboxCampaign
+            {
+                Name = Name,
+                Company = Company,
+                SenderIdentityIds = SenderIdentityId,
+                Description = Given(Description),
+                TimeZone = Given(TimeZone),
+                AllowedWindows = AllowedWindow,
+                StopOnReply = MyInvocation.BoundParameters.ContainsKey(nameof(StopOnReply)) ? StopOnReply.IsPresent : (bool?)null,
+                Status = Status,
+                Workflow = Workflow,
+                ResponderAgent = ResponderAgent,
+            };
+            if (!TryValidate(() => request.Validate(Outbox.DefaultCompany), request))
+            {
+                return;
+            }
+
+            string target = $"Outbox campaign '{request.Name}'";
+            bool proceed = Status == OutboxCampaignStatus.Active
+                ? ShouldProcessSend(target, "Create active Outbox campaign (starts sending)", Force.IsPresent)
+                : ShouldProcess(target, "Create Outbox campaign");
+            if (proceed && TryAwait(token => Outbox.CreateCampaignAsync(request, token), request, out OutboxCampaign campaign))
+            {
+                WriteObject(campaign);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Creates an Outbox sender identity (a from address).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "OutboxSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(OutboxSender))]
+    public sealed class NewOutboxSenderCommand : OutboxCmdlet
+    {
+        /// <summary><para type="description">The from address.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("from_email", "Email")]
+        [AllowEmptyString]
+        public string FromEmail { get; set; } = string.Empty;
+
+        /// <summary><para type="description">The from name.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("from_name")]
+        public string? FromName { get; set; }
+
+        /// <summary><para type="description">The reply-to address.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("reply_to_email")]
+        public string? ReplyToEmail { get; set; }
+
+        /// <summary><para type="description">The company (uuid); defaults to Connect-Outbox -Company.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Guid? Company { get; set; }
+
+        /// <summary><para type="description">Use the company's default reply-to address.</para></summary>
+        [Parameter]
+        public SwitchParameter UseDefaultReplyTo { get; set; }
+
+        /// <summary><para type="description">Make this the company's default sender.</para></summary>
+        [Parameter]
+        public SwitchParameter IsDefault { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var request = new NewOutboxSender
+            {
+                FromEmail = FromEmail,
+                FromName = Given(FromName),
+                ReplyToEmail = Given(ReplyToEmail),
+                Company = Company,
+                UseDefaultReplyTo = MyInvocation.BoundParameters.ContainsKey(nameof(UseDefaultReplyTo)) ? UseDefaultReplyTo.IsPresent : (bool?)null,
+                IsDefault = MyInvocation.BoundParameters.ContainsKey(nameof(IsDefault)) ? IsDefault.IsPresent : (bool?)null,
+            };
+            if (TryValidate(() => request.Validate(Outbox.DefaultCompany), request) &&
+                ShouldProcess($"Outbox sender {request.FromEmail}", "Create Outbox sender") &&
+                TryAwait(token => Outbox.CreateSenderAsync(request, token), request, out OutboxSender sender))
+            {
+                WriteObject(sender);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Creates or updates Outbox contacts (Outbox matches existing contacts by e-mail or phone).</para>
+    /// <para type="description">Contacts come from the pipeline (Import-Csv rows, hashtables, objects). Columns full_name (or FirstName and LastName), email, phone_number, business_name, notes, tags, is_dnd and lead_source map to Outbox's fields in any spelling; other columns are sent as custom fields. Each contact needs an email or a phone number; lead_source must be manual, api, webhook, facebook, instagram or import. A bad row is reported with its row number and the rest go on.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "OutboxContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(OutboxContact))]
+    public sealed class AddOutboxContactCommand : OutboxCmdlet
+    {
+        private long _row;
+
+        /// <summary><para type="description">The contacts: Import-Csv rows, hashtables or objects.</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        public object[] Contact { get; set; } = Array.Empty<object>();
+
+        /// <summary><para type="description">Tags added to every contact.</para></summary>
+        [Parameter]
+        public string[] Tag { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">Lead source for contacts that have none.</para></summary>
+        [Parameter]
+        public OutboxLeadSource? LeadSource { get; set; }
+
+        /// <summary><para type="description">Write each contact that was sent.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            foreach (object item in Contact)
+            {
+                _row++;
+                OutboxContact contact;
+                try
+                {
+                    contact = OutboxContact.FromFields(PowerShellRecords.Fields(item), _row, Tag, LeadSource);
+                }
+                catch (InputValidationException invalid)
+                {
+                    Report(invalid, item);
+                    continue;
+                }
+
+                contact.Source = item;
+                if (ShouldProcess($"Outbox contact {contact.Email ?? contact.PhoneNumber}", "Create or update Outbox contact") &&
+                    TryAwait(token => Outbox.UpsertContactAsync(contact, token), item) && PassThru.IsPresent)
+                {
+                    WriteObject(contact);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Management.Automation;
+using CampaignPS.Connections;
+using CampaignPS.Engine.Http;
+using CampaignPS.Engine.Platforms;
+using CampaignPS.Engine.Sms;
+using CampaignPS.Infrastructure;
+
+namespace CampaignPS.Cmdlets.Sms
+{
+    /// <summary>Base of the SMS (Tether) cmdlets: the connection and client.</summary>
+    public abstract class SmsCmdlet : PlatformCmdlet
+    {
+        /// <inheritdoc />
+        protected override PlatformInfo Platform => PlatformInfo.Sms;
+
+        /// <summary>The client of the connection in use.</summary>
+        protected SmsClient Sms => CurrentConnection.Sms;
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Connects to your Tether instance for SMS campaigns and makes the connection the session default.</para>
+    /// <para type="description">-BaseUri is your instance's address (or $env:SMS_BASE_URI). The token is a bearer JWT from -Token (-ApiKey), -Credential or $env:SMS_API_TOKEN; it is checked with GET /api/campaigns unless -SkipKeyCheck. When it expires, Tether answers 401 and the run stops: connect again with a fresh token.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "SmsPlatform", DefaultParameterSetName = "ApiKey")]
+    [OutputType(typeof(CampaignConnection))]
+    public sealed class ConnectSmsPlatformCommand : ConnectCmdlet
+    {
+        /// <summary>Read when -BaseUri is not given.</summary>
+        public const string BaseUriVariable = "SMS_BASE_URI";
+
+        /// <inheritdoc />
+        protected override PlatformInfo Platform => PlatformInfo.Sms;
+
+        /// <inheritdoc />
+        protected override IPlatformClient CreateClient(ApiConnectionOptions options)
+        {
+            string? fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
+            if (options.BaseUri == null && Uri.TryCreate(fromEnvironment, UriKind.Absolute, out Uri? instance))
+            {
+                options.BaseUri = instance;
+            }
+
+            return new SmsClient(options);
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Closes the SMS (Tether) connection (the session default, or the one given).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "SmsPlatform")]
+    public sealed class DisconnectSmsPlatformCommand : DisconnectCmdlet
+    {
+        /// <inheritdoc />
+        protected override PlatformInfo Platform => PlatformInfo.Sms;
+    }
+
+    /// <summary>Base of the SMS cmdlets that act on one campaign, bound from the pipeline.</summary>
+    public abstract class SmsCampaignCmdlet : SmsCmdlet
+    {
+        /// <summary><para type="description">The campaign id; binds from the Id of New-SmsCampaign or Get-SmsCampaign output.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "_id")]
+        public string CampaignId { get; set; } = string.Empty;
+
+        /// <summary><para type="description">Act without asking for confirmation.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes a campaign, with each failed message as a warning.</summary>
+        protected void WriteCampaign(SmsCampaign campaign)
+        {
+            foreach (SmsFailure failure in campaign.FailedDetails)
+            {
+                WriteWarning($"SMS campaign {campaign.Id}: message to {failure.PhoneNumber} failed: {failure.Error}");
+            }
+
+            WriteObject(campaign);
+        }
+    }
+}

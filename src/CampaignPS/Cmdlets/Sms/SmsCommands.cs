@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CampaignPS.Engine.Sms;
+using CampaignPS.Engine.Validation;
+using CampaignPS.Infrastructure;
+
+namespace CampaignPS.Cmdlets.Sms
+{
+    /// <summary>
+    /// <para type="synopsis">Creates an SMS campaign with its contacts on your Tether instance.</para>
+    /// <para type="description">Contacts piped in (Import-Csv rows with firstName, lastName and phoneNumber, in any spelling) are gathered into ONE campaign, created when the input ends. Rows that carry a CampaignName column instead form one campaign per name. Phone numbers must be E.164; with -DefaultCountryCode local forms such as (415) 555-0133 are converted, and anything else is an error naming the row (the rest go on). Every merge field in -Message, such as {{firstName}}, must be present on every contact, or nothing is sent. With -ScheduleDate the campaign texts real people at that time, so the cmdlet asks for confirmation unless -Force or -Confirm:$false.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SmsCampaign))]
+    public sealed class NewSmsCampaignCommand : SmsCmdlet
+    {
+        private readonly List<(string? Name, SmsContact Contact)> _contacts = new List<(string? Name, SmsContact Contact)>();
+        private long _row;
+
+        /// <summary><para type="description">The campaign name.</para></summary>
+        [Parameter(Position = 0)]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">Per-row campaign name (a CampaignName column): rows with the same name form one campaign.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? CampaignName { get; set; }
+
+        /// <summary><para type="description">The message, with merge fields such as {{firstName}}.</para></summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        public string Message { get; set; } = string.Empty;
+
+        /// <summary><para type="description">New contacts: Import-Csv rows, hashtables or objects with firstName, lastName, phoneNumber.</para></summary>
+        [Parameter(ValueFromPipeline = true)]
+        [Alias("Contact")]
+        public object[] NewContact { get; set; } = Array.Empty<object>();
+
+        /// <summary><para type="description">Contacts Tether knows already, as objects with an _id (or Id).</para></summary>
+        [Parameter]
+        public object[] ExistingContact { get; set; } = Array.Empty<object>();
+
+        /// <summary><para type="description">Ids of contacts Tether knows already.</para></summary>
+        [Parameter]
+        public string[] ExistingContactId { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">When to send (a future time). Without it the campaign waits for Send-SmsCampaign.</para></summary>
+        [Parameter]
+        public DateTime? ScheduleDate { get; set; }
+
+        /// <summary><para type="description">Let the AI autopilot answer replies.</para></summary>
+        [Parameter]
+        public SwitchParameter Autopilot { get; set; }
+
+        /// <summary><para type="description">The channel; Tether documents sms.</para></summary>
+        [Parameter]
+        [ValidateSet("sms")]
+        public string Type { get; set; } = "sms";
+
+        /// <summary><para type="description">The process (pipeline) id for the contacts.</para></summary>
+        [Parameter]
+        public string? Process { get; set; }
+
+        /// <summary><para type="description">Segmentation settings, e.g. @{ enabled = $true; contactDistribution = ... }.</para></summary>
+        [Parameter]
+        public object? Segmentation { get; set; }
+
+        /// <summary><para type="description">Assignment settings, e.g. @{ isAssignmentEnabled = $true; assignmentType = ... }.</para></summary>
+        [Parameter]
+        public object? Assignment { get; set; }
+
+        /// <summary><para type="description">Calling code for local phone numbers, e.g. 1 (US/Canada) or 44 (UK).</para></summary>
+        [Parameter]
+        public string? DefaultCountryCode { get; set; }
+
+        /// <summary><para type="description">With -ScheduleDate: create without asking for confirmation.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            foreach (object item in NewContact)
+            {
+                _row++;
+                try
+                {
+                    SmsContact contact = SmsContact.FromFields(PowerShellRecords.Fields(item), _row, Given(DefaultCountryCode));
+                    contact.Source = item;
+                    _contacts.Add((Given(CampaignName), contact));
+                }
+                catch (InputValidationException invalid)
+                {
+                    Report(invalid, item);
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            List<SmsContact> existing;
+            try
+            {
+                existing = ExistingContact.Select((item, i) => SmsContact.FromFields(PowerShellRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
+                    .Concat(ExistingContactId.Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
+                    .ToList();
+            }
+            catch (InputValidationException invalid)
+            {
+                Report(invalid, ExistingContact);
+                return;
+            }
+
+            // One campaign for the whole input, or one per CampaignName, in order of first appearance.
+            var campaigns = _contacts.GroupBy(c => c.Name ?? Name).ToList();
+            if (campaigns.Count == 0)
+            {
+                Create(Name, Array.Empty<SmsContact>(), existing);
+            }
+
+            foreach (IGrouping<string?, (string? Name, SmsContact Contact)> campaign in campaigns)
+            {
+                Create(campaign.Key, campaign.Select(c => c.Contact).ToList(), existing);
+            }
+        }
+
+        private void Create(string? name, IReadOnlyList<SmsContact> contacts, IReadOnlyList<SmsContact> existing)
+        {
+            var request = new NewSmsCampaign
+            {
+                Name = name,
+                Message = Message,
+                NewContacts = contacts,
+                ExistingContacts = existing,
+                ScheduleDate = ScheduleDate.HasValue ? new DateTimeOffset(ScheduleDate.Value) : (DateTimeOffset?)null,
+                Autopilot = MyInvocation.BoundParameters.ContainsKey(nameof(Autopilot)) ? Autopilot.IsPresent : (bool?)null,
+                Type = Type,
+                Process = Given(Process),
+            };
+            object? segmentation = Given(Segmentation);
+            object? assignment = Given(Assignment);
+            if (!TryValidate(() =>
+            {
+                request.SegmentationJson = segmentation == null ? null : PowerShellJson.ToJson(segmentation);
+                request.AssignmentJson = assignment == null ? null : PowerShellJson.ToJson(assignment);
+                request.Validate(DateTimeOffset.UtcNow);
+            }, request))
+            {
+                return;
+            }
+
+            int count = contacts.Count + existing.Count;
+            string target = $"SMS campaign '{name}' with {count} contacts";
+            bool proceed = request.Sends
+                ? ShouldProcessSend(target, $"Create SMS campaign scheduled for {request.ScheduleDate:u}", Force.IsPresent)
+                : ShouldProcess(target, "Create SMS campaign (draft)");
+            if (proceed && TryAwait(token => Sms.CreateCampaignAsync(request, token), request, out SmsCampaign campaign))
+            {
+                WriteObject(campaign);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Gets SMS campaigns from your Tether instance: one by id, or all (optionally by name with wildcards).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SmsCampaign", DefaultParameterSetName = "List")]
+    [OutputType(typeof(SmsCampaign))]
+    public sealed class GetSmsCampaignCommand : SmsCmdlet
+    {
+        /// <summary><para type="description">The campaign id.</para></summary>
+        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "_id")]
+        public string? CampaignId { get; set; }
+
+        /// <summary><para type="description">Only campaigns whose name matches (wildcards allowed).</para></summary>
+        [Parameter(ParameterSetName = "List", Position = 0)]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == "ById")
+            {
+                if (TryAwait(token => Sms.GetCampaignAsync(CampaignId!, token), CampaignId, out SmsCampaign campaign))
+                {
+                    WriteObject(campaign);
+                }
+
+                return;
+            }
+
+            if (TryAwait(Sms.GetCampaignsAsync, Name, out IReadOnlyList<SmsCampaign> campaigns))
+            {
+                var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+                WriteObject(campaigns.Where(c => pattern == null || pattern.IsMatch(c.Name)), enumerateCollection: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Checks contacts before a campaign: which are new, existing, protected or owned by others (Tether's validate-contacts).</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "SmsCampaignContact")]
+    [OutputType(typeof(SmsContactValidation))]
+    public sealed class TestSmsCampaignContactCommand : SmsCmdlet
+    {
+        private readonly List<SmsContact> _contacts = new List<SmsContact>();
+        private long _row;
+
+        /// <summary><para type="description">The contacts: Import-Csv rows, hashtables or objects with a phone number.</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        public object[] Contact { get; set; } = Array.Empty<object>();
+
+        /// <summary><para type="description">Calling code for local phone numbers, e.g. 1 or 44.</para></summary>
+        [Parameter]
+        public string? DefaultCountryCode { get; set; }
+
+        /// <summary><para type="description">Segmentation settings to check against.</para></summary>
+        [Parameter]
+        public object? Segmentation { get; set; }
+
+        /// <summary><para type="description">Assignment settings to check against.</para></summary>
+        [Parameter]
+        public object? Assignment { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            foreach (object item in Contact)
+            {
+                _row++;
+                try
+                {
+                    SmsContact contact = SmsContact.FromFields(PowerShellRecords.Fields(item), _row, Given(DefaultCountryCode));
+                    contact.Source = item;
+                    _contacts.Add(contact);
+                }
+                catch (InputValidationException invalid)
+                {
+                    Report(invalid, item);
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (_contacts.Count == 0)
+            {
+                return;
+            }
+
+            object? segmentation = Given(Segmentation);
+            object? assignment = Given(Assignment);
+            if (TryAwait(token => Sms.ValidateContactsAsync(_contacts,
+                    segmentation == null ? null : PowerShellJson.ToJson(segmentation),
+                    assignment == null ? null : PowerShellJson.ToJson(assignment), token), null, out SmsContactValidation result))
+            {
+                WriteObject(result);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Sends an SMS campaign now: real text messages go to every contact. This cannot be undone.</para>
+    /// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). The output has the campaign's statistics; every failed message is also written as a warning.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(SmsCampaign))]
+    public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
+    {
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ShouldProcessUnlessForced($"SMS campaign {CampaignId}", "Send SMS campaign now (texts every contact; cannot be undone)", Force.IsPresent) &&
+                TryAwait(token => Sms.SendCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
+            {
+                WriteCampaign(campaign);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Cancels a scheduled SMS campaign before it sends. Only scheduled campaigns can be cancelled, and a cancelled campaign cannot be resumed.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(SmsCampaign))]
+    public sealed class StopSmsCampaignCommand : SmsCampaignCmdlet
+    {
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ShouldProcessUnlessForced($"SMS campaign {CampaignId}", "Cancel scheduled SMS campaign (cannot be undone)", Force.IsPresent) &&
+                TryAwait(token => Sms.CancelCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
+            {
+                WriteCampaign(campaign);
+            }
+        }
+    }
+}
