@@ -14,6 +14,11 @@ public sealed class SandboxOptions
 
     public string SmartleadApiKey { get; set; } = SandboxServer.DefaultSmartleadApiKey;
 
+    public string OutboxApiKey { get; set; } = SandboxServer.DefaultOutboxApiKey;
+
+    /// <summary>The bearer token the SMS (Tether) sandbox accepts (a JWT in reality).</summary>
+    public string SmsToken { get; set; } = SandboxServer.DefaultSmsToken;
+
     /// <summary>Smartlead's burst limit per API key (standard plan: 10/s).</summary>
     public int SmartleadRequestsPerSecond { get; set; } = 10;
 
@@ -44,6 +49,14 @@ public sealed class SandboxOptions
         if (string.IsNullOrWhiteSpace(SmartleadApiKey))
         {
             throw new ArgumentException("SmartleadApiKey must not be empty.", nameof(SmartleadApiKey));
+        }
+        if (string.IsNullOrWhiteSpace(OutboxApiKey))
+        {
+            throw new ArgumentException("OutboxApiKey must not be empty.", nameof(OutboxApiKey));
+        }
+        if (string.IsNullOrWhiteSpace(SmsToken))
+        {
+            throw new ArgumentException("SmsToken must not be empty.", nameof(SmsToken));
         }
         if (SmartleadRequestsPerSecond < 1)
         {

@@ -1,4 +1,6 @@
 using CampaignPS.Sandbox.Platforms.Loops;
+using CampaignPS.Sandbox.Platforms.Outbox;
+using CampaignPS.Sandbox.Platforms.Sms;
 using CampaignPS.Sandbox.Platforms.Smartlead;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,20 +16,29 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public const string DefaultSmartleadApiKey = "sandbox-smartlead-key";
 
+    public const string DefaultOutboxApiKey = "sandbox-outbox-key";
+
+    public const string DefaultSmsToken = "sandbox-sms-token";
+
     private readonly WebApplication _app;
     private readonly SandboxPlatformSet _platforms;
     private readonly LoopsPlatform _loops;
     private readonly SmartleadPlatform _smartlead;
+    private readonly OutboxPlatform _outbox;
+    private readonly SmsPlatform _sms;
     private readonly Lock _stopGate = new();
     private Task? _stopping;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, SandboxPlatformSet platforms, LoopsPlatform loops, SmartleadPlatform smartlead)
+    private SandboxServer(
+        WebApplication app, SandboxPlatformSet platforms, LoopsPlatform loops, SmartleadPlatform smartlead, OutboxPlatform outbox, SmsPlatform sms)
     {
         _app = app;
         _platforms = platforms;
         _loops = loops;
         _smartlead = smartlead;
+        _outbox = outbox;
+        _sms = sms;
     }
 
     public Uri RootUri { get; private set; } = null!;
@@ -37,6 +48,13 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>RootUri + "smartlead/api/v1/"; authenticate with ?api_key=.</summary>
     public Uri SmartleadBaseUri => BaseUriOf(_smartlead);
 
+    /// <summary>RootUri + "outbox/" (the docs' https://api.getoutbox.ai/); authenticate with
+    /// "Authorization: Bearer KEY" or the bare key.</summary>
+    public Uri OutboxBaseUri => BaseUriOf(_outbox);
+
+    /// <summary>RootUri + "sms/" (a Tether instance root: its API is below api/); authenticate with "Authorization: Bearer TOKEN".</summary>
+    public Uri SmsBaseUri => BaseUriOf(_sms);
+
     public SandboxRequestLog Requests { get; } = new();
 
     public SandboxFaults Faults { get; } = new();
@@ -45,6 +63,10 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public SmartleadSandboxState Smartlead => _smartlead.State;
 
+    public OutboxSandboxState Outbox => _outbox.State;
+
+    public SmsSandboxState Sms => _sms.State;
+
     internal IReadOnlyList<ISandboxPlatform> Platforms => _platforms.All;
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
@@ -52,7 +74,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var settings = (options ?? new SandboxOptions()).ValidatedCopy();
         var loops = new LoopsPlatform(settings, TimeProvider.System);
         var smartlead = new SmartleadPlatform(settings, TimeProvider.System);
-        var platforms = new SandboxPlatformSet([loops, smartlead]);
+        var outbox = new OutboxPlatform(settings, TimeProvider.System);
+        var sms = new SmsPlatform(settings, TimeProvider.System);
+        var platforms = new SandboxPlatformSet([loops, smartlead, outbox, sms]);
 
         // The empty builder reads no configuration or environment (ASPNETCORE_URLS and friends), so
         // nothing can move the listener off loopback.
@@ -75,7 +99,7 @@ public sealed class SandboxServer : IAsyncDisposable
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         var app = builder.Build();
-        var server = new SandboxServer(app, platforms, loops, smartlead);
+        var server = new SandboxServer(app, platforms, loops, smartlead, outbox, sms);
         var pipeline = new PlatformRequestPipeline(platforms, server.Requests, server.Faults, settings);
 
         app.UseRouting();

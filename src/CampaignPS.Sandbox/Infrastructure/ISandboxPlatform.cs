@@ -25,16 +25,22 @@ internal interface ISandboxPlatform
     /// <summary>Whether the real API sends Retry-After with its own 429s.</summary>
     bool SendsRetryAfterWhenRateLimited { get; }
 
-    RequestRateLimiter RateLimiter { get; }
+    /// <summary>The platform's documented rate limit, or null when it documents none: then nothing is
+    /// enforced and no rate-limit headers are sent (injected RateLimited faults still work).</summary>
+    RequestRateLimiter? RateLimiter { get; }
 
-    /// <summary>Names of the rate-limit headers sent with every admitted or throttled request.</summary>
-    RateLimitHeaderNames RateLimitHeaders { get; }
+    /// <summary>Names of the rate-limit headers sent with every admitted or throttled request (null: none).</summary>
+    RateLimitHeaderNames? RateLimitHeaders { get; }
 
     /// <summary>The caller's rate-limit partition (normally its API key), or null when the request is not authorised.</summary>
     string? Authenticate(HttpRequest request);
 
     /// <summary>The platform's error body; <paramref name="retryAfter"/> is set on 429s that send Retry-After.</summary>
     JsonNode ErrorBody(int statusCode, string message, TimeSpan? retryAfter);
+
+    /// <summary>The error body for a <see cref="PlatformErrorException"/> thrown by a route. Platforms whose
+    /// errors name the offending field or carry a code override this; the default ignores both.</summary>
+    JsonNode ErrorBody(PlatformErrorException error) => ErrorBody(error.StatusCode, error.Message, retryAfter: null);
 
     void MapRoutes(IEndpointRouteBuilder endpoints);
 

@@ -17,7 +17,8 @@ internal sealed class JsonRequestBody
         {
             if (!allowedFields.Contains(property.Name))
             {
-                throw PlatformErrorException.BadRequest(
+                throw PlatformErrorException.FieldError(
+                    fieldPrefix + property.Name,
                     $"Unknown field '{fieldPrefix}{property.Name}'. Allowed fields: {string.Join(", ", allowedFields)}.");
             }
         }
@@ -54,7 +55,7 @@ internal sealed class JsonRequestBody
     {
         var value = NullableString(field);
         return value is { IsSet: true, Value: null }
-            ? throw PlatformErrorException.BadRequest($"{FieldName(field)} must be a string, not null.")
+            ? throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be a string, not null.")
             : new Optional<string>(value.IsSet, value.Value!);
     }
 
@@ -69,7 +70,7 @@ internal sealed class JsonRequestBody
         {
             JsonValueKind.Null => Optional<string?>.Of(null),
             JsonValueKind.String => Optional<string?>.Of(value.GetString()),
-            _ => throw PlatformErrorException.BadRequest($"{FieldName(field)} must be a string."),
+            _ => throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be a string."),
         };
     }
 
@@ -84,7 +85,7 @@ internal sealed class JsonRequestBody
         {
             JsonValueKind.Null => Optional<JsonRequestBody?>.Of(null),
             JsonValueKind.Object => Optional<JsonRequestBody?>.Of(new JsonRequestBody(value, FieldName(field) + ".", allowedFields)),
-            _ => throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an object."),
+            _ => throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be an object."),
         };
     }
 
@@ -93,7 +94,7 @@ internal sealed class JsonRequestBody
     {
         var value = NullableObject(field, allowedFields);
         return value is { IsSet: true, Value: null }
-            ? throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an object, not null.")
+            ? throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be an object, not null.")
             : new Optional<JsonRequestBody>(value.IsSet, value.Value!);
     }
 
@@ -106,10 +107,14 @@ internal sealed class JsonRequestBody
         }
         return value.ValueKind == JsonValueKind.Array
             ? Optional<string>.Of(value.GetRawText())
-            : throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an array.");
+            : throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be an array.");
     }
 
     public string RawJson => _object.GetRawText();
+
+    /// <summary>A field's JSON value whatever its kind, for fields that accept more than one kind.</summary>
+    public Optional<JsonElement> Element(string field) =>
+        _object.TryGetProperty(field, out var value) ? Optional<JsonElement>.Of(value) : Optional<JsonElement>.Unset;
 
     public bool Has(string field) => _object.TryGetProperty(field, out _);
 
@@ -118,7 +123,7 @@ internal sealed class JsonRequestBody
     {
         var value = NullableInteger(field);
         return value is { IsSet: true, Value: null }
-            ? throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an integer, not null.")
+            ? throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be an integer, not null.")
             : new Optional<long>(value.IsSet, value.Value.GetValueOrDefault());
     }
 
@@ -133,7 +138,7 @@ internal sealed class JsonRequestBody
         {
             JsonValueKind.Null => Optional<long?>.Of(null),
             JsonValueKind.Number when value.TryGetInt64(out var number) => Optional<long?>.Of(number),
-            _ => throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an integer."),
+            _ => throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be an integer."),
         };
     }
 
@@ -147,7 +152,7 @@ internal sealed class JsonRequestBody
         }
         return value.Value >= min && value.Value <= max
             ? Optional<int>.Of((int)value.Value)
-            : throw PlatformErrorException.BadRequest($"{FieldName(field)} must be between {min} and {max} (got {value.Value}).");
+            : throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be between {min} and {max} (got {value.Value}).");
     }
 
     /// <summary>A true/false field; null is refused.</summary>
@@ -161,7 +166,7 @@ internal sealed class JsonRequestBody
         {
             JsonValueKind.True => Optional<bool>.Of(true),
             JsonValueKind.False => Optional<bool>.Of(false),
-            _ => throw PlatformErrorException.BadRequest($"{FieldName(field)} must be true or false."),
+            _ => throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be true or false."),
         };
     }
 
@@ -180,7 +185,7 @@ internal sealed class JsonRequestBody
             var name = $"{FieldName(field)}[{index++}]";
             result.Add(item.ValueKind == JsonValueKind.Object
                 ? new JsonRequestBody(item, name + ".", allowedFields)
-                : throw PlatformErrorException.BadRequest($"{name} must be an object."));
+                : throw PlatformErrorException.FieldError(name, $"{name} must be an object."));
         }
         return Optional<IReadOnlyList<JsonRequestBody>>.Of(result);
     }
@@ -189,13 +194,13 @@ internal sealed class JsonRequestBody
     public Optional<IReadOnlyList<long>> Integers(string field) =>
         Elements(field, (item, name) => item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out var number)
             ? number
-            : throw PlatformErrorException.BadRequest($"{name} must be an integer."));
+            : throw PlatformErrorException.FieldError(name, $"{name} must be an integer."));
 
     /// <summary>An array of strings.</summary>
     public Optional<IReadOnlyList<string>> Strings(string field) =>
         Elements(field, (item, name) => item.ValueKind == JsonValueKind.String
             ? item.GetString()!
-            : throw PlatformErrorException.BadRequest($"{name} must be a string."));
+            : throw PlatformErrorException.FieldError(name, $"{name} must be a string."));
 
     /// <summary>A field holding any JSON object, returned as raw JSON text; null yields Of(null).</summary>
     public Optional<string?> NullableObjectJson(string field)
@@ -208,7 +213,7 @@ internal sealed class JsonRequestBody
         {
             JsonValueKind.Null => Optional<string?>.Of(null),
             JsonValueKind.Object => Optional<string?>.Of(value.GetRawText()),
-            _ => throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an object."),
+            _ => throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be an object."),
         };
     }
 
@@ -220,7 +225,7 @@ internal sealed class JsonRequestBody
         }
         return value.ValueKind == JsonValueKind.Array
             ? Optional<JsonElement>.Of(value)
-            : throw PlatformErrorException.BadRequest($"{FieldName(field)} must be an array.");
+            : throw PlatformErrorException.FieldError(FieldName(field), $"{FieldName(field)} must be an array.");
     }
 
     private Optional<IReadOnlyList<T>> Elements<T>(string field, Func<JsonElement, string, T> read)

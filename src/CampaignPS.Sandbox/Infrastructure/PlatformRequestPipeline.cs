@@ -88,20 +88,15 @@ internal sealed class PlatformRequestPipeline(
             return false;
         }
 
-        if (!options.EnforceRateLimits)
+        if (!options.EnforceRateLimits || platform.RateLimiter is not { } limiter)
         {
             return true;
         }
 
-        var decision = platform.RateLimiter.TryAcquire(caller);
-        var names = platform.RateLimitHeaders;
-        context.Response.Headers[names.Limit] = decision.Limit.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers[names.Remaining] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
-        if (names.Reset is { } resetHeader)
+        var decision = limiter.TryAcquire(caller);
+        if (platform.RateLimitHeaders is { } names)
         {
-            // Whole seconds, rounded up, so that a client waiting until then is never early.
-            var resetSeconds = (decision.Reset.ToUnixTimeMilliseconds() + 999) / 1000;
-            context.Response.Headers[resetHeader] = resetSeconds.ToString(CultureInfo.InvariantCulture);
+            WriteRateLimitHeaders(context, names, decision);
         }
         if (decision.Allowed)
         {
@@ -114,6 +109,18 @@ internal sealed class PlatformRequestPipeline(
         return false;
     }
 
+    private static void WriteRateLimitHeaders(HttpContext context, RateLimitHeaderNames names, RateDecision decision)
+    {
+        context.Response.Headers[names.Limit] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers[names.Remaining] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        if (names.Reset is { } resetHeader)
+        {
+            // Whole seconds, rounded up, so that a client waiting until then is never early.
+            var resetSeconds = (decision.Reset.ToUnixTimeMilliseconds() + 999) / 1000;
+            context.Response.Headers[resetHeader] = resetSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
     private static async Task RunRouteAsync(HttpContext context, ISandboxPlatform platform, RequestDelegate next)
     {
         try
@@ -122,7 +129,7 @@ internal sealed class PlatformRequestPipeline(
         }
         catch (PlatformErrorException error)
         {
-            await PlatformResponses.WriteErrorAsync(context, platform, error.StatusCode, error.Message);
+            await PlatformResponses.WriteErrorAsync(context, platform, error);
             return;
         }
         catch (Exception error) when (error is not OperationCanceledException && !context.Response.HasStarted)

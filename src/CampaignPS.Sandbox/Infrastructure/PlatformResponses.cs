@@ -18,6 +18,13 @@ internal static class PlatformResponses
         return context.Response.WriteAsJsonAsync(platform.ErrorBody(statusCode, message, retryAfter), SandboxJson.Options);
     }
 
+    /// <summary>Writes an error thrown by a route, in the platform's shape.</summary>
+    public static Task WriteErrorAsync(HttpContext context, ISandboxPlatform platform, PlatformErrorException error)
+    {
+        context.Response.StatusCode = error.StatusCode;
+        return context.Response.WriteAsJsonAsync(platform.ErrorBody(error), SandboxJson.Options);
+    }
+
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(body, SandboxJson.Options, statusCode: statusCode);
 

@@ -57,7 +57,8 @@ internal static class SandboxControlRoutes
     {
         try
         {
-            var body = await request.ReadFromJsonAsync<T>(SandboxJson.Options, request.HttpContext.RequestAborted);
+            // Read whatever the Content-Type says (curl -d sends form-urlencoded): these are test helpers.
+            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, SandboxJson.Options, request.HttpContext.RequestAborted);
             return (body, Error(StatusCodes.Status400BadRequest, $"Body must be a JSON {typeof(T).Name} object."));
         }
         catch (JsonException e)
@@ -77,18 +78,40 @@ internal static class SandboxControlRoutes
 
     /// <summary>PUT {pattern} with {"shape": "..."}: switches which documented response shape a platform sends.</summary>
     public static void MapShapeSwitch<TShape>(IEndpointRouteBuilder control, string pattern, Action<TShape> apply)
-        where TShape : struct, Enum
+        where TShape : struct, Enum =>
+        MapEnumSwitch(control, pattern, "shape", apply);
+
+    /// <summary>PUT {pattern} with {"<paramref name="property"/>": "..."}: sets a platform switch to one of
+    /// <typeparamref name="TEnum"/>'s names (case-insensitive) and echoes the value.</summary>
+    public static void MapEnumSwitch<TEnum>(IEndpointRouteBuilder control, string pattern, string property, Action<TEnum> apply)
+        where TEnum : struct, Enum
     {
         control.MapPut(pattern, async (HttpRequest request) =>
         {
-            var (body, error) = await ReadBodyAsync<ShapeBody<TShape>>(request);
+            var (body, error) = await ReadBodyAsync<JsonObject>(request);
             if (body is null)
             {
                 return error;
             }
 
-            apply(body.Shape);
-            return Ok(new JsonObject { ["shape"] = body.Shape.ToString() });
+            var expected = $"Body must be {{\"{property}\": \"...\"}} with one of: {string.Join(", ", Enum.GetNames<TEnum>())}.";
+            if (body.Count != 1 || !body.TryGetPropertyValue(property, out var node) || node is null)
+            {
+                return Error(StatusCodes.Status400BadRequest, expected);
+            }
+
+            TEnum value;
+            try
+            {
+                value = node.Deserialize<TEnum>(SandboxJson.Options);
+            }
+            catch (JsonException)
+            {
+                return Error(StatusCodes.Status400BadRequest, expected);
+            }
+
+            apply(value);
+            return Ok(new JsonObject { [property] = value.ToString() });
         });
     }
 
@@ -119,9 +142,6 @@ internal static class SandboxControlRoutes
             return Ok(new JsonObject { ["id"] = JsonValue.Create(campaignId), ["status"] = readStatus(campaignId) });
         });
     }
-
-    private sealed record ShapeBody<TShape>([property: System.Text.Json.Serialization.JsonRequired] TShape Shape)
-        where TShape : struct, Enum;
 
     private sealed record StatusBody([property: System.Text.Json.Serialization.JsonRequired] string Status);
 }
