@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 
@@ -25,8 +26,11 @@ namespace CampaignPS.Engine.Http
         /// <summary>How long one attempt may take before it counts as timed out. Default 100 seconds.</summary>
         public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-        /// <summary>Requests per second the client allows itself; null for the platform's documented limit, 0 for no client-side limit.</summary>
+        /// <summary>Requests per second the client allows itself; null for the platform's documented limits, 0 for no client-side limit.</summary>
         public double? RequestsPerSecond { get; set; }
+
+        /// <summary>The limits the client keeps to (e.g. a Smartlead plan's); when set, they replace the documented ones and <see cref="RequestsPerSecond"/>.</summary>
+        public IReadOnlyList<RateLimitWindow>? RateLimits { get; set; }
 
         /// <summary>How failed attempts are retried.</summary>
         public RetryOptions Retry { get; } = new RetryOptions();

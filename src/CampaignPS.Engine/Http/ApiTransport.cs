@@ -41,8 +41,7 @@ namespace CampaignPS.Engine.Http
             _options = options;
             _authenticator = authenticator;
             BaseUri = NormalizeBaseUri(platform, options.BaseUri ?? platform.DefaultBaseUri);
-            double rate = options.RequestsPerSecond ?? platform.DocumentedRequestsPerSecond;
-            RateLimiter = rate > 0 ? new RequestRateLimiter(rate) : null;
+            RateLimiter = CreateRateLimiter(platform, options);
             _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.ErrorIdPrefix);
             HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler();
             _http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler == null) { Timeout = Timeout.InfiniteTimeSpan };
@@ -152,6 +151,7 @@ namespace CampaignPS.Engine.Http
                     int status = (int)response.StatusCode;
                     _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", method.Method, redactedUrl, status, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
                     RateLimitSignal signal = RateLimitSignal.From(response, DateTimeOffset.UtcNow);
+                    FollowServerWindow(signal);
 
                     if (response.IsSuccessStatusCode)
                     {
@@ -282,6 +282,20 @@ namespace CampaignPS.Engine.Http
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+        // The server says its window is spent: hold every caller of this connection until it resets.
+        private void FollowServerWindow(RateLimitSignal signal)
+        {
+            if (RateLimiter != null && signal.Remaining == 0 && signal.ResetAt.HasValue)
+            {
+                TimeSpan wait = signal.ResetAt.Value - DateTimeOffset.UtcNow;
+                if (wait > TimeSpan.Zero && wait <= _options.Retry.MaxServerWait)
+                {
+                    _logger.LogInformation("The server's rate-limit window is spent: holding requests for {Wait:0.0} s (x-ratelimit-reset).", wait.TotalSeconds);
+                    RateLimiter.Pause(wait);
+                }
+            }
+        }
+
         private void LogAttemptFailure(HttpMethod method, string redactedUrl, string reason, TimeSpan elapsed) =>
             _logger.LogInformation("{Method} {Url} -> failed: {Reason} ({Elapsed} ms)", method.Method, redactedUrl, reason, (long)elapsed.TotalMilliseconds);
 
@@ -343,6 +357,21 @@ namespace CampaignPS.Engine.Http
 
             string text = baseUri.GetLeftPart(UriPartial.Path);
             return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+        }
+
+        private static RequestRateLimiter? CreateRateLimiter(PlatformInfo platform, ApiConnectionOptions options)
+        {
+            if (options.RateLimits != null)
+            {
+                return options.RateLimits.Count > 0 ? new RequestRateLimiter(options.RateLimits) : null;
+            }
+
+            if (options.RequestsPerSecond.HasValue)
+            {
+                return options.RequestsPerSecond > 0 ? new RequestRateLimiter(options.RequestsPerSecond.Value) : null;
+            }
+
+            return platform.DocumentedLimits.Count > 0 ? new RequestRateLimiter(platform.DocumentedLimits) : null;
         }
 
         private static HttpMessageHandler CreateDefaultHandler()

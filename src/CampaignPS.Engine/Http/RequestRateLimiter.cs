@@ -1,46 +1,97 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace CampaignPS.Engine.Http
 {
+    /// <summary>A documented rate limit: at most <see cref="Limit"/> requests in any <see cref="Period"/>.</summary>
+    public sealed class RateLimitWindow
+    {
+        /// <summary>Creates a window.</summary>
+        public RateLimitWindow(int limit, TimeSpan period)
+        {
+            if (limit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(limit), "A rate limit allows at least one request.");
+            }
+
+            if (period <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(period), "A rate limit's period must be positive.");
+            }
+
+            Limit = limit;
+            Period = period;
+        }
+
+        /// <summary>Requests allowed per period.</summary>
+        public int Limit { get; }
+
+        /// <summary>The length of the window.</summary>
+        public TimeSpan Period { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => $"{Limit} per {Period.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+    }
+
     /// <summary>
-    /// Paces the requests of one connection so that they stay under the platform's limit, and
+    /// Paces the requests of one connection so that they stay under every documented window, and
     /// holds every caller back when the server says the window is spent (429, Retry-After,
-    /// x-ratelimit-reset). Thread-safe: one instance is shared by everything that uses the
-    /// connection. Uses the generic cell rate algorithm: each request reserves the next free
-    /// slot, so waiting callers are served in order and never all at once.
+    /// x-ratelimit-remaining 0 with a reset time). Thread-safe: one instance is shared by everything
+    /// that uses the connection, in any runspace. The shortest window is met by even spacing (so
+    /// requests never bunch up), longer ones (per minute, per hour) by a sliding log of the slots
+    /// handed out. Each caller reserves the next free slot, so callers are served in order.
     /// </summary>
     public sealed class RequestRateLimiter
     {
+        // Network jitter can make two requests arrive closer together than they were sent: stay a little under the limit.
+        private const double Headroom = 0.97;
+
         private readonly object _gate = new object();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly TimeSpan _interval;
-        private readonly TimeSpan _tolerance;
-        private TimeSpan _theoreticalArrival;
+        private readonly List<(RateLimitWindow Window, Queue<TimeSpan> Slots)> _logs;
+        private TimeSpan _lastSlot = TimeSpan.MinValue;
         private TimeSpan _pausedUntil;
 
-        /// <summary>Allows <paramref name="requestsPerSecond"/> on average, with up to <paramref name="burst"/> at once.</summary>
-        public RequestRateLimiter(double requestsPerSecond, int burst = 1)
+        /// <summary>Allows <paramref name="requestsPerSecond"/> evenly spaced.</summary>
+        public RequestRateLimiter(double requestsPerSecond)
         {
             if (requestsPerSecond <= 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(requestsPerSecond), "The rate must be positive.");
             }
 
-            if (burst < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(burst), "The burst must be at least 1.");
-            }
-
             RequestsPerSecond = requestsPerSecond;
+            Windows = new[] { new RateLimitWindow(Math.Max(1, (int)Math.Round(requestsPerSecond)), TimeSpan.FromSeconds(1)) };
             _interval = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / requestsPerSecond));
-            _tolerance = TimeSpan.FromTicks(_interval.Ticks * (burst - 1));
+            _logs = new List<(RateLimitWindow, Queue<TimeSpan>)>();
         }
 
-        /// <summary>The average rate allowed.</summary>
+        /// <summary>Stays under every one of <paramref name="windows"/> (e.g. 10 per second, 60 per minute, 1,000 per hour).</summary>
+        public RequestRateLimiter(IEnumerable<RateLimitWindow> windows)
+        {
+            Windows = (windows ?? throw new ArgumentNullException(nameof(windows))).OrderBy(w => w.Period).ToList();
+            if (Windows.Count == 0)
+            {
+                throw new ArgumentException("At least one window is needed.", nameof(windows));
+            }
+
+            RateLimitWindow shortest = Windows[0];
+            RequestsPerSecond = shortest.Limit / shortest.Period.TotalSeconds * Headroom;
+            _interval = TimeSpan.FromTicks((long)(shortest.Period.Ticks / (shortest.Limit * Headroom)));
+            _logs = Windows.Skip(1).Select(w => (w, new Queue<TimeSpan>(w.Limit))).ToList();
+        }
+
+        /// <summary>The even-spacing rate (requests per second) for the shortest window.</summary>
         public double RequestsPerSecond { get; }
+
+        /// <summary>The windows the limiter keeps to.</summary>
+        public IReadOnlyList<RateLimitWindow> Windows { get; }
 
         /// <summary>Waits until this caller may send a request.</summary>
         public Task WaitAsync(CancellationToken cancellationToken)
@@ -62,16 +113,41 @@ namespace CampaignPS.Engine.Http
             }
         }
 
+        /// <inheritdoc />
+        public override string ToString() => string.Join(", ", Windows);
+
         private TimeSpan Reserve()
         {
             lock (_gate)
             {
                 TimeSpan now = _clock.Elapsed;
-                TimeSpan arrival = Max(_theoreticalArrival, Max(now, _pausedUntil));
-                TimeSpan allowedAt = arrival - _tolerance;
-                _theoreticalArrival = arrival + _interval;
-                TimeSpan earliest = Max(allowedAt, _pausedUntil);
-                return earliest > now ? earliest - now : TimeSpan.Zero;
+                TimeSpan slot = Max(now, _pausedUntil);
+                if (_lastSlot != TimeSpan.MinValue)
+                {
+                    slot = Max(slot, _lastSlot + _interval);
+                }
+
+                foreach ((RateLimitWindow window, Queue<TimeSpan> slots) in _logs)
+                {
+                    if (slots.Count >= window.Limit)
+                    {
+                        // The oldest slot in the log must have left the window (plus a little headroom) first.
+                        TimeSpan margin = TimeSpan.FromTicks((long)(window.Period.Ticks * (1 - Headroom)));
+                        slot = Max(slot, slots.Peek() + window.Period + margin);
+                    }
+                }
+
+                foreach ((RateLimitWindow window, Queue<TimeSpan> slots) in _logs)
+                {
+                    slots.Enqueue(slot);
+                    while (slots.Count > window.Limit)
+                    {
+                        slots.Dequeue();
+                    }
+                }
+
+                _lastSlot = slot;
+                return slot - now;
             }
         }
 

@@ -26,7 +26,12 @@ namespace CampaignPS.Engine.Outbox
         private static readonly IRequestAuthenticator Raw = new RawAuthorizationAuthenticator();
 
         private readonly ApiTransport _transport;
-        private IRequestAuthenticator _contactsAuthenticator = Raw;
+
+        // Lets one contacts request at a time find out which Authorization form the server takes.
+        private readonly SemaphoreSlim _contactsProbe = new SemaphoreSlim(1, 1);
+
+        // The form the contacts route accepted; null until a contacts request has found out.
+        private volatile IRequestAuthenticator? _contactsAuthenticator;
 
         /// <summary>Creates a client; the base URI defaults to https://api.getoutbox.ai/.</summary>
         /// <param name="options">Where and with which key.</param>
@@ -66,24 +71,52 @@ namespace CampaignPS.Engine.Outbox
         /// Creates or updates a contact (POST /contacts/; the answer has no body). The contacts page
         /// documents <c>Authorization: KEY</c> without "Bearer", unlike the other pages: that form is
         /// sent first, and if the server rejects it with 401 the Bearer form is tried once and kept.
+        /// Calls made while the first one is finding out wait for its answer rather than each trying both forms.
         /// </summary>
         public async Task UpsertContactAsync(OutboxContact contact, CancellationToken cancellationToken = default)
         {
             ContactBody body = (contact ?? throw new ArgumentNullException(nameof(contact))).ToBody();
-            IRequestAuthenticator authenticator = _contactsAuthenticator;
+            if (_contactsAuthenticator is { } known)
+            {
+                await SendContactAsync(body, known, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await _contactsProbe.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await _transport.SendWithoutResultAsync(UpsertContact, HttpMethod.Post, "contacts/", body, authenticator, cancellationToken).ConfigureAwait(false);
+                if (_contactsAuthenticator is { } settled)
+                {
+                    await SendContactAsync(body, settled, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                try
+                {
+                    await SendContactAsync(body, Raw, cancellationToken).ConfigureAwait(false);
+                    _contactsAuthenticator = Raw;
+                }
+                catch (CampaignApiException rejected) when (rejected.StatusCode == HttpStatusCode.Unauthorized)
+                {
+                    await SendContactAsync(body, Bearer, cancellationToken).ConfigureAwait(false);
+                    _contactsAuthenticator = Bearer;
+                }
             }
-            catch (CampaignApiException rejected) when (rejected.StatusCode == HttpStatusCode.Unauthorized && authenticator == Raw)
+            finally
             {
-                await _transport.SendWithoutResultAsync(UpsertContact, HttpMethod.Post, "contacts/", body, Bearer, cancellationToken).ConfigureAwait(false);
-                _contactsAuthenticator = Bearer;
+                _contactsProbe.Release();
             }
         }
 
         /// <inheritdoc />
-        public void Dispose() => _transport.Dispose();
+        public void Dispose()
+        {
+            _transport.Dispose();
+            _contactsProbe.Dispose();
+        }
+
+        private Task SendContactAsync(ContactBody body, IRequestAuthenticator authenticator, CancellationToken cancellationToken) =>
+            _transport.SendWithoutResultAsync(UpsertContact, HttpMethod.Post, "contacts/", body, authenticator, cancellationToken);
 
         /// <inheritdoc />
         public override string ToString() => $"Outbox ({UrlRedactor.Redact(BaseUri)})";

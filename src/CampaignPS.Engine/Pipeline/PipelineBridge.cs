@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -19,21 +21,23 @@ namespace CampaignPS.Engine.Pipeline
     /// <summary>Where a bridge delivers messages; implemented by the cmdlet base with WriteVerbose/WriteDebug/WriteWarning.</summary>
     public interface IPipelineWriter
     {
-        /// <summary>Writes one message. Only ever called on the thread that called <see cref="PipelineBridge.Run{T}"/>.</summary>
+        /// <summary>Writes one message. Only ever called on the thread that waits on the bridge.</summary>
         void Write(PipelineMessageKind kind, string text);
     }
 
     /// <summary>
-    /// Runs asynchronous engine work from a cmdlet. PowerShell only accepts Write* calls on the
-    /// pipeline thread, so the calling thread waits here draining a queue: messages and other
-    /// callbacks posted by the work (from any thread) run on the caller's thread, in order.
+    /// Runs asynchronous engine work for one cmdlet invocation. PowerShell only accepts Write* calls
+    /// on the pipeline thread, so that thread waits here, running the callbacks (log lines,
+    /// progress) that the work posts from any thread, in the order they were posted. Work started
+    /// with <see cref="Start{T}"/> may run on while the cmdlet returns to PowerShell for the next
+    /// record; its callbacks are kept until the pipeline thread waits again.
     /// </summary>
     public sealed class PipelineBridge
     {
         private static readonly AsyncLocal<PipelineBridge?> Ambient = new AsyncLocal<PipelineBridge?>();
         private readonly IPipelineWriter _writer;
-        private readonly object _gate = new object();
-        private BlockingCollection<Action>? _queue;
+        private readonly ConcurrentQueue<Action> _callbacks = new ConcurrentQueue<Action>();
+        private readonly SemaphoreSlim _wake = new SemaphoreSlim(0);
 
         /// <summary>Creates a bridge that writes through <paramref name="writer"/>.</summary>
         public PipelineBridge(IPipelineWriter writer) => _writer = writer ?? throw new ArgumentNullException(nameof(writer));
@@ -41,59 +45,8 @@ namespace CampaignPS.Engine.Pipeline
         /// <summary>The bridge of the work currently running on this async flow, if any (used by the log provider).</summary>
         public static PipelineBridge? Current => Ambient.Value;
 
-        /// <summary>
-        /// Starts <paramref name="work"/> on the thread pool and runs posted callbacks on this thread until it
-        /// completes; then returns its result or rethrows its exception.
-        /// </summary>
-        public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-        {
-            using var queue = new BlockingCollection<Action>();
-            lock (_gate)
-            {
-                if (_queue != null)
-                {
-                    throw new InvalidOperationException("PipelineBridge.Run is not re-entrant.");
-                }
-
-                _queue = queue;
-            }
-
-            try
-            {
-                Task<T> task = StartWithAmbient(work, cancellationToken);
-                task.ContinueWith(_ => Complete(queue), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                foreach (Action callback in queue.GetConsumingEnumerable())
-                {
-                    callback();
-                }
-
-                return task.GetAwaiter().GetResult();
-            }
-            finally
-            {
-                lock (_gate)
-                {
-                    _queue = null;
-                }
-            }
-        }
-
-        /// <summary>Queues <paramref name="callback"/> to run on the pipeline thread; dropped when no work is running.</summary>
-        public void Post(Action callback)
-        {
-            lock (_gate)
-            {
-                if (_queue != null && !_queue.IsAddingCompleted)
-                {
-                    _queue.Add(callback);
-                }
-            }
-        }
-
-        /// <summary>Queues a message for the pipeline thread.</summary>
-        public void Post(PipelineMessageKind kind, string text) => Post(() => _writer.Write(kind, text));
-
-        private Task<T> StartWithAmbient<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        /// <summary>Starts <paramref name="work"/> on the thread pool; its log lines and callbacks come back through this bridge.</summary>
+        public Task<T> Start<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
         {
             PipelineBridge? previous = Ambient.Value;
             Ambient.Value = this;
@@ -107,11 +60,52 @@ namespace CampaignPS.Engine.Pipeline
             }
         }
 
-        private void Complete(BlockingCollection<Action> queue)
+        /// <summary>Starts <paramref name="work"/> and runs callbacks on this thread until it completes; returns its result or rethrows its exception.</summary>
+        public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
         {
-            lock (_gate)
+            Task<T> task = Start(work, cancellationToken);
+            WaitForAny(new[] { task });
+            return task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Runs callbacks on this thread until at least one of <paramref name="tasks"/> has completed.</summary>
+        public void WaitForAny(IReadOnlyCollection<Task> tasks)
+        {
+            if (tasks.Count == 0)
             {
-                queue.CompleteAdding();
+                Drain();
+                return;
+            }
+
+            Task.WhenAny(tasks).ContinueWith(_ => _wake.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            while (true)
+            {
+                Drain();
+                if (tasks.Any(t => t.IsCompleted))
+                {
+                    Drain();
+                    return;
+                }
+
+                _wake.Wait();
+            }
+        }
+
+        /// <summary>Queues <paramref name="callback"/> to run on the pipeline thread the next time it waits.</summary>
+        public void Post(Action callback)
+        {
+            _callbacks.Enqueue(callback ?? throw new ArgumentNullException(nameof(callback)));
+            _wake.Release();
+        }
+
+        /// <summary>Queues a message for the pipeline thread.</summary>
+        public void Post(PipelineMessageKind kind, string text) => Post(() => _writer.Write(kind, text));
+
+        private void Drain()
+        {
+            while (_callbacks.TryDequeue(out Action? callback))
+            {
+                callback();
             }
         }
     }

@@ -128,7 +128,9 @@ namespace CampaignPS.Engine.Smartlead
             var body = new SequencesBody { Sequences = SmartleadRules.Sequence(steps) };
             if (_known.TryGetValue(campaignId, out SmartleadCampaign? known) && string.Equals(known.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
             {
-                throw SmartleadRules.Instance.Fail("Step", $"Campaign {campaignId} is ACTIVE, and Smartlead does not change the sequence of a running campaign. Pause it with Suspend-SmartleadCampaign first.");
+                // Known without asking the server: reported exactly as the server's own refusal would be.
+                throw new CampaignApiException(new ApiFailure(Platform.Smartlead, "SmartleadCampaignActive", FailureCategory.InvalidOperation,
+                    $"Smartlead: campaign {campaignId} is ACTIVE, and a running campaign's sequence cannot change. Pause it with Suspend-SmartleadCampaign, change the sequence, then start it again."));
             }
 
             await _transport.SendAsync<OkDto>(SaveSequence, HttpMethod.Post, CampaignPath(campaignId) + "/sequences", body, cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,13 @@ namespace CampaignPS.Engine.Smartlead
         /// <summary>Sends the waiting leads as one request; returns what happened to them (nothing when none were waiting).</summary>
         public async Task<SmartleadLeadBatchOutcome?> SendPendingAsync(CancellationToken cancellationToken)
         {
+            IReadOnlyList<SmartleadLead>? batch = TakeBatch();
+            return batch == null ? null : await SendAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Takes the waiting leads as a batch to send with <see cref="SendAsync"/> (null when none are waiting).</summary>
+        public IReadOnlyList<SmartleadLead>? TakeBatch()
+        {
             if (_pending.Count == 0)
             {
                 return null;
@@ -65,15 +72,29 @@ namespace CampaignPS.Engine.Smartlead
 
             List<SmartleadLead> batch = _pending;
             _pending = new List<SmartleadLead>(_batchSize);
+            return batch;
+        }
+
+        /// <summary>Sends one batch; safe to call for several batches at once (the totals are kept under a lock).</summary>
+        public async Task<SmartleadLeadBatchOutcome> SendAsync(IReadOnlyList<SmartleadLead> batch, CancellationToken cancellationToken)
+        {
             try
             {
                 SmartleadLeadBatchResult result = await _client.AddLeadBatchAsync(Result.CampaignId, batch, _settings, cancellationToken).ConfigureAwait(false);
-                Result.Add(result);
+                lock (Result)
+                {
+                    Result.Add(result);
+                }
+
                 return new SmartleadLeadBatchOutcome(batch, result, null);
             }
             catch (CampaignApiException failure)
             {
-                Result.Failed += batch.Count;
+                lock (Result)
+                {
+                    Result.Failed += batch.Count;
+                }
+
                 return new SmartleadLeadBatchOutcome(batch, null, failure);
             }
         }

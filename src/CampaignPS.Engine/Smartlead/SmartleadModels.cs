@@ -89,6 +89,10 @@ namespace CampaignPS.Engine.Smartlead
         public static SmartleadSequenceStep FromFields(IEnumerable<KeyValuePair<string, object?>> fields, int position) =>
             SmartleadRules.StepFromFields(fields, position);
 
+        /// <summary>Checks a whole sequence without sending anything: at least one step, a subject on the first, a body on each, delays of 0 to 365 days.</summary>
+        /// <exception cref="Validation.InputValidationException">The first rule broken, naming the step.</exception>
+        public static void ValidateSequence(IReadOnlyList<SmartleadSequenceStep> steps) => SmartleadRules.Sequence(steps);
+
         /// <inheritdoc />
         public override string ToString() => $"{Number}: {Subject} (+{DelayDays} d)";
     }

@@ -17,6 +17,7 @@ namespace CampaignPS.Infrastructure
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private PipelineBridge? _bridge;
+        private OrderedRunner<Action<Task<object?>>, object?>? _ordered;
 
         private PipelineBridge Bridge => _bridge ??= new PipelineBridge(this);
 
@@ -72,16 +73,60 @@ namespace CampaignPS.Infrastructure
             }
         }
 
-        /// <summary>Writes the error, or throws it when it should end the whole run.</summary>
+        /// <summary>Writes the error, or throws it when it should end the whole run (and stops the requests still in flight).</summary>
         protected void Report(Exception exception, object? target)
         {
             ErrorRecord record = ErrorRecordFactory.Create(exception, target, out bool terminating);
             if (terminating)
             {
+                _stopping.Cancel();
                 ThrowTerminatingError(record);
             }
 
             WriteError(record);
+        }
+
+        /// <summary>
+        /// Starts <paramref name="work"/> for one record with up to <paramref name="throttleLimit"/> records in
+        /// flight; <paramref name="onSuccess"/> (or the error report) runs on the pipeline thread in input order.
+        /// Everything submitted is finished in <see cref="EndProcessing"/>.
+        /// </summary>
+        protected void SubmitOrdered<T>(object? target, int throttleLimit, Func<CancellationToken, Task<T>> work, Action<T> onSuccess)
+        {
+            _ordered ??= new OrderedRunner<Action<Task<object?>>, object?>(Bridge, throttleLimit, (deliver, task) => deliver(task));
+            Action<Task<object?>> deliver = task =>
+            {
+                if (TryResult(task, target, out object? result))
+                {
+                    onSuccess((T)result!);
+                }
+            };
+            _ordered.Submit(deliver, async token => (object?)await work(token).ConfigureAwait(false), _stopping.Token);
+        }
+
+        /// <summary>Waits for every record submitted with <see cref="SubmitOrdered{T}"/> and delivers the rest in order.</summary>
+        protected void CompleteOrdered() => _ordered?.Complete();
+
+        /// <inheritdoc />
+        protected override void EndProcessing() => CompleteOrdered();
+
+        private bool TryResult(Task<object?> task, object? target, out object? result)
+        {
+            try
+            {
+                result = task.GetAwaiter().GetResult();
+                return true;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception exception) when (ErrorRecordFactory.IsReportable(exception))
+            {
+                Report(exception, target);
+                result = null;
+                return false;
+            }
         }
 
         /// <summary>Writes a cursor-paged list: one page only, every page (<paramref name="all"/>), or the first <paramref name="first"/> items.</summary>

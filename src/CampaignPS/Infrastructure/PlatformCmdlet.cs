@@ -33,6 +33,9 @@ namespace CampaignPS.Infrastructure
             _resolved = Resolve();
         }
 
+        /// <summary>The throttle limit given, or the platform's default.</summary>
+        protected int Throttle(int? given) => given ?? Platform.DefaultThrottleLimit;
+
         private CampaignConnection Resolve()
         {
             CampaignConnection? connection = Connection ?? ConnectionRegistry.GetDefault(Platform.Platform);

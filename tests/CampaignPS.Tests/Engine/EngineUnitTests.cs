@@ -167,6 +167,28 @@ public sealed class EngineUnitTests
     }
 
     [Fact]
+    public async Task The_rate_limiter_keeps_to_every_window_of_a_plan()
+    {
+        var limiter = new RequestRateLimiter([new RateLimitWindow(100, TimeSpan.FromSeconds(1)), new RateLimitWindow(5, TimeSpan.FromMilliseconds(300))]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => limiter.WaitAsync(CancellationToken.None)));
+        await limiter.WaitAsync(CancellationToken.None);
+
+        // Only the lower bound is asserted: a busy machine can make anything slower, never faster.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(300), $"the sixth request went after {clock.Elapsed}, inside the 300 ms window");
+        Assert.Equal(["100 per 1 s", "5 per 0.3 s"], limiter.Windows.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void Smartlead_plans_carry_the_published_limits()
+    {
+        Assert.Equal(["10 per 1 s", "60 per 60 s", "1000 per 3600 s"], CampaignPS.Engine.Platforms.PlatformInfo.SmartleadLimits(CampaignPS.Engine.Platforms.SmartleadPlan.Standard).Select(w => w.ToString()));
+        Assert.Equal(["20 per 1 s", "120 per 60 s", "3000 per 3600 s"], CampaignPS.Engine.Platforms.PlatformInfo.SmartleadLimits(CampaignPS.Engine.Platforms.SmartleadPlan.Pro).Select(w => w.ToString()));
+        Assert.Empty(CampaignPS.Engine.Platforms.PlatformInfo.SmartleadLimits(CampaignPS.Engine.Platforms.SmartleadPlan.Enterprise));
+    }
+
+    [Fact]
     public async Task The_pager_stops_at_the_last_page_or_at_the_cap()
     {
         var pages = new Dictionary<string, CursorPage<int>>

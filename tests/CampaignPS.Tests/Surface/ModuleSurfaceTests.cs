@@ -89,6 +89,22 @@ public sealed class ModuleSurfaceTests : IClassFixture<SurfaceFixture>
     }
 
     [Fact]
+    public void A_positional_argument_never_means_different_parameters_in_different_sets()
+    {
+        foreach (CmdletInfo cmdlet in _surface.Cmdlets)
+        {
+            var positional = cmdlet.Parameters
+                .SelectMany(p => p.Sets.Where(s => s.Position.HasValue).Select(s => (Parameter: p.Name, s.SetName, Position: s.Position!.Value)))
+                .GroupBy(p => p.Position);
+            foreach (var atPosition in positional)
+            {
+                Assert.True(atPosition.Select(p => p.Parameter).Distinct().Count() == 1,
+                    $"{cmdlet.Name}: position {atPosition.Key} is {string.Join(" or ", atPosition.Select(p => $"-{p.Parameter} ({p.SetName})"))}, so a bare value picks the default set silently");
+            }
+        }
+    }
+
+    [Fact]
     public void Secrets_are_only_taken_as_SecureString_or_PSCredential()
     {
         foreach (CmdletInfo cmdlet in _surface.Cmdlets)

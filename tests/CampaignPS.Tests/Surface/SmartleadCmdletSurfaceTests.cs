@@ -69,7 +69,8 @@ public sealed class SmartleadCmdletSurfaceTests : IClassFixture<SurfaceFixture>
         CmdletInfo smartlead = _surface["Connect-Smartlead"];
         CmdletInfo loops = _surface["Connect-Loops"];
 
-        Assert.Equal(loops.Parameters.Select(p => (p.Name, p.TypeName)), smartlead.Parameters.Select(p => (p.Name, p.TypeName)));
+        Assert.Equal(loops.Parameters.Select(p => (p.Name, p.TypeName)), smartlead.Parameters.Where(p => p.Name != "Plan").Select(p => (p.Name, p.TypeName)));
+        Assert.Equal("CampaignPS.Engine.Platforms.SmartleadPlan", smartlead["Plan"].TypeName);
         Assert.Equal(["CampaignPS.Connections.CampaignConnection"], smartlead.OutputTypes);
         Assert.True(_surface["Disconnect-Smartlead"]["Connection"].Sets.Single().FromPipeline);
     }

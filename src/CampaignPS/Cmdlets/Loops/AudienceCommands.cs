@@ -98,6 +98,11 @@ namespace CampaignPS.Cmdlets.Loops
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
+        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -107,10 +112,7 @@ namespace CampaignPS.Cmdlets.Loops
                 return;
             }
 
-            if (TryAwait(token => Loops.CreateCampaignGroupAsync(request, token), request, out LoopsCampaignGroup group))
-            {
-                WriteObject(group);
-            }
+            SubmitOrdered(request, Throttle(ThrottleLimit), token => Loops.CreateCampaignGroupAsync(request, token), group => WriteObject(group));
         }
     }
 }

@@ -38,6 +38,11 @@ namespace CampaignPS.Cmdlets.Loops
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? CampaignGroupId { get; set; }
 
+        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -63,10 +68,7 @@ namespace CampaignPS.Cmdlets.Loops
                 return;
             }
 
-            if (TryAwait(token => Loops.CreateCampaignAsync(request, token), request, out LoopsCampaign campaign))
-            {
-                WriteObject(campaign);
-            }
+            SubmitOrdered(request, Throttle(ThrottleLimit), token => Loops.CreateCampaignAsync(request, token), campaign => WriteObject(campaign));
         }
     }
 
@@ -123,6 +125,11 @@ namespace CampaignPS.Cmdlets.Loops
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -153,10 +160,14 @@ namespace CampaignPS.Cmdlets.Loops
                 return;
             }
 
-            if (TryAwait(token => Loops.UpdateCampaignAsync(CampaignId, changes, token), CampaignId, out LoopsCampaign campaign) && PassThru.IsPresent)
+            string campaignId = CampaignId;
+            SubmitOrdered(campaignId, Throttle(ThrottleLimit), token => Loops.UpdateCampaignAsync(campaignId, changes, token), campaign =>
             {
-                WriteObject(campaign);
-            }
+                if (PassThru.IsPresent)
+                {
+                    WriteObject(campaign);
+                }
+            });
         }
     }
 

@@ -85,6 +85,11 @@ namespace CampaignPS.Cmdlets.Loops
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -113,7 +118,9 @@ namespace CampaignPS.Cmdlets.Loops
                 return;
             }
 
-            if (TryAwait(token => Loops.UpdateEmailMessageAsync(EmailMessageId, changes, Force.IsPresent, token), EmailMessageId, out LoopsEmailMessage message))
+            string emailMessageId = EmailMessageId;
+            bool force = Force.IsPresent;
+            SubmitOrdered(emailMessageId, Throttle(ThrottleLimit), token => Loops.UpdateEmailMessageAsync(emailMessageId, changes, force, token), message =>
             {
                 foreach (string warning in message.Warnings)
                 {
@@ -124,7 +131,7 @@ namespace CampaignPS.Cmdlets.Loops
                 {
                     WriteObject(message);
                 }
-            }
+            });
         }
 
         private bool TryReadLmx(string path, LoopsEmailMessageChanges changes)

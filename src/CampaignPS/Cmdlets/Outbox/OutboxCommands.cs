@@ -60,6 +60,11 @@ namespace CampaignPS.Cmdlets.Outbox
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -85,9 +90,9 @@ namespace CampaignPS.Cmdlets.Outbox
             bool proceed = Status == OutboxCampaignStatus.Active
                 ? ShouldProcessSend(target, "Create active Outbox campaign (starts sending)", Force.IsPresent)
                 : ShouldProcess(target, "Create Outbox campaign");
-            if (proceed && TryAwait(token => Outbox.CreateCampaignAsync(request, token), request, out OutboxCampaign campaign))
+            if (proceed)
             {
-                WriteObject(campaign);
+                SubmitOrdered(request, Throttle(ThrottleLimit), token => Outbox.CreateCampaignAsync(request, token), campaign => WriteObject(campaign));
             }
         }
     }
@@ -127,6 +132,11 @@ namespace CampaignPS.Cmdlets.Outbox
         [Parameter]
         public SwitchParameter IsDefault { get; set; }
 
+        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -140,10 +150,9 @@ namespace CampaignPS.Cmdlets.Outbox
                 IsDefault = MyInvocation.BoundParameters.ContainsKey(nameof(IsDefault)) ? IsDefault.IsPresent : (bool?)null,
             };
             if (TryValidate(() => request.Validate(Outbox.DefaultCompany), request) &&
-                ShouldProcess($"Outbox sender {request.FromEmail}", "Create Outbox sender") &&
-                TryAwait(token => Outbox.CreateSenderAsync(request, token), request, out OutboxSender sender))
+                ShouldProcess($"Outbox sender {request.FromEmail}", "Create Outbox sender"))
             {
-                WriteObject(sender);
+                SubmitOrdered(request, Throttle(ThrottleLimit), token => Outbox.CreateSenderAsync(request, token), sender => WriteObject(sender));
             }
         }
     }
@@ -174,6 +183,11 @@ namespace CampaignPS.Cmdlets.Outbox
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -192,10 +206,19 @@ namespace CampaignPS.Cmdlets.Outbox
                 }
 
                 contact.Source = item;
-                if (ShouldProcess($"Outbox contact {contact.Email ?? contact.PhoneNumber}", "Create or update Outbox contact") &&
-                    TryAwait(token => Outbox.UpsertContactAsync(contact, token), item) && PassThru.IsPresent)
+                if (ShouldProcess($"Outbox contact {contact.Email ?? contact.PhoneNumber}", "Create or update Outbox contact"))
                 {
-                    WriteObject(contact);
+                    SubmitOrdered(item, Throttle(ThrottleLimit), async token =>
+                    {
+                        await Outbox.UpsertContactAsync(contact, token).ConfigureAwait(false);
+                        return contact;
+                    }, sent =>
+                    {
+                        if (PassThru.IsPresent)
+                        {
+                            WriteObject(sent);
+                        }
+                    });
                 }
             }
         }

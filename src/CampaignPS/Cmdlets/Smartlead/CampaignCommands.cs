@@ -23,6 +23,11 @@ namespace CampaignPS.Cmdlets.Smartlead
         [Alias("client_id")]
         public long? ClientId { get; set; }
 
+        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -32,10 +37,7 @@ namespace CampaignPS.Cmdlets.Smartlead
                 return;
             }
 
-            if (TryAwait(token => Smartlead.CreateCampaignAsync(request, token), request, out SmartleadCampaign campaign))
-            {
-                WriteObject(campaign);
-            }
+            SubmitOrdered(request, Throttle(ThrottleLimit), token => Smartlead.CreateCampaignAsync(request, token), campaign => WriteObject(campaign));
         }
     }
 
@@ -55,7 +57,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         public long CampaignId { get; set; }
 
         /// <summary><para type="description">Only campaigns whose name matches (wildcards allowed).</para></summary>
-        [Parameter(ParameterSetName = ListSet, Position = 0)]
+        [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         public string? Name { get; set; }
 

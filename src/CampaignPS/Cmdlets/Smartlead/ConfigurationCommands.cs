@@ -23,7 +23,11 @@ namespace CampaignPS.Cmdlets.Smartlead
         protected override void ProcessRecord()
         {
             List<SmartleadSequenceStep> steps = new List<SmartleadSequenceStep>();
-            if (!TryValidate(() => steps = Step.Select(ToStep).ToList(), CampaignId))
+            if (!TryValidate(() =>
+            {
+                steps = Step.Select(ToStep).ToList();
+                SmartleadSequenceStep.ValidateSequence(steps);
+            }, CampaignId))
             {
                 return;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using CampaignPS.Engine.Errors;
 using CampaignPS.Engine.Smartlead;
@@ -40,6 +41,11 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <summary><para type="description">Add leads even when they are already in another campaign.</para></summary>
         [Parameter]
         public SwitchParameter IgnoreDuplicateLeadsInOtherCampaign { get; set; }
+
+        /// <summary><para type="description">Batches of 400 in flight at once (1 to 32; default 2). Each batch is still reported in order.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
 
         /// <summary><para type="description">Write the campaign (for the next step of a pipeline) instead of the summary.</para></summary>
         [Parameter]
@@ -108,12 +114,20 @@ namespace CampaignPS.Cmdlets.Smartlead
 
         private void SendBatch(SmartleadLeadImporter importer)
         {
-            SmartleadLeadBatchOutcome? outcome = Await(importer.SendPendingAsync);
-            if (outcome?.Failure is CampaignApiException failure)
+            IReadOnlyList<SmartleadLead>? batch = importer.TakeBatch();
+            if (batch != null)
+            {
+                SubmitOrdered(importer.Result.CampaignId, Throttle(ThrottleLimit), token => importer.SendAsync(batch, token), outcome => Report(importer, outcome));
+            }
+        }
+
+        private void Report(SmartleadLeadImporter importer, SmartleadLeadBatchOutcome outcome)
+        {
+            if (outcome.Failure is CampaignApiException failure)
             {
                 if (failure.Failure.IsTerminating)
                 {
-                    Report(failure, CampaignId);
+                    Report(failure, importer.Result.CampaignId);
                 }
 
                 foreach (SmartleadLead lead in outcome.Leads)
@@ -131,8 +145,11 @@ namespace CampaignPS.Cmdlets.Smartlead
             }
 
             SmartleadLeadImportResult total = importer.Result;
-            WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {total.CampaignId}",
-                $"{total.Sent} leads sent in {total.Batches} batches; {total.Inserted} inserted, {total.Rejected} rejected, {total.Failed} failed"));
+            lock (total)
+            {
+                WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {total.CampaignId}",
+                    $"{total.Sent} leads sent in {total.Batches} batches; {total.Inserted} inserted, {total.Rejected} rejected, {total.Failed} failed"));
+            }
         }
 
         private void Finish()
@@ -145,6 +162,7 @@ namespace CampaignPS.Cmdlets.Smartlead
             }
 
             SendBatch(importer);
+            CompleteOrdered();
             WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {importer.Result.CampaignId}", "Done") { RecordType = ProgressRecordType.Completed });
             if (!PassThru.IsPresent)
             {

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using CampaignPS.Connections;
 using CampaignPS.Engine.Http;
 using CampaignPS.Engine.Platforms;
 using CampaignPS.Engine.Sms;
+using CampaignPS.Engine.Validation;
 using CampaignPS.Infrastructure;
 
 namespace CampaignPS.Cmdlets.Sms
@@ -16,6 +19,26 @@ namespace CampaignPS.Cmdlets.Sms
 
         /// <summary>The client of the connection in use.</summary>
         protected SmsClient Sms => CurrentConnection.Sms;
+
+        /// <summary>
+        /// The fields of a contact record. Contacts written by Test-SmsCampaignContact are read by their wire
+        /// fields (and _id), not by their .NET properties (Row, Fields, Source), which Tether does not know.
+        /// </summary>
+        protected static IEnumerable<KeyValuePair<string, object?>> ContactFields(object item)
+        {
+            if (PowerShellRecords.Unwrap(item) is SmsContact contact)
+            {
+                var fields = contact.Fields.Select(f => new KeyValuePair<string, object?>(f.Key, f.Value)).ToList();
+                if (contact.Id != null)
+                {
+                    fields.Add(new KeyValuePair<string, object?>("_id", contact.Id));
+                }
+
+                return fields;
+            }
+
+            return PowerShellRecords.Fields(item);
+        }
     }
 
     /// <summary>
@@ -35,9 +58,22 @@ namespace CampaignPS.Cmdlets.Sms
         /// <inheritdoc />
         protected override IPlatformClient CreateClient(ApiConnectionOptions options)
         {
-            string? fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
-            if (options.BaseUri == null && Uri.TryCreate(fromEnvironment, UriKind.Absolute, out Uri? instance))
+            if (options.BaseUri == null)
             {
+                // Tether has no public address: say where the address comes from, and do not silently skip a malformed variable.
+                string? fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
+                if (string.IsNullOrWhiteSpace(fromEnvironment))
+                {
+                    throw new InputValidationException("SmsInvalidBaseUri", "BaseUri",
+                        $"SMS (Tether) has no public API address. Give the address of your instance with -BaseUri (e.g. https://your-instance.example.com) or set $env:{BaseUriVariable}.");
+                }
+
+                if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out Uri? instance))
+                {
+                    throw new InputValidationException("SmsInvalidBaseUri", "BaseUri",
+                        $"$env:{BaseUriVariable} is not an absolute address. Set it to your instance's address, e.g. https://your-instance.example.com, or give -BaseUri.");
+                }
+
                 options.BaseUri = instance;
             }
 

@@ -85,7 +85,7 @@ namespace CampaignPS.Cmdlets.Sms
                 _row++;
                 try
                 {
-                    SmsContact contact = SmsContact.FromFields(PowerShellRecords.Fields(item), _row, Given(DefaultCountryCode));
+                    SmsContact contact = SmsContact.FromFields(ContactFields(item), _row, Given(DefaultCountryCode));
                     contact.Source = item;
                     _contacts.Add((Given(CampaignName), contact));
                 }
@@ -102,7 +102,7 @@ namespace CampaignPS.Cmdlets.Sms
             List<SmsContact> existing;
             try
             {
-                existing = ExistingContact.Select((item, i) => SmsContact.FromFields(PowerShellRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
+                existing = ExistingContact.Select((item, i) => SmsContact.FromFields(ContactFields(item), i + 1, Given(DefaultCountryCode)))
                     .Concat(ExistingContactId.Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
                     .ToList();
             }
@@ -175,7 +175,7 @@ namespace CampaignPS.Cmdlets.Sms
         public string? CampaignId { get; set; }
 
         /// <summary><para type="description">Only campaigns whose name matches (wildcards allowed).</para></summary>
-        [Parameter(ParameterSetName = "List", Position = 0)]
+        [Parameter(ParameterSetName = "List")]
         [SupportsWildcards]
         public string? Name { get; set; }
 
@@ -234,7 +234,7 @@ namespace CampaignPS.Cmdlets.Sms
                 _row++;
                 try
                 {
-                    SmsContact contact = SmsContact.FromFields(PowerShellRecords.Fields(item), _row, Given(DefaultCountryCode));
+                    SmsContact contact = SmsContact.FromFields(ContactFields(item), _row, Given(DefaultCountryCode));
                     contact.Source = item;
                     _contacts.Add(contact);
                 }
