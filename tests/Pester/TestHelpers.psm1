@@ -13,6 +13,17 @@ $script:CurrentSandbox = $null
 # The key the sandbox accepts for Loops (see src/CampaignPS.Sandbox, SandboxServer.DefaultLoopsApiKey).
 $script:SandboxLoopsKey = 'sandbox-loops-key'
 
+# The key the sandbox accepts for Smartlead (SandboxServer.DefaultSmartleadApiKey); it travels as ?api_key=.
+$script:SandboxSmartleadKey = 'sandbox-smartlead-key'
+
+# The Outbox key (SandboxServer.DefaultOutboxApiKey; "Authorization: Bearer KEY" or the bare key) and the
+# SMS (Tether) bearer token (SandboxServer.DefaultSmsToken).
+$script:SandboxOutboxKey = 'sandbox-outbox-key'
+$script:SandboxSmsToken = 'sandbox-sms-token'
+
+# The sandbox's seeded Outbox company (OutboxSandboxState.SeedCompanyId), Connect-TestOutbox's default -Company.
+$script:SandboxOutboxCompany = 'c0ffee00-0000-4000-8000-000000000001'
+
 function Get-RepositoryRoot {
     [CmdletBinding()]
     [OutputType([string])]
@@ -39,6 +50,38 @@ function Get-SandboxLoopsKey {
     [OutputType([string])]
     param()
     $script:SandboxLoopsKey
+}
+
+function Get-SandboxSmartleadKey {
+    <#
+    .SYNOPSIS
+    The sandbox's Smartlead key as plain text (for assertions that it never shows up anywhere).
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    $script:SandboxSmartleadKey
+}
+
+function Get-SandboxKey {
+    <#
+    .SYNOPSIS
+    The sandbox's key (for SMS: bearer token) of a platform as plain text, for assertions that it never shows up anywhere.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true, Position = 0)]
+        [ValidateSet('Loops', 'Smartlead', 'Outbox', 'Sms')]
+        [string] $Platform
+    )
+    $keys = @{
+        Loops     = $script:SandboxLoopsKey
+        Smartlead = $script:SandboxSmartleadKey
+        Outbox    = $script:SandboxOutboxKey
+        Sms       = $script:SandboxSmsToken
+    }
+    return $keys[$Platform]
 }
 
 function New-TestSecureString {
@@ -123,7 +166,9 @@ function Start-TestSandbox {
     .SYNOPSIS
     Starts the sandbox on a free loopback port and waits (up to -TimeoutSec) until it listens.
     .OUTPUTS
-    An object with Root (http://127.0.0.1:PORT/), LoopsUri (<Root>loops/api/v1), Process and the temp folder it uses.
+    An object with Root (http://127.0.0.1:PORT/), LoopsUri (<Root>loops/api/v1), SmartleadUri
+    (<Root>smartlead/api/v1), OutboxUri (<Root>outbox), SmsUri (<Root>sms, a Tether instance root),
+    Process and the temp folder it uses.
     #>
     [CmdletBinding()]
     param(
@@ -175,10 +220,13 @@ function Start-TestSandbox {
     }
 
     $sandbox = [pscustomobject]@{
-        Root       = $root
-        LoopsUri   = $root + 'loops/api/v1'
-        Process    = $process
-        WorkFolder = $workFolder
+        Root         = $root
+        LoopsUri     = $root + 'loops/api/v1'
+        SmartleadUri = $root + 'smartlead/api/v1'
+        OutboxUri    = $root + 'outbox'
+        SmsUri       = $root + 'sms'
+        Process      = $process
+        WorkFolder   = $workFolder
     }
     $script:CurrentSandbox = $sandbox
     return $sandbox
@@ -230,6 +278,14 @@ function Stop-TestSandbox {
 }
 
 function Invoke-SandboxControl {
+    <#
+    .SYNOPSIS
+    Calls a sandbox control route (<Root>_sandbox/<Route>) and returns the answer; -Body is sent as JSON.
+    .EXAMPLE
+    (Invoke-SandboxControl -Method 'Get' -Route 'outbox/contacts').contacts
+    .EXAMPLE
+    Invoke-SandboxControl -Method 'Put' -Route 'outbox/contacts-auth' -Body @{ mode = 'BearerOnly' }
+    #>
     param(
         $Sandbox,
         [Parameter(Mandatory = $true)] [string] $Method,
@@ -344,6 +400,49 @@ function Clear-SandboxFaults {
     $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Delete' -Route 'faults'
 }
 
+function Set-SandboxResponseShape {
+    <#
+    .SYNOPSIS
+    PUT /_sandbox/<Route> with {"shape": ...}: switches which documented response shape a platform sends.
+    .EXAMPLE
+    Set-SandboxResponseShape -Route 'smartlead/leads-response-shape' -Shape 'Docs'
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string] $Route,
+
+        [Parameter(Mandatory = $true)]
+        [string] $Shape,
+
+        $Sandbox
+    )
+    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Put' -Route $Route -Body @{ shape = $Shape }
+}
+
+function Set-SandboxCampaignStatus {
+    <#
+    .SYNOPSIS
+    PUT /_sandbox/<Platform>/campaigns/<id>/status with {"status": ...}: forces a sandbox campaign into a status.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('loops', 'smartlead')]
+        [string] $Platform,
+
+        [Parameter(Mandatory = $true)]
+        [string] $CampaignId,
+
+        [Parameter(Mandatory = $true)]
+        [string] $Status,
+
+        $Sandbox
+    )
+    $route = $Platform + '/campaigns/' + [uri]::EscapeDataString($CampaignId) + '/status'
+    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Put' -Route $route -Body @{ status = $Status }
+}
+
 function Set-LoopsCreateShape {
     <#
     .SYNOPSIS
@@ -357,7 +456,7 @@ function Set-LoopsCreateShape {
 
         $Sandbox
     )
-    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Put' -Route 'loops/create-shape' -Body @{ shape = $Shape }
+    Set-SandboxResponseShape -Sandbox $Sandbox -Route 'loops/create-shape' -Shape $Shape
 }
 
 function Set-LoopsCampaignStatus {
@@ -376,8 +475,83 @@ function Set-LoopsCampaignStatus {
 
         $Sandbox
     )
-    $route = 'loops/campaigns/' + [uri]::EscapeDataString($CampaignId) + '/status'
-    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Put' -Route $route -Body @{ status = $Status }
+    Set-SandboxCampaignStatus -Sandbox $Sandbox -Platform 'loops' -CampaignId $CampaignId -Status $Status
+}
+
+function Set-SmartleadLeadsResponseShape {
+    <#
+    .SYNOPSIS
+    Makes the Smartlead sandbox answer add-leads with the Spec ({ok, inserted_count, ...}) or Docs
+    ({success, added_count, skipped_count, skipped_leads}) shape. Reset-TestSandbox goes back to Spec.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0)]
+        [ValidateSet('Spec', 'Docs')]
+        [string] $Shape,
+
+        $Sandbox
+    )
+    Set-SandboxResponseShape -Sandbox $Sandbox -Route 'smartlead/leads-response-shape' -Shape $Shape
+}
+
+function Set-SmartleadErrorShape {
+    <#
+    .SYNOPSIS
+    Makes the Smartlead sandbox send error bodies as Nested ({"error": {code, message}}), Flat
+    ({"message": ...}) or FlatError ({"error": "..."}). Reset-TestSandbox goes back to Nested.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0)]
+        [ValidateSet('Nested', 'Flat', 'FlatError')]
+        [string] $Shape,
+
+        $Sandbox
+    )
+    Set-SandboxResponseShape -Sandbox $Sandbox -Route 'smartlead/error-shape' -Shape $Shape
+}
+
+function Set-SmartleadCampaignStatus {
+    <#
+    .SYNOPSIS
+    Forces a Smartlead sandbox campaign into DRAFTED, ACTIVE, PAUSED, STOPPED or ARCHIVED, bypassing the
+    transition rules (as if someone had changed it in the Smartlead app).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0)]
+        [long] $CampaignId,
+
+        [Parameter(Mandatory = $true, Position = 1)]
+        [ValidateSet('DRAFTED', 'ACTIVE', 'PAUSED', 'STOPPED', 'ARCHIVED')]
+        [string] $Status,
+
+        $Sandbox
+    )
+    Set-SandboxCampaignStatus -Sandbox $Sandbox -Platform 'smartlead' -CampaignId ([string]$CampaignId) -Status $Status.ToUpperInvariant()
+}
+
+function Get-SmartleadSandboxCampaign {
+    <#
+    .SYNOPSIS
+    The sandbox's own view of a Smartlead campaign (GET /_sandbox/smartlead/campaigns/<id>), camelCase:
+    id, name, status, clientId, createdAt, updatedAt, sequences (id, seqNumber, subject, emailBody,
+    delayInDays, variants), emailAccountIds, schedule (timezone, days, startHour, endHour,
+    minTimeBetweenEmails, maxNewLeadsPerDay, scheduleStartTime; null until set), settings (trackSettings,
+    stopLeadSettings, unsubscribeText, sendAsPlainText, followUpPercentage, maxLeadsPerDay,
+    enableAiEspMatching, ignoreUnsubscribe), leadCount and leadPostCount.
+    Throws (404) when no campaign has that id.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true, Position = 0)]
+        [long] $Id,
+
+        $Sandbox
+    )
+    $answer = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Get' -Route ('smartlead/campaigns/' + $Id)
+    return $answer.campaign
 }
 
 function Connect-TestLoops {
@@ -389,6 +563,56 @@ function Connect-TestLoops {
     param($Sandbox)
     $target = Resolve-Sandbox -Sandbox $Sandbox
     Connect-Loops -ApiKey (New-TestSecureString) -BaseUri $target.LoopsUri -PassThru
+}
+
+function Connect-TestSmartlead {
+    <#
+    .SYNOPSIS
+    Connect-Smartlead against the sandbox with the sandbox key; returns the connection.
+    .DESCRIPTION
+    Client-side pacing is off by default (-RequestsPerSecond 0): the module paces Smartlead at its
+    documented 60 per minute (one request a second), which would make every test wait, and the sandbox
+    runs without rate limits (Start-TestSandbox). Pass -RequestsPerSecond to test the pacing itself.
+    #>
+    [CmdletBinding()]
+    param(
+        $Sandbox,
+
+        [double] $RequestsPerSecond = 0
+    )
+    $target = Resolve-Sandbox -Sandbox $Sandbox
+    $apiKey = New-TestSecureString -Value $script:SandboxSmartleadKey
+    Connect-Smartlead -ApiKey $apiKey -BaseUri $target.SmartleadUri -RequestsPerSecond $RequestsPerSecond -PassThru
+}
+
+function Connect-TestOutbox {
+    <#
+    .SYNOPSIS
+    Connect-Outbox against the sandbox with the sandbox key and -Company (the seeded company unless
+    another is given); returns the connection. Outbox has no key check, so this sends no request.
+    #>
+    [CmdletBinding()]
+    param(
+        $Sandbox,
+
+        [string] $Company = $script:SandboxOutboxCompany
+    )
+    $target = Resolve-Sandbox -Sandbox $Sandbox
+    $apiKey = New-TestSecureString -Value $script:SandboxOutboxKey
+    Connect-Outbox -ApiKey $apiKey -BaseUri $target.OutboxUri -Company $Company -PassThru
+}
+
+function Connect-TestSms {
+    <#
+    .SYNOPSIS
+    Connect-SmsPlatform against the sandbox with the sandbox token; returns the connection. The token
+    check sends one GET /sms/api/campaigns.
+    #>
+    [CmdletBinding()]
+    param($Sandbox)
+    $target = Resolve-Sandbox -Sandbox $Sandbox
+    $token = New-TestSecureString -Value $script:SandboxSmsToken
+    Connect-SmsPlatform -ApiKey $token -BaseUri $target.SmsUri -PassThru
 }
 
 function Get-StreamText {
@@ -434,17 +658,29 @@ Export-ModuleMember -Function @(
     'Get-RepositoryRoot'
     'Get-TestConfiguration'
     'Get-SandboxLoopsKey'
+    'Get-SandboxSmartleadKey'
+    'Get-SandboxKey'
     'New-TestSecureString'
     'Import-CampaignPSModule'
     'Get-SandboxAssemblyPath'
     'Start-TestSandbox'
     'Stop-TestSandbox'
     'Reset-TestSandbox'
+    'Invoke-SandboxControl'
     'Get-SandboxRequests'
     'Add-SandboxFault'
     'Clear-SandboxFaults'
+    'Set-SandboxResponseShape'
+    'Set-SandboxCampaignStatus'
     'Set-LoopsCreateShape'
     'Set-LoopsCampaignStatus'
     'Connect-TestLoops'
+    'Set-SmartleadLeadsResponseShape'
+    'Set-SmartleadErrorShape'
+    'Set-SmartleadCampaignStatus'
+    'Get-SmartleadSandboxCampaign'
+    'Connect-TestSmartlead'
+    'Connect-TestOutbox'
+    'Connect-TestSms'
     'Get-StreamText'
 )

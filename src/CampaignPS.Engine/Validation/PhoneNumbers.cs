@@ -73,8 +73,11 @@ namespace CampaignPS.Engine.Validation
             }
 
             string candidate = "+" + number;
-            return IsE164(candidate) ? candidate : null;
+            return IsE164(candidate) && !TooShortForNorthAmerica(number) ? candidate : null;
         }
+
+        // +1 (US, Canada and the rest of the North American plan) numbers always have ten digits after the 1.
+        private static bool TooShortForNorthAmerica(string digits) => digits.StartsWith("1", System.StringComparison.Ordinal) && digits.Length != 11;
 
         /// <summary>The digits of a calling code such as "+1", "1" or "44"; null when it is not one.</summary>
         public static string? CountryCode(string? value)

@@ -1,0 +1,14 @@
+using Xunit;
+
+namespace CampaignPS.Tests.Support;
+
+/// <summary>
+/// Tests that load the CPU heavily (thousands of leads serialised and parsed) run on their own,
+/// after the parallel collections, so that they cannot delay the requests of timing-sensitive
+/// tests elsewhere (client-side pacing against a sliding-window server limit).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeavyLoadCollection
+{
+    public const string Name = "Heavy load, run alone";
+}
