@@ -219,7 +219,7 @@ namespace CampaignPS.Engine.Smartlead
             return response.ToModel(leads.Count);
         }
 
-        /// <summary>Sets when the campaign sends (POST /campaigns/{id}/schedule, the reference's flat body).</summary>
+        /// <summary>Sets when the campaign sends (POST /campaigns/{id}/schedule, the reference's flat body); the whole schedule is replaced.</summary>
         public async Task SetScheduleAsync(long campaignId, SmartleadSchedule schedule, CancellationToken cancellationToken = default)
         {
             ScheduleBody body = (schedule ?? throw new ArgumentNullException(nameof(schedule))).ToBody();
@@ -230,7 +230,7 @@ namespace CampaignPS.Engine.Smartlead
                 c.Days = body.Days.Select(d => (DayOfWeek)d).ToList();
                 c.StartHour = body.StartHour;
                 c.EndHour = body.EndHour;
-                c.MinTimeBetweenEmails = body.MinTimeBetweenEmails ?? c.MinTimeBetweenEmails;
+                c.MinTimeBetweenEmails = body.MinTimeBetweenEmails;
             });
         }
 
