@@ -48,10 +48,16 @@
         'Test-SmsCampaignContact'
         'Send-SmsCampaign'
         'Stop-SmsCampaign'
+        'Get-CampaignConnection'
+        'Invoke-LoopsRequest'
+        'Invoke-SmartleadRequest'
+        'Invoke-OutboxRequest'
+        'Invoke-SmsRequest'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
+    FormatsToProcess     = @('CampaignPS.Format.ps1xml')
 
     PrivateData          = @{
         PSData = @{

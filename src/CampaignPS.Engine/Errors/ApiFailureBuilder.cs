@@ -45,7 +45,7 @@ namespace CampaignPS.Engine.Errors
                 StatusCode = status,
                 ApiMessage = error.Message,
                 ApiErrorCode = error.Code,
-                IsTerminating = code == 401,
+                IsTerminating = code == 401 || code == 407,
                 OutcomeUnknown = unknown,
                 RetryAfter = retryAfter,
             };
@@ -97,6 +97,8 @@ namespace CampaignPS.Engine.Errors
                     return ("Unauthorized", FailureCategory.PermissionDenied, $"The API key was rejected. Run {_platform.ConnectCommand} with a valid key.");
                 case 403:
                     return ("Forbidden", FailureCategory.PermissionDenied, "The key is valid but not allowed to do this. Check the account's plan and permissions.");
+                case 407:
+                    return ("ProxyAuthenticationRequired", FailureCategory.PermissionDenied, "The proxy wants credentials: connect again with -ProxyCredential or -ProxyUseDefaultCredentials.");
                 case 404:
                     return (resource + "NotFound", FailureCategory.ObjectNotFound, $"Check the {resource.ToLowerInvariant()} id.");
                 case 409:

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +32,15 @@ namespace CampaignPS.Engine.Http
 
         /// <summary>The limits the client keeps to (e.g. a Smartlead plan's); when set, they replace the documented ones and <see cref="RequestsPerSecond"/>.</summary>
         public IReadOnlyList<RateLimitWindow>? RateLimits { get; set; }
+
+        /// <summary>A proxy to send every request through (ignored when <see cref="HttpMessageHandler"/> is set).</summary>
+        public Uri? Proxy { get; set; }
+
+        /// <summary>Credentials for <see cref="Proxy"/>, if it asks for them (407).</summary>
+        public ICredentials? ProxyCredentials { get; set; }
+
+        /// <summary>Answer the proxy's challenge with the signed-in user's credentials (Windows integrated authentication).</summary>
+        public bool ProxyUseDefaultCredentials { get; set; }
 
         /// <summary>How failed attempts are retried.</summary>
         public RetryOptions Retry { get; } = new RetryOptions();

@@ -43,7 +43,7 @@ namespace CampaignPS.Engine.Http
             BaseUri = NormalizeBaseUri(platform, options.BaseUri ?? platform.DefaultBaseUri);
             RateLimiter = CreateRateLimiter(platform, options);
             _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.ErrorIdPrefix);
-            HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler();
+            HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler(options);
             _http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler == null) { Timeout = Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
             _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
@@ -58,6 +58,26 @@ namespace CampaignPS.Engine.Http
         /// <summary>Sends a request and reads the JSON answer as <typeparamref name="T"/>.</summary>
         public Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null) =>
             SendAsync<T>(operation, method, relativePath, body, null, cancellationToken, query);
+
+        /// <summary>
+        /// Sends a request to an endpoint no client method wraps, with the connection's authentication,
+        /// pacing, retries and error mapping. GET is retried like any read; other methods are retried
+        /// only when <paramref name="idempotent"/> says repeating them is harmless.
+        /// </summary>
+        public async Task<RawApiResponse> SendRawAsync(HttpMethod method, string relativePath, string? jsonBody, IEnumerable<KeyValuePair<string, string?>>? query, bool idempotent, CancellationToken cancellationToken)
+        {
+            RequestSafety safety = method == HttpMethod.Get || method == HttpMethod.Head ? RequestSafety.Read
+                : idempotent ? RequestSafety.IdempotentWrite : RequestSafety.NonIdempotent;
+            var operation = new ApiOperation($"{method.Method} {relativePath.Split('?')[0]}", "Resource", safety);
+            RawApiResponse? result = null;
+            object? body = jsonBody == null ? null : new RawJson(jsonBody);
+            await SendCoreAsync(operation, method, relativePath, body, query, _authenticator, async (response, builder, token) =>
+            {
+                string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                result = new RawApiResponse(response.StatusCode, text);
+            }, cancellationToken).ConfigureAwait(false);
+            return result!;
+        }
 
         /// <summary>Sends a request whose success answer has no body (or one that does not matter).</summary>
         public Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken) =>
@@ -226,7 +246,11 @@ namespace CampaignPS.Engine.Http
         private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, object? body, IRequestAuthenticator authenticator)
         {
             var request = new HttpRequestMessage(method, uri);
-            if (body != null)
+            if (body is RawJson raw)
+            {
+                request.Content = new StringContent(raw.Text, Encoding.UTF8, "application/json");
+            }
+            else if (body != null)
             {
                 request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
             }
@@ -359,6 +383,14 @@ namespace CampaignPS.Engine.Http
             return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
         }
 
+        /// <summary>A body that is JSON text already (the escape hatch), sent as it is.</summary>
+        private sealed class RawJson
+        {
+            public RawJson(string text) => Text = text;
+
+            public string Text { get; }
+        }
+
         private static RequestRateLimiter? CreateRateLimiter(PlatformInfo platform, ApiConnectionOptions options)
         {
             if (options.RateLimits != null)
@@ -374,10 +406,16 @@ namespace CampaignPS.Engine.Http
             return platform.DocumentedLimits.Count > 0 ? new RequestRateLimiter(platform.DocumentedLimits) : null;
         }
 
-        private static HttpMessageHandler CreateDefaultHandler()
+        private static HttpMessageHandler CreateDefaultHandler(ApiConnectionOptions options)
         {
+            IWebProxy? proxy = options.Proxy == null ? null : new WebProxy(options.Proxy)
+            {
+                // The sandbox and local proxies live on loopback: do not skip the proxy for local addresses.
+                BypassProxyOnLocal = false,
+                Credentials = options.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : options.ProxyCredentials,
+            };
 #if NET8_0_OR_GREATER
-            return new SocketsHttpHandler
+            var handler = new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
@@ -389,8 +427,15 @@ namespace CampaignPS.Engine.Http
                 ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
             }
 
-            return new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+            var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
 #endif
+            if (proxy != null)
+            {
+                handler.Proxy = proxy;
+                handler.UseProxy = true;
+            }
+
+            return handler;
         }
 
         private static string ModuleVersion()

@@ -187,6 +187,9 @@ namespace CampaignPS.Engine.Loops
         }
 
         /// <inheritdoc />
+        ApiTransport IPlatformClient.Transport => _transport;
+
+        /// <inheritdoc />
         public void Dispose() => _transport.Dispose();
 
         /// <inheritdoc />

@@ -109,6 +109,9 @@ namespace CampaignPS.Engine.Outbox
         }
 
         /// <inheritdoc />
+        ApiTransport IPlatformClient.Transport => _transport;
+
+        /// <inheritdoc />
         public void Dispose()
         {
             _transport.Dispose();

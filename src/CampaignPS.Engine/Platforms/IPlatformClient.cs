@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using CampaignPS.Engine.Http;
 
 namespace CampaignPS.Engine.Platforms
 {
@@ -12,5 +13,8 @@ namespace CampaignPS.Engine.Platforms
 
         /// <summary>Makes the cheapest authenticated call the platform has; returns the account name when it reports one.</summary>
         Task<string?> CheckKeyAsync(CancellationToken cancellationToken);
+
+        /// <summary>The connection's HTTP mechanics, for requests to endpoints no client method wraps.</summary>
+        ApiTransport Transport { get; }
     }
 }

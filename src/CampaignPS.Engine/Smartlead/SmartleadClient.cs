@@ -268,6 +268,9 @@ namespace CampaignPS.Engine.Smartlead
         }
 
         /// <inheritdoc />
+        ApiTransport IPlatformClient.Transport => _transport;
+
+        /// <inheritdoc />
         public void Dispose() => _transport.Dispose();
 
         /// <inheritdoc />

@@ -125,6 +125,9 @@ namespace CampaignPS.Engine.Sms
         }
 
         /// <inheritdoc />
+        ApiTransport IPlatformClient.Transport => _transport;
+
+        /// <inheritdoc />
         public void Dispose() => _transport.Dispose();
 
         /// <inheritdoc />

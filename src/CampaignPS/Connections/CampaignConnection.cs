@@ -45,10 +45,21 @@ namespace CampaignPS.Connections
         /// <summary>Team or account name the platform reported, when it reports one.</summary>
         public string? Account { get; internal set; }
 
+        /// <summary>True when it is the session default for its platform (as of the last Get-CampaignConnection).</summary>
+        public bool IsDefault { get; internal set; }
+
+        /// <summary>The client-side rate limits the connection keeps to, e.g. "10 per 1 s"; empty when it does not pace itself.</summary>
+        public string RateLimits => (_client.Transport.RateLimiter?.ToString()) ?? string.Empty;
+
+        /// <summary>The proxy requests go through, if any (without credentials).</summary>
+        public Uri? Proxy { get; internal set; }
+
         /// <summary>False once Disconnect-* closed it.</summary>
         public bool IsOpen => !_closed;
 
         internal LoopsClient Loops => Client<LoopsClient>();
+
+        internal IPlatformClient PlatformClient => Client<IPlatformClient>();
 
         internal SmartleadClient Smartlead => Client<SmartleadClient>();
 

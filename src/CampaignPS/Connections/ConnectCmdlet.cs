@@ -57,6 +57,27 @@ namespace CampaignPS.Connections
         public int TimeoutSec { get; set; } = 100;
 
         /// <summary>
+        /// <para type="description">A proxy to send every request through, e.g. http://proxy.example.com:8080.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>
+        /// <para type="description">Credentials for the proxy, when it asks for them.</para>
+        /// </summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>
+        /// <para type="description">Answer the proxy with the signed-in user's credentials (Windows integrated authentication).</para>
+        /// </summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>
         /// <para type="description">Connect without checking the key against the API first.</para>
         /// </summary>
         [Parameter]
@@ -84,6 +105,9 @@ namespace CampaignPS.Connections
                 LoggerFactory = PipelineLogging.Factory,
                 RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
                 RequestsPerSecond = RequestsPerSecond,
+                Proxy = Proxy,
+                ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
+                ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
             };
 
             IPlatformClient client;
@@ -112,8 +136,8 @@ namespace CampaignPS.Connections
                 }
             }
 
-            var connection = new CampaignConnection(Platform.Platform, client, source) { Account = account };
-            ConnectionRegistry.SetDefault(connection);
+            var connection = new CampaignConnection(Platform.Platform, client, source) { Account = account, Proxy = Proxy == null ? null : new UriBuilder(Proxy) { UserName = string.Empty, Password = string.Empty }.Uri };
+            ConnectionRegistry.Add(connection);
             WriteVerbose($"Connected to {Platform.DisplayName} at {client.BaseUri} (key from {source}).");
             if (PassThru.IsPresent)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using CampaignPS.Engine.Platforms;
@@ -6,65 +7,77 @@ using CampaignPS.Engine.Platforms;
 namespace CampaignPS.Connections
 {
     /// <summary>
-    /// The session defaults set by Connect-*: one connection per platform per runspace, so two
-    /// runspaces in one process (jobs, ForEach-Object -Parallel) never see each other's default.
-    /// A connection object passed with -Connection works in any runspace.
+    /// The connections made in a session: every one Connect-* opened, and the default per platform
+    /// (the last one connected). Kept per runspace, so two runspaces in one process (jobs,
+    /// ForEach-Object -Parallel) never see each other's default; a connection object passed with
+    /// -Connection works in any runspace.
     /// </summary>
     internal static class ConnectionRegistry
     {
-        private static readonly ConditionalWeakTable<Runspace, Dictionary<Platform, CampaignConnection>> PerRunspace =
-            new ConditionalWeakTable<Runspace, Dictionary<Platform, CampaignConnection>>();
-
-        private static readonly Dictionary<Platform, CampaignConnection> WithoutRunspace = new Dictionary<Platform, CampaignConnection>();
+        private static readonly ConditionalWeakTable<Runspace, SessionConnections> PerRunspace = new ConditionalWeakTable<Runspace, SessionConnections>();
+        private static readonly SessionConnections WithoutRunspace = new SessionConnections();
 
         public static CampaignConnection? GetDefault(Platform platform)
         {
-            Dictionary<Platform, CampaignConnection> defaults = Current();
-            lock (defaults)
+            SessionConnections session = Current();
+            lock (session)
             {
-                return defaults.TryGetValue(platform, out CampaignConnection? connection) && connection.IsOpen ? connection : null;
+                return session.Defaults.TryGetValue(platform, out CampaignConnection? connection) && connection.IsOpen ? connection : null;
             }
         }
 
-        /// <summary>Makes <paramref name="connection"/> the default and returns the one it replaces, if any.</summary>
-        public static CampaignConnection? SetDefault(CampaignConnection connection)
+        /// <summary>Records <paramref name="connection"/> and makes it the platform's default.</summary>
+        public static void Add(CampaignConnection connection)
         {
-            Dictionary<Platform, CampaignConnection> defaults = Current();
-            lock (defaults)
+            SessionConnections session = Current();
+            lock (session)
             {
-                defaults.TryGetValue(connection.Platform, out CampaignConnection? previous);
-                defaults[connection.Platform] = connection;
-                return previous;
+                session.All.RemoveAll(c => !c.IsOpen);
+                session.All.Add(connection);
+                session.Defaults[connection.Platform] = connection;
             }
         }
 
         public static CampaignConnection? RemoveDefault(Platform platform)
         {
-            Dictionary<Platform, CampaignConnection> defaults = Current();
-            lock (defaults)
+            SessionConnections session = Current();
+            lock (session)
             {
-                if (defaults.TryGetValue(platform, out CampaignConnection? previous))
+                if (session.Defaults.TryGetValue(platform, out CampaignConnection? previous))
                 {
-                    defaults.Remove(platform);
+                    session.Defaults.Remove(platform);
                 }
 
                 return previous;
             }
         }
 
+        /// <summary>The open connections of this session, oldest first.</summary>
         public static IReadOnlyList<CampaignConnection> All()
         {
-            Dictionary<Platform, CampaignConnection> defaults = Current();
-            lock (defaults)
+            SessionConnections session = Current();
+            lock (session)
             {
-                return new List<CampaignConnection>(defaults.Values);
+                foreach (CampaignConnection connection in session.All)
+                {
+                    connection.IsDefault = session.Defaults.TryGetValue(connection.Platform, out CampaignConnection? current) && ReferenceEquals(current, connection);
+                }
+
+                return session.All.Where(c => c.IsOpen).ToList();
             }
         }
 
-        private static Dictionary<Platform, CampaignConnection> Current()
+        private static SessionConnections Current()
         {
             Runspace? runspace = Runspace.DefaultRunspace;
-            return runspace == null ? WithoutRunspace : PerRunspace.GetValue(runspace, _ => new Dictionary<Platform, CampaignConnection>());
+            return runspace == null ? WithoutRunspace : PerRunspace.GetValue(runspace, _ => new SessionConnections());
+        }
+
+        private sealed class SessionConnections
+        {
+            public Dictionary<Platform, CampaignConnection> Defaults { get; } = new Dictionary<Platform, CampaignConnection>();
+
+            public List<CampaignConnection> All { get; } = new List<CampaignConnection>();
         }
     }
 }

@@ -218,4 +218,29 @@ public sealed class ResilienceTests
         Assert.False(error.Failure.OutcomeUnknown);
         Assert.Single(logs.Lines, l => l.Contains("connection refused before sending", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_escape_hatch_uses_the_connections_auth_and_maps_errors_and_retries_reads_only()
+    {
+        await using var sandbox = await LoopsSandbox.StartAsync();
+        using var client = sandbox.Client();
+        var transport = ((CampaignPS.Engine.Platforms.IPlatformClient)client).Transport;
+        sandbox.Server.Faults.Add(new FaultRule { Kind = FaultKind.Status, StatusCode = 503, Method = "GET", PathPrefix = "/loops/api/v1/lists" });
+
+        var lists = await transport.SendRawAsync(System.Net.Http.HttpMethod.Get, "lists", null, null, idempotent: false, CancellationToken.None);
+        var created = await transport.SendRawAsync(System.Net.Http.HttpMethod.Post, "campaigns", """{"name":"Raw"}""", null, idempotent: false, CancellationToken.None);
+        sandbox.Server.Faults.Add(new FaultRule { Kind = FaultKind.Status, StatusCode = 503, Method = "POST", PathPrefix = Campaigns });
+        var unknown = await Assert.ThrowsAsync<CampaignApiException>(() =>
+            transport.SendRawAsync(System.Net.Http.HttpMethod.Post, "campaigns", """{"name":"Raw again"}""", null, idempotent: false, CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<CampaignApiException>(() =>
+            transport.SendRawAsync(System.Net.Http.HttpMethod.Get, "campaigns/cmp_nope", null, null, idempotent: false, CancellationToken.None));
+
+        Assert.Contains("list_main", lists.Body);
+        Assert.Equal(2, sandbox.Count("GET", "lists"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains("\"name\":\"Raw\"", created.Body);
+        Assert.Equal("LoopsOutcomeUnknown", unknown.ErrorId);
+        Assert.Equal(2, sandbox.Count("POST", "campaigns"));
+        Assert.Equal("LoopsResourceNotFound", missing.ErrorId);
+    }
 }

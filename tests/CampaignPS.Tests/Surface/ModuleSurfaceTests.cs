@@ -51,7 +51,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SurfaceFixture>
         foreach (CmdletInfo cmdlet in _surface.Cmdlets.Where(c => !c.Name.StartsWith("Disconnect-", StringComparison.Ordinal) && !c.Name.StartsWith("Remove-", StringComparison.Ordinal)))
         {
             Assert.True(cmdlet.OutputTypes.Count > 0, $"{cmdlet.Name} has no [OutputType]");
-            foreach (string output in cmdlet.OutputTypes)
+            foreach (string output in cmdlet.OutputTypes.Where(o => o != "System.Management.Automation.PSObject"))
             {
                 Type type = _surface.FindType(output);
                 Assert.True(type.IsSealed, $"{output} (output of {cmdlet.Name}) is not sealed");
@@ -81,7 +81,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SurfaceFixture>
         foreach (CmdletInfo cmdlet in _surface.Cmdlets)
         {
             Assert.True(cmdlet.Type.IsSealed, $"{cmdlet.Name} is not sealed");
-            if (!cmdlet.Name.StartsWith("Connect-", StringComparison.Ordinal))
+            if (!cmdlet.Name.StartsWith("Connect-", StringComparison.Ordinal) && cmdlet.Name != "Get-CampaignConnection")
             {
                 Assert.True(cmdlet.Has("Connection"), $"{cmdlet.Name} has no -Connection");
             }
