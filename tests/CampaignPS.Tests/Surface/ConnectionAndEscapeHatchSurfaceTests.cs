@@ -59,3 +59,35 @@ public sealed class ConnectionAndEscapeHatchSurfaceTests : IClassFixture<Surface
         Assert.Contains(Platforms, p => p == platform);
     }
 }
+
+/// <summary>Tab completion: time zones everywhere they are taken, ids that can be looked up.</summary>
+public sealed class CompletionSurfaceTests : IClassFixture<SurfaceFixture>
+{
+    private readonly CmdletSurface _surface;
+
+    public CompletionSurfaceTests(SurfaceFixture fixture) => _surface = fixture.Surface;
+
+    [Theory]
+    [InlineData("Set-SmartleadSchedule", "TimeZone", "TimeZoneCompleter")]
+    [InlineData("New-OutboxCampaign", "TimeZone", "TimeZoneCompleter")]
+    [InlineData("New-LoopsCampaign", "MailingListId", "LoopsMailingListCompleter")]
+    [InlineData("Set-LoopsCampaign", "MailingListId", "LoopsMailingListCompleter")]
+    [InlineData("Set-LoopsCampaign", "AudienceSegmentId", "LoopsAudienceSegmentCompleter")]
+    [InlineData("New-LoopsCampaign", "CampaignGroupId", "LoopsCampaignGroupCompleter")]
+    [InlineData("Get-LoopsAudienceSegment", "AudienceSegmentId", "LoopsAudienceSegmentCompleter")]
+    [InlineData("Get-LoopsCampaignGroup", "CampaignGroupId", "LoopsCampaignGroupCompleter")]
+    [InlineData("Get-LoopsCampaign", "CampaignId", "LoopsCampaignCompleter")]
+    [InlineData("Set-LoopsCampaign", "CampaignId", "LoopsCampaignCompleter")]
+    [InlineData("Start-SmartleadCampaign", "CampaignId", "SmartleadCampaignCompleter")]
+    [InlineData("Add-SmartleadLead", "CampaignId", "SmartleadCampaignCompleter")]
+    [InlineData("Get-SmartleadCampaign", "CampaignId", "SmartleadCampaignCompleter")]
+    [InlineData("Send-SmsCampaign", "CampaignId", "SmsCampaignCompleter")]
+    [InlineData("Get-SmsCampaign", "CampaignId", "SmsCampaignCompleter")]
+    public void Parameter_has_a_completer(string cmdlet, string parameter, string completer)
+    {
+        var property = _surface[cmdlet].Type.GetProperty(parameter)!;
+        var attribute = property.GetCustomAttributesData().Single(a => a.AttributeType.Name == "ArgumentCompleterAttribute");
+
+        Assert.Equal("CampaignPS.Infrastructure.Completion." + completer, ((Type)attribute.ConstructorArguments[0].Value!).FullName);
+    }
+}

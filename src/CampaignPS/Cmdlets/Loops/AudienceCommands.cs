@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using System.Threading;
 using System.Threading.Tasks;
 using CampaignPS.Engine.Loops;
@@ -54,6 +55,7 @@ namespace CampaignPS.Cmdlets.Loops
         /// <summary><para type="description">The audience segment id.</para></summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [ArgumentCompleter(typeof(LoopsAudienceSegmentCompleter))]
         public string? AudienceSegmentId { get; set; }
 
         /// <inheritdoc />
@@ -76,6 +78,7 @@ namespace CampaignPS.Cmdlets.Loops
         /// <summary><para type="description">The campaign group id.</para></summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [ArgumentCompleter(typeof(LoopsCampaignGroupCompleter))]
         public string? CampaignGroupId { get; set; }
 
         /// <inheritdoc />

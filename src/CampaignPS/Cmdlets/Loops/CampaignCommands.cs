@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using System.Threading;
 using System.Threading.Tasks;
 using CampaignPS.Engine.Loops;
@@ -24,10 +25,12 @@ namespace CampaignPS.Cmdlets.Loops
 
         /// <summary><para type="description">The mailing list to send to (see Get-LoopsMailingList).</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LoopsMailingListCompleter))]
         public string? MailingListId { get; set; }
 
         /// <summary><para type="description">The audience segment to send to (see Get-LoopsAudienceSegment).</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LoopsAudienceSegmentCompleter))]
         public string? AudienceSegmentId { get; set; }
 
         /// <summary><para type="description">An audience filter as a hashtable (@{ match = 'all'; conditions = @(...) }) or JSON text.</para></summary>
@@ -36,6 +39,7 @@ namespace CampaignPS.Cmdlets.Loops
 
         /// <summary><para type="description">The campaign group (see Get-LoopsCampaignGroup); the Unsorted group when omitted.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LoopsCampaignGroupCompleter))]
         public string? CampaignGroupId { get; set; }
 
         /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
@@ -87,6 +91,7 @@ namespace CampaignPS.Cmdlets.Loops
         /// <summary><para type="description">The campaign to change; binds from the Id of New-LoopsCampaign or the CampaignId of Set-LoopsEmailMessage output.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [ArgumentCompleter(typeof(LoopsCampaignCompleter))]
         public string CampaignId { get; set; } = string.Empty;
 
         /// <summary><para type="description">A new name.</para></summary>
@@ -95,10 +100,12 @@ namespace CampaignPS.Cmdlets.Loops
 
         /// <summary><para type="description">The mailing list to send to.</para></summary>
         [Parameter]
+        [ArgumentCompleter(typeof(LoopsMailingListCompleter))]
         public string? MailingListId { get; set; }
 
         /// <summary><para type="description">The audience segment to send to; clears any audience filter.</para></summary>
         [Parameter(ParameterSetName = SegmentSet, Mandatory = true)]
+        [ArgumentCompleter(typeof(LoopsAudienceSegmentCompleter))]
         public string? AudienceSegmentId { get; set; }
 
         /// <summary><para type="description">An audience filter as a hashtable or JSON text.</para></summary>
@@ -107,6 +114,7 @@ namespace CampaignPS.Cmdlets.Loops
 
         /// <summary><para type="description">The group to move the campaign to.</para></summary>
         [Parameter]
+        [ArgumentCompleter(typeof(LoopsCampaignGroupCompleter))]
         public string? CampaignGroupId { get; set; }
 
         /// <summary><para type="description">Send the campaign now. This sends mail.</para></summary>
@@ -187,6 +195,7 @@ namespace CampaignPS.Cmdlets.Loops
         /// <summary><para type="description">The campaign id.</para></summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [ArgumentCompleter(typeof(LoopsCampaignCompleter))]
         public string? CampaignId { get; set; }
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Outbox;
 using CampaignPS.Engine.Validation;
 using CampaignPS.Infrastructure;
@@ -34,6 +35,7 @@ namespace CampaignPS.Cmdlets.Outbox
 
         /// <summary><para type="description">IANA time zone, e.g. America/New_York (at most 64 characters).</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
         public string? TimeZone { get; set; }
 
         /// <summary><para type="description">Sending windows, e.g. 'Mon-Fri 09:00-17:00', 'Sat 10:00-12:00'.</para></summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Smartlead;
 
 namespace CampaignPS.Cmdlets.Smartlead
@@ -54,6 +55,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <summary><para type="description">The campaign id.</para></summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "campaign_id")]
+        [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
         public long CampaignId { get; set; }
 
         /// <summary><para type="description">Only campaigns whose name matches (wildcards allowed).</para></summary>
@@ -100,6 +102,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <summary><para type="description">The campaign to delete.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "campaign_id")]
+        [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
         public long CampaignId { get; set; }
 
         /// <summary><para type="description">Delete without asking for confirmation.</para></summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Smartlead;
 using CampaignPS.Infrastructure;
 
@@ -70,6 +71,7 @@ namespace CampaignPS.Cmdlets.Smartlead
     {
         /// <summary><para type="description">IANA time zone, e.g. America/New_York or Europe/Berlin.</para></summary>
         [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
         public string TimeZone { get; set; } = string.Empty;
 
         /// <summary><para type="description">Sending days, e.g. Monday, Tuesday, Wednesday, Thursday.</para></summary>

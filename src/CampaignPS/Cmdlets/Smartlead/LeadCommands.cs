@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Errors;
 using CampaignPS.Engine.Smartlead;
 using CampaignPS.Engine.Validation;
@@ -24,6 +25,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <summary><para type="description">The campaign; binds from the Id of a piped campaign.</para></summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "campaign_id")]
+        [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
         public long CampaignId { get; set; }
 
         /// <summary><para type="description">The leads: Import-Csv rows, hashtables or objects with at least an email.</para></summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using System.Threading;
 using System.Threading.Tasks;
 using CampaignPS.Engine.Platforms;
@@ -28,6 +29,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <summary><para type="description">The campaign to change; binds from the Id of New-SmartleadCampaign or Get-SmartleadCampaign output.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "campaign_id")]
+        [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
         public long CampaignId { get; set; }
 
         /// <summary><para type="description">Write the campaign to the pipeline after the change, for the next step.</para></summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Connections;
 using CampaignPS.Engine.Http;
 using CampaignPS.Engine.Platforms;
@@ -97,6 +98,7 @@ namespace CampaignPS.Cmdlets.Sms
         /// <summary><para type="description">The campaign id; binds from the Id of New-SmsCampaign or Get-SmsCampaign output.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "_id")]
+        [ArgumentCompleter(typeof(SmsCampaignCompleter))]
         public string CampaignId { get; set; } = string.Empty;
 
         /// <summary><para type="description">Act without asking for confirmation.</para></summary>

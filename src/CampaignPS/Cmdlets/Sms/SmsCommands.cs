@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Sms;
 using CampaignPS.Engine.Validation;
 using CampaignPS.Infrastructure;
@@ -172,6 +173,7 @@ namespace CampaignPS.Cmdlets.Sms
         /// <summary><para type="description">The campaign id.</para></summary>
         [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "_id")]
+        [ArgumentCompleter(typeof(SmsCampaignCompleter))]
         public string? CampaignId { get; set; }
 
         /// <summary><para type="description">Only campaigns whose name matches (wildcards allowed).</para></summary>
