@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text;
@@ -121,6 +122,11 @@ namespace CampaignPS.Engine.Http
             bool retriesServerErrors = operation.Safety != RequestSafety.NonIdempotent;
             int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
 
+            // Serialised once, before waiting for a slot: the request leaves the moment its slot comes (not after
+            // serialising up to 400 leads, which on a busy machine can push it into the next request's window),
+            // it carries a Content-Length, and every retry sends the same bytes.
+            byte[]? payload = SerializeBody(body);
+
             for (int attempt = 1; ; attempt++)
             {
                 if (RateLimiter != null)
@@ -132,7 +138,7 @@ namespace CampaignPS.Engine.Http
                 var stopwatch = Stopwatch.StartNew();
                 using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 attemptTimeout.CancelAfter(_options.RequestTimeout);
-                using HttpRequestMessage request = BuildRequest(method, uri, body, authenticator);
+                using HttpRequestMessage request = BuildRequest(method, uri, payload, authenticator);
 
                 HttpResponseMessage response;
                 try
@@ -207,7 +213,7 @@ namespace CampaignPS.Engine.Http
 
                     if (status == 429)
                     {
-                        TimeSpan wait = signal.RequestedWait(DateTimeOffset.UtcNow) ?? Max(Backoff(attempt), _platform.RateLimitWindow);
+                        TimeSpan wait = signal.RequestedWait(DateTimeOffset.UtcNow) ?? UnhintedRateLimitWait(attempt);
                         if (wait > _options.Retry.MaxServerWait)
                         {
                             throw new CampaignApiException(failures.FromServerWaitTooLong(wait, _options.Retry.MaxServerWait, requestId));
@@ -215,7 +221,7 @@ namespace CampaignPS.Engine.Http
 
                         if (!lastAttempt)
                         {
-                            string source = signal.RetryAfter.HasValue ? "Retry-After" : signal.ResetAt.HasValue ? "x-ratelimit-reset" : "rate-limit window";
+                            string source = signal.RetryAfter.HasValue ? "Retry-After" : signal.ResetAt.HasValue ? "x-ratelimit-reset" : wait < _platform.RateLimitWindow ? "next paced slot" : "rate-limit window";
                             _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next} of {Max}.", wait.TotalSeconds, source, attempt + 1, maxAttempts);
                             RateLimiter?.Pause(wait);
                             if (RateLimiter == null)
@@ -243,16 +249,20 @@ namespace CampaignPS.Engine.Http
             }
         }
 
-        private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, object? body, IRequestAuthenticator authenticator)
+        private static byte[]? SerializeBody(object? body) => body switch
+        {
+            null => null,
+            RawJson raw => Encoding.UTF8.GetBytes(raw.Text),
+            _ => JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options),
+        };
+
+        private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, byte[]? payload, IRequestAuthenticator authenticator)
         {
             var request = new HttpRequestMessage(method, uri);
-            if (body is RawJson raw)
+            if (payload != null)
             {
-                request.Content = new StringContent(raw.Text, Encoding.UTF8, "application/json");
-            }
-            else if (body != null)
-            {
-                request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+                request.Content = new ByteArrayContent(payload);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
 
             authenticator.Apply(request, _options.ApiKey);
@@ -306,10 +316,21 @@ namespace CampaignPS.Engine.Http
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-        // The server says its window is spent: hold every caller of this connection until it resets.
+        // A 429 that says nothing about when to come back. On a connection that paces itself to the documented
+        // limit, a first refusal is timing skew (two requests arrived closer together than they were sent): the
+        // window frees a slot within one pacing interval, so the retry takes the next paced slot instead of idling
+        // the connection for a whole window. A second refusal of the same request means the budget really is
+        // spent (another client on the key, a lower plan): then wait at least a whole window.
+        private TimeSpan UnhintedRateLimitWait(int attempt) =>
+            RateLimiter != null && attempt == 1 ? RateLimiter.Interval : Max(Backoff(attempt), _platform.RateLimitWindow);
+
+        // The server says its window is spent: hold every caller of this connection until it resets. Not when the
+        // spent window is one the pacing already keeps to (x-ratelimit-limit equals one of its limits): at full speed
+        // that window is spent after nearly every request by our own doing, the pacing already spaces the next one,
+        // and a reset given in whole seconds would idle the connection for up to a second after each response.
         private void FollowServerWindow(RateLimitSignal signal)
         {
-            if (RateLimiter != null && signal.Remaining == 0 && signal.ResetAt.HasValue)
+            if (RateLimiter != null && signal.Remaining == 0 && signal.ResetAt.HasValue && !RateLimiter.Keeps(signal.Limit))
             {
                 TimeSpan wait = signal.ResetAt.Value - DateTimeOffset.UtcNow;
                 if (wait > TimeSpan.Zero && wait <= _options.Retry.MaxServerWait)
@@ -371,7 +392,12 @@ namespace CampaignPS.Engine.Http
 
             if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
             {
-                throw rules.Fail("BaseUri", $"BaseUri '{baseUri}' is not an absolute http(s) address. Use a form like https://app.example.com/api/v1.");
+                throw rules.Fail("BaseUri", $"BaseUri '{UrlRedactor.Redact(baseUri.OriginalString)}' is not an absolute http(s) address. Use a form like https://app.example.com/api/v1.");
+            }
+
+            if (!string.IsNullOrEmpty(baseUri.UserInfo))
+            {
+                throw rules.Fail("BaseUri", "BaseUri contains a user name or password. Leave credentials out of the address and give the key with -ApiKey or -Credential.");
             }
 
             if (baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)

@@ -43,8 +43,10 @@ namespace CampaignPS.Engine.Http
     /// holds every caller back when the server says the window is spent (429, Retry-After,
     /// x-ratelimit-remaining 0 with a reset time). Thread-safe: one instance is shared by everything
     /// that uses the connection, in any runspace. The shortest window is met by even spacing (so
-    /// requests never bunch up), longer ones (per minute, per hour) by a sliding log of the slots
-    /// handed out. Each caller reserves the next free slot, so callers are served in order.
+    /// requests never bunch up), and every documented window also by a sliding log of when requests
+    /// left: a request that left late (a busy machine, a GC pause) holds back the one a window after
+    /// it, which even spacing alone would send on time, so the server never sees one request too many
+    /// in a window. Each caller reserves the next free slot, so callers are served in order.
     /// </summary>
     public sealed class RequestRateLimiter
     {
@@ -54,7 +56,7 @@ namespace CampaignPS.Engine.Http
         private readonly object _gate = new object();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly TimeSpan _interval;
-        private readonly List<(RateLimitWindow Window, Queue<TimeSpan> Slots)> _logs;
+        private readonly List<(RateLimitWindow Window, Queue<Slot> Slots)> _logs;
         private TimeSpan _lastSlot = TimeSpan.MinValue;
         private TimeSpan _pausedUntil;
 
@@ -69,7 +71,7 @@ namespace CampaignPS.Engine.Http
             RequestsPerSecond = requestsPerSecond;
             Windows = new[] { new RateLimitWindow(Math.Max(1, (int)Math.Round(requestsPerSecond)), TimeSpan.FromSeconds(1)) };
             _interval = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / requestsPerSecond));
-            _logs = new List<(RateLimitWindow, Queue<TimeSpan>)>();
+            _logs = new List<(RateLimitWindow, Queue<Slot>)>();
         }
 
         /// <summary>Stays under every one of <paramref name="windows"/> (e.g. 10 per second, 60 per minute, 1,000 per hour).</summary>
@@ -84,7 +86,7 @@ namespace CampaignPS.Engine.Http
             RateLimitWindow shortest = Windows[0];
             RequestsPerSecond = shortest.Limit / shortest.Period.TotalSeconds * Headroom;
             _interval = TimeSpan.FromTicks((long)(shortest.Period.Ticks / (shortest.Limit * Headroom)));
-            _logs = Windows.Skip(1).Select(w => (w, new Queue<TimeSpan>(w.Limit))).ToList();
+            _logs = Windows.Select(w => (w, new Queue<Slot>(w.Limit))).ToList();
         }
 
         /// <summary>The even-spacing rate (requests per second) for the shortest window.</summary>
@@ -93,11 +95,17 @@ namespace CampaignPS.Engine.Http
         /// <summary>The windows the limiter keeps to.</summary>
         public IReadOnlyList<RateLimitWindow> Windows { get; }
 
+        /// <summary>The even spacing between two requests (the shortest window, with headroom).</summary>
+        public TimeSpan Interval => _interval;
+
+        /// <summary>True when one of <see cref="Windows"/> allows <paramref name="limit"/> requests (the window a server's x-ratelimit-limit names).</summary>
+        public bool Keeps(int? limit) => limit.HasValue && Windows.Any(w => w.Limit == limit.Value);
+
         /// <summary>Waits until this caller may send a request.</summary>
         public Task WaitAsync(CancellationToken cancellationToken)
         {
-            TimeSpan wait = Reserve();
-            return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+            (TimeSpan wait, Slot slot) = Reserve();
+            return wait > TimeSpan.Zero ? WaitForSlotAsync(wait, slot, cancellationToken) : Task.CompletedTask;
         }
 
         /// <summary>Holds every caller back for <paramref name="wait"/> from now (the server's window is spent).</summary>
@@ -116,7 +124,17 @@ namespace CampaignPS.Engine.Http
         /// <inheritdoc />
         public override string ToString() => string.Join(", ", Windows);
 
-        private TimeSpan Reserve()
+        // The caller sends when it next runs, which on a busy machine can be well after its slot: log when it really left.
+        private async Task WaitForSlotAsync(TimeSpan wait, Slot slot, CancellationToken cancellationToken)
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                slot.At = Max(slot.At, _clock.Elapsed);
+            }
+        }
+
+        private (TimeSpan Wait, Slot Slot) Reserve()
         {
             lock (_gate)
             {
@@ -127,19 +145,20 @@ namespace CampaignPS.Engine.Http
                     slot = Max(slot, _lastSlot + _interval);
                 }
 
-                foreach ((RateLimitWindow window, Queue<TimeSpan> slots) in _logs)
+                foreach ((RateLimitWindow window, Queue<Slot> slots) in _logs)
                 {
                     if (slots.Count >= window.Limit)
                     {
-                        // The oldest slot in the log must have left the window (plus a little headroom) first.
+                        // The oldest request in the log must have left the window (plus a little headroom) first.
                         TimeSpan margin = TimeSpan.FromTicks((long)(window.Period.Ticks * (1 - Headroom)));
-                        slot = Max(slot, slots.Peek() + window.Period + margin);
+                        slot = Max(slot, slots.Peek().At + window.Period + margin);
                     }
                 }
 
-                foreach ((RateLimitWindow window, Queue<TimeSpan> slots) in _logs)
+                var reserved = new Slot(slot);
+                foreach ((RateLimitWindow window, Queue<Slot> slots) in _logs)
                 {
-                    slots.Enqueue(slot);
+                    slots.Enqueue(reserved);
                     while (slots.Count > window.Limit)
                     {
                         slots.Dequeue();
@@ -147,10 +166,18 @@ namespace CampaignPS.Engine.Http
                 }
 
                 _lastSlot = slot;
-                return slot - now;
+                return (slot - now, reserved);
             }
         }
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+        // When a request was allowed to leave, then (once its wait is over) when it really left. Guarded by _gate.
+        private sealed class Slot
+        {
+            public Slot(TimeSpan at) => At = at;
+
+            public TimeSpan At { get; set; }
+        }
     }
 }

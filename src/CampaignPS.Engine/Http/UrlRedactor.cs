@@ -11,13 +11,23 @@ namespace CampaignPS.Engine.Http
 
         private static readonly Regex QueryPair = new Regex(@"(?<=[?&])(?<name>[^=&#]+)=(?<value>[^&#]*)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
+        private static readonly Regex UserInfo = new Regex(@"(?<=://)[^/@?#]+@", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+        private static readonly char[] QueryMarks = { '?', '&' };
+
         /// <summary>Returns the URL with the value of every secret-bearing query parameter and any user info replaced.</summary>
         public static string Redact(Uri uri) => Redact(uri.ToString());
 
         /// <summary>Returns the text with the value of every secret-bearing query parameter replaced.</summary>
         public static string Redact(string url)
         {
-            string withoutUserInfo = Regex.Replace(url, @"(?<=://)[^/@?#]+@", "***@");
+            // Every request's URL passes through here (for its log line): skip the patterns that cannot match.
+            string withoutUserInfo = url.IndexOf('@') < 0 ? url : UserInfo.Replace(url, "***@");
+            if (withoutUserInfo.IndexOfAny(QueryMarks) < 0)
+            {
+                return withoutUserInfo;
+            }
+
             return QueryPair.Replace(withoutUserInfo, match =>
             {
                 string name = Uri.UnescapeDataString(match.Groups["name"].Value);

@@ -215,8 +215,13 @@ public sealed class EngineUnitTests
         var error = Assert.Throws<InputValidationException>(() => new CampaignPS.Engine.Loops.LoopsClient(remote));
         using var client = new CampaignPS.Engine.Loops.LoopsClient(loopback);
 
+        var withUser = Assert.Throws<InputValidationException>(() => new CampaignPS.Engine.Loops.LoopsClient(
+            new ApiConnectionOptions(ApiSecret.FromString("k")) { BaseUri = new Uri("https://user:hunter2@api.example.com/v1") }));
+
         Assert.Equal("LoopsInvalidBaseUri", error.ErrorId);
         Assert.Contains("https", error.Message);
+        Assert.Equal("LoopsInvalidBaseUri", withUser.ErrorId);
+        Assert.DoesNotContain("hunter2", withUser.Message);
         Assert.Equal("http://127.0.0.1:5000/loops/api/v1/", client.BaseUri.ToString());
     }
 

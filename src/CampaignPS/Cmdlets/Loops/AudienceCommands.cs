@@ -13,7 +13,24 @@ namespace CampaignPS.Cmdlets.Loops
 {
     /// <summary>
     /// <para type="synopsis">Gets the Loops mailing lists, optionally filtered by name (wildcards allowed).</para>
+    /// <para type="description">Loops returns all mailing lists in one answer; -Name filters them by name (wildcards allowed, case-insensitive). Use the output's Id with -MailingListId of New-LoopsCampaign or Set-LoopsCampaign.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: list the mailing lists.</para>
+    /// <code>
+    /// Get-LoopsMailingList | Format-Table -Property 'Name', 'Id', 'IsPublic'
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: look a list up by name and create this month's newsletter for it; stop when the list does not exist.</para>
+    /// <code>
+    /// $list = Get-LoopsMailingList -Name 'Newsletter'
+    /// if (-not $list) { throw 'Mailing list Newsletter not found.' }
+    /// New-LoopsCampaign -Name "Newsletter $(Get-Date -Format yyyy-MM)" -MailingListId $list.Id
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewLoopsCampaignCommand"/>
+    /// <seealso cref="GetLoopsAudienceSegmentCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsMailingList")]
     [OutputType(typeof(LoopsMailingList))]
     public sealed class GetLoopsMailingListCommand : LoopsCmdlet
@@ -41,7 +58,25 @@ namespace CampaignPS.Cmdlets.Loops
 
     /// <summary>
     /// <para type="synopsis">Gets Loops audience segments: one by id, the first page, every page (-All) or the first N (-First).</para>
+    /// <para type="description">Without -AudienceSegmentId it reads the first page (-PageSize per request, 10 to 50); -All reads every page and -First stops after that many segments. Use the output's Id with -AudienceSegmentId of New-LoopsCampaign or Set-LoopsCampaign.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: find segments by name.</para>
+    /// <code>
+    /// Get-LoopsAudienceSegment -All | Where-Object Name -like '*trial*'
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: create one check-in draft per segment, four at a time.</para>
+    /// <code>
+    /// Get-LoopsAudienceSegment -All |
+    ///     Select-Object @{ Name = 'Name'; Expression = { "Check-in: $($_.Name)" } }, @{ Name = 'AudienceSegmentId'; Expression = { $_.Id } } |
+    ///     New-LoopsCampaign -ThrottleLimit 4
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewLoopsCampaignCommand"/>
+    /// <seealso cref="SetLoopsCampaignCommand"/>
+    /// <seealso cref="GetLoopsMailingListCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsAudienceSegment", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsAudienceSegment))]
     public sealed class GetLoopsAudienceSegmentCommand : LoopsListCmdlet<LoopsAudienceSegment>
@@ -64,7 +99,24 @@ namespace CampaignPS.Cmdlets.Loops
 
     /// <summary>
     /// <para type="synopsis">Gets Loops campaign groups: one by id, the first page, every page (-All) or the first N (-First).</para>
+    /// <para type="description">Without -CampaignGroupId it reads the first page (-PageSize per request, 10 to 50); -All reads every page and -First stops after that many groups. Use the output's Id with -CampaignGroupId of New-LoopsCampaign or Set-LoopsCampaign.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: list the campaign groups.</para>
+    /// <code>
+    /// Get-LoopsCampaignGroup -All | Format-Table -Property 'Name', 'Id', 'Description'
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: file new campaigns under a group, creating the group when it is missing.</para>
+    /// <code>
+    /// $group = Get-LoopsCampaignGroup -All | Where-Object Name -eq 'Newsletters'
+    /// if (-not $group) { $group = New-LoopsCampaignGroup -Name 'Newsletters' }
+    /// Import-Csv campaigns.csv | New-LoopsCampaign -CampaignGroupId $group.Id
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewLoopsCampaignGroupCommand"/>
+    /// <seealso cref="NewLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsCampaignGroup", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsCampaignGroup))]
     public sealed class GetLoopsCampaignGroupCommand : LoopsListCmdlet<LoopsCampaignGroup>
@@ -87,7 +139,22 @@ namespace CampaignPS.Cmdlets.Loops
 
     /// <summary>
     /// <para type="synopsis">Creates a Loops campaign group.</para>
+    /// <para type="description">Creates a group to file campaigns under (-CampaignGroupId of New-LoopsCampaign and Set-LoopsCampaign). One group per input record: pipe Import-Csv rows with Name and Description columns; a bad row is reported and the rest go on. The name 'Unsorted' is reserved.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: create a group.</para>
+    /// <code>
+    /// New-LoopsCampaignGroup -Name 'Newsletters' -Description 'Monthly'
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: create the groups listed in groups.csv (Name and Description columns).</para>
+    /// <code>
+    /// Import-Csv groups.csv | New-LoopsCampaignGroup -ErrorVariable failed
+    /// </code>
+    /// </example>
+    /// <seealso cref="GetLoopsCampaignGroupCommand"/>
+    /// <seealso cref="NewLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommon.New, "LoopsCampaignGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LoopsCampaignGroup))]
     public sealed class NewLoopsCampaignGroupCommand : LoopsCmdlet

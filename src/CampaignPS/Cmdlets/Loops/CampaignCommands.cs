@@ -14,6 +14,32 @@ namespace CampaignPS.Cmdlets.Loops
     /// <para type="synopsis">Creates a draft Loops campaign (with an empty email message).</para>
     /// <para type="description">One campaign per input record: pipe Import-Csv rows with Name (and optionally MailingListId, AudienceSegmentId, CampaignGroupId, AudienceFilter) columns. A bad row is reported and the rest go on. The output pipes into Set-LoopsEmailMessage and Set-LoopsCampaign.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: create a draft for the main mailing list.</para>
+    /// <code>
+    /// $list = Get-LoopsMailingList -Name 'Main*'
+    /// New-LoopsCampaign -Name 'Spring announcement' -MailingListId $list.Id
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Interactive: create a campaign, write its email and schedule it, in one pipeline. The email message id and its revision travel with the objects.</para>
+    /// <code>
+    /// New-LoopsCampaign -Name 'Launch' |
+    ///     Set-LoopsEmailMessage -Subject 'We launched' -FromName Acme -FromEmail hello -LmxPath ./launch.lmx -PassThru |
+    ///     Set-LoopsCampaign -MailingListId list_main -ScheduleAt (Get-Date).AddDays(1) -PassThru
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: one draft per row of campaigns.csv (columns Name, MailingListId, CampaignGroupId), four requests in flight, results in input order. A bad row is reported with the row as TargetObject and the rest go on.</para>
+    /// <code>
+    /// Import-Csv campaigns.csv | New-LoopsCampaign -ThrottleLimit 4 -ErrorVariable failed
+    /// $failed | ForEach-Object { '{0}: {1}' -f $_.TargetObject.Name, $_.Exception.Message }
+    /// </code>
+    /// </example>
+    /// <seealso cref="SetLoopsEmailMessageCommand"/>
+    /// <seealso cref="SetLoopsCampaignCommand"/>
+    /// <seealso cref="GetLoopsCampaignCommand"/>
+    /// <seealso cref="GetLoopsMailingListCommand"/>
     [Cmdlet(VerbsCommon.New, "LoopsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LoopsCampaign))]
     public sealed class NewLoopsCampaignCommand : LoopsCmdlet
@@ -80,6 +106,32 @@ namespace CampaignPS.Cmdlets.Loops
     /// <para type="synopsis">Changes a draft Loops campaign: name, audience, group, or when it sends.</para>
     /// <para type="description">At least one change is required. -AudienceSegmentId and -AudienceFilter are exclusive. -SendNow or -ScheduleAt (a future time) make the campaign send mail, which cannot be undone: then the cmdlet asks for confirmation as a High-impact change would, unless -Force or -Confirm:$false. Other changes do not prompt. A campaign that is no longer a draft gives the error LoopsCampaignNotDraft.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: rename a draft and send it to a segment instead of its list; such changes do not prompt.</para>
+    /// <code>
+    /// Set-LoopsCampaign -CampaignId cmp_123 -Name 'Spring announcement (v2)' -AudienceSegmentId seg_07 -PassThru
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Interactive: schedule a campaign for 09:00 tomorrow. That sends mail, so -WhatIf first shows what would happen and the real run asks for confirmation.</para>
+    /// <code>
+    /// $at = (Get-Date).Date.AddDays(1).AddHours(9)
+    /// Set-LoopsCampaign -CampaignId cmp_123 -ScheduleAt $at -WhatIf
+    /// Set-LoopsCampaign -CampaignId cmp_123 -ScheduleAt $at
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: schedule every draft of one group without prompting. A campaign that is no longer a draft is reported as LoopsCampaignNotDraft and the rest go on.</para>
+    /// <code>
+    /// Get-LoopsCampaign -All |
+    ///     Where-Object { $_.Status -eq 'Draft' -and $_.CampaignGroupId -eq 'grp_spring' } |
+    ///     Set-LoopsCampaign -ScheduleAt (Get-Date).AddHours(2) -Force -ThrottleLimit 4
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewLoopsCampaignCommand"/>
+    /// <seealso cref="GetLoopsCampaignCommand"/>
+    /// <seealso cref="SetLoopsEmailMessageCommand"/>
+    /// <seealso cref="GetLoopsAudienceSegmentCommand"/>
     [Cmdlet(VerbsCommon.Set, "LoopsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(LoopsCampaign))]
     public sealed class SetLoopsCampaignCommand : LoopsCmdlet
@@ -181,7 +233,35 @@ namespace CampaignPS.Cmdlets.Loops
 
     /// <summary>
     /// <para type="synopsis">Gets Loops campaigns: one by id, the first page, every page (-All) or the first N (-First).</para>
+    /// <para type="description">Without -CampaignId it reads the first page of campaigns (-PageSize per request, 20 by default); -All follows the cursor through every page and -First stops after that many campaigns. With -CampaignId, or piped objects that have a CampaignId or Id, it reads one campaign; a missing one is reported as LoopsCampaignNotFound. The output pipes into Set-LoopsCampaign and Get-LoopsEmailMessage.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: show the first 100 campaigns, reading 50 per request.</para>
+    /// <code>
+    /// Get-LoopsCampaign -First 100 -PageSize 50 | Format-Table -Property 'Name', 'Status', 'ScheduledAt'
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Interactive: one campaign by id.</para>
+    /// <code>
+    /// Get-LoopsCampaign -CampaignId cmp_123
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: export every campaign, all pages, to CSV.</para>
+    /// <code>
+    /// Get-LoopsCampaign -All | Export-Csv campaigns-export.csv -NoTypeInformation
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: re-read the campaigns listed in ids.csv (a CampaignId column); ids that do not exist are reported and the rest are read.</para>
+    /// <code>
+    /// Import-Csv ids.csv | Get-LoopsCampaign
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewLoopsCampaignCommand"/>
+    /// <seealso cref="SetLoopsCampaignCommand"/>
+    /// <seealso cref="GetLoopsEmailMessageCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsCampaign", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsCampaign))]
     public sealed class GetLoopsCampaignCommand : LoopsListCmdlet<LoopsCampaign>

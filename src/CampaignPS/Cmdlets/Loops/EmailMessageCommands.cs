@@ -7,7 +7,25 @@ namespace CampaignPS.Cmdlets.Loops
 {
     /// <summary>
     /// <para type="synopsis">Gets a Loops campaign's email message, including its LMX and current ContentRevisionId.</para>
+    /// <para type="description">Reads the email message of a campaign by its id. EmailMessageId binds from New-LoopsCampaign and Get-LoopsCampaign output, so campaigns can be piped in. The output carries the LMX body and the current ContentRevisionId, which Set-LoopsEmailMessage needs for its next update.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: show the subject, sender and revision of a campaign's email.</para>
+    /// <code>
+    /// Get-LoopsCampaign -CampaignId cmp_123 | Get-LoopsEmailMessage | Format-List -Property 'Subject', 'FromName', 'FromEmail', 'ContentRevisionId'
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: back up the LMX body of every campaign to a file named after the campaign id.</para>
+    /// <code>
+    /// Get-LoopsCampaign -All | Where-Object EmailMessageId | ForEach-Object {
+    ///     $message = $_ | Get-LoopsEmailMessage
+    ///     Set-Content -Path "$($_.Id).lmx" -Value $message.Lmx -Encoding utf8
+    /// }
+    /// </code>
+    /// </example>
+    /// <seealso cref="SetLoopsEmailMessageCommand"/>
+    /// <seealso cref="GetLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsEmailMessage")]
     [OutputType(typeof(LoopsEmailMessage))]
     public sealed class GetLoopsEmailMessageCommand : LoopsCmdlet
@@ -30,6 +48,30 @@ namespace CampaignPS.Cmdlets.Loops
     /// <para type="synopsis">Sets the subject, sender, preview text, reply-to and LMX body of a Loops campaign's email message.</para>
     /// <para type="description">Updates are guarded by the content revision (optimistic concurrency): the revision binds from New-LoopsCampaign (EmailMessageContentRevisionId) or from a previous Set-/Get-LoopsEmailMessage (ContentRevisionId), or pass -ExpectedRevisionId. -Force reads the current revision first and overwrites whatever changed meanwhile. With -PassThru the output carries the new ContentRevisionId and CampaignId, so another update or Set-LoopsCampaign can follow in the same pipeline.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: write the email of a new campaign; the message id and revision come from the piped campaign.</para>
+    /// <code>
+    /// New-LoopsCampaign -Name 'Launch' |
+    ///     Set-LoopsEmailMessage -Subject 'We launched' -FromName Acme -FromEmail hello -LmxPath ./launch.lmx -PassThru
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Interactive: change the preview text of whatever revision is current. Without -Force a stale revision fails with LoopsRevisionStale.</para>
+    /// <code>
+    /// Set-LoopsEmailMessage -EmailMessageId em_123 -PreviewText 'Read on' -Force
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: set the same reply-to address on every draft, four updates in flight; each campaign brings its own message id and revision.</para>
+    /// <code>
+    /// Get-LoopsCampaign -All |
+    ///     Where-Object Status -eq 'Draft' |
+    ///     Set-LoopsEmailMessage -ReplyToEmail 'support@example.com' -ThrottleLimit 4 -ErrorVariable failed
+    /// </code>
+    /// </example>
+    /// <seealso cref="GetLoopsEmailMessageCommand"/>
+    /// <seealso cref="NewLoopsCampaignCommand"/>
+    /// <seealso cref="SetLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommon.Set, "LoopsEmailMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
     [OutputType(typeof(LoopsEmailMessage))]
     public sealed class SetLoopsEmailMessageCommand : LoopsCmdlet

@@ -11,6 +11,28 @@ namespace CampaignPS.Cmdlets.Outbox
     /// <para type="synopsis">Creates an Outbox email campaign.</para>
     /// <para type="description">One campaign per input record. -AllowedWindow takes sending windows such as 'Mon-Fri 09:00-17:00' (sent as [{"day":"monday","start":"09:00","end":"17:00"}, ...], since Outbox does not document the field's shape). A campaign created as Active starts sending, so then the cmdlet asks for confirmation unless -Force or -Confirm:$false. The output carries the steps, sender identities and counters (read as numbers although Outbox sends them as strings).</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: create a sender, then a draft campaign that sends from it on weekdays and Saturday mornings, Berlin time.</para>
+    /// <code>
+    /// $sender = New-OutboxSender -FromEmail jsmith@example.com -FromName 'Jo Smith'
+    /// New-OutboxCampaign -Name 'Spring outreach' -SenderIdentityId $sender.Id -TimeZone 'Europe/Berlin' -AllowedWindow 'Mon-Fri 09:00-17:00', 'Sat 10:00-12:00' -StopOnReply
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: one draft per row of campaigns.csv (Name, Description and TimeZone columns), all sending from the sender of example 1 ($sender), in input order.</para>
+    /// <code>
+    /// Import-Csv campaigns.csv | New-OutboxCampaign -SenderIdentityId $sender.Id -AllowedWindow 'Mon-Fri 09:00-17:00' -StopOnReply -ErrorVariable failed
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: create a campaign that starts sending at once; -Force answers the confirmation that an Active campaign asks for ($sender as in example 1).</para>
+    /// <code>
+    /// New-OutboxCampaign -Name 'Webinar follow-up' -SenderIdentityId $sender.Id -Status Active -Force
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewOutboxSenderCommand"/>
+    /// <seealso cref="AddOutboxContactCommand"/>
+    /// <seealso cref="ConnectOutboxCommand"/>
     [Cmdlet(VerbsCommon.New, "OutboxCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OutboxCampaign))]
     public sealed class NewOutboxCampaignCommand : OutboxCmdlet
@@ -101,7 +123,22 @@ namespace CampaignPS.Cmdlets.Outbox
 
     /// <summary>
     /// <para type="synopsis">Creates an Outbox sender identity (a from address).</para>
+    /// <para type="description">Creates a from address for the company given with -Company, or the one set by Connect-Outbox -Company. One sender per input record: pipe Import-Csv rows with from_email, from_name and reply_to_email (or FromEmail, FromName, ReplyToEmail) columns; a bad row is reported and the rest go on. Use the output's Id with New-OutboxCampaign -SenderIdentityId.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: create the company's default sender.</para>
+    /// <code>
+    /// $sender = New-OutboxSender -FromEmail jsmith@example.com -FromName 'Jo Smith' -ReplyToEmail replies@example.com -IsDefault
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: create the senders listed in senders.csv, four at a time, and keep their ids.</para>
+    /// <code>
+    /// Import-Csv senders.csv | New-OutboxSender -ThrottleLimit 4 | Export-Csv sender-ids.csv -NoTypeInformation
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewOutboxCampaignCommand"/>
+    /// <seealso cref="ConnectOutboxCommand"/>
     [Cmdlet(VerbsCommon.New, "OutboxSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OutboxSender))]
     public sealed class NewOutboxSenderCommand : OutboxCmdlet
@@ -163,6 +200,21 @@ namespace CampaignPS.Cmdlets.Outbox
     /// <para type="synopsis">Creates or updates Outbox contacts (Outbox matches existing contacts by e-mail or phone).</para>
     /// <para type="description">Contacts come from the pipeline (Import-Csv rows, hashtables, objects). Columns full_name (or FirstName and LastName), email, phone_number, business_name, notes, tags, is_dnd and lead_source map to Outbox's fields in any spelling; other columns are sent as custom fields. Each contact needs an email or a phone number; lead_source must be manual, api, webhook, facebook, instagram or import. A bad row is reported with its row number and the rest go on.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: create (or update) one contact and show what was sent.</para>
+    /// <code>
+    /// Add-OutboxContact -Contact @{ full_name = 'Ada Lovelace'; email = 'ada@example.com'; business_name = 'Analytical Engines' } -Tag 'vip' -PassThru
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: upsert every row of contacts.csv, tagging them and marking where they came from; rows without an email or phone number are reported with their row number.</para>
+    /// <code>
+    /// Import-Csv contacts.csv | Add-OutboxContact -Tag 'spring', 'webinar' -LeadSource Import -ThrottleLimit 4 -ErrorVariable failed
+    /// $failed | ForEach-Object { $_.Exception.Message }
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewOutboxCampaignCommand"/>
+    /// <seealso cref="ConnectOutboxCommand"/>
     [Cmdlet(VerbsCommon.Add, "OutboxContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OutboxContact))]
     public sealed class AddOutboxContactCommand : OutboxCmdlet

@@ -12,6 +12,29 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <para type="synopsis">Sets a Smartlead campaign's sequence: the first email and its follow-ups.</para>
     /// <para type="description">Steps are hashtables (or objects) with Subject, Body and DelayDays, numbered in the order given. The first step needs a subject; DelayDays is 0 to 365. The sequence of an ACTIVE campaign cannot change: pause it first.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: a first email and a follow-up three days later.</para>
+    /// <code>
+    /// $steps = @(
+    ///     @{ Subject = 'Quick question'; Body = 'Hi {{first_name}}, are you the right person for this?'; DelayDays = 0 }
+    ///     @{ Subject = ''; Body = 'Following up on my note.'; DelayDays = 3 }
+    /// )
+    /// Set-SmartleadSequence -CampaignId 125 -Step $steps
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: give every campaign listed in campaigns.csv (a campaign_id column) the same sequence. An ACTIVE campaign is reported as SmartleadCampaignActive (pause it first) and the rest go on.</para>
+    /// <code>
+    /// $steps = @(
+    ///     @{ Subject = 'Quick question'; Body = 'Hi {{first_name}}, are you the right person for this?'; DelayDays = 0 }
+    ///     @{ Subject = ''; Body = 'Following up on my note.'; DelayDays = 3 }
+    /// )
+    /// Import-Csv campaigns.csv | Set-SmartleadSequence -Step $steps -ErrorVariable failed
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewSmartleadCampaignCommand"/>
+    /// <seealso cref="SuspendSmartleadCampaignCommand"/>
+    /// <seealso cref="StartSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommon.Set, "SmartleadSequence", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmartleadCampaign))]
     public sealed class SetSmartleadSequenceCommand : SmartleadCampaignChangeCmdlet
@@ -45,7 +68,22 @@ namespace CampaignPS.Cmdlets.Smartlead
 
     /// <summary>
     /// <para type="synopsis">Adds sending email accounts (mailboxes) to a Smartlead campaign.</para>
+    /// <para type="description">Adds the sending mailboxes (by their Smartlead email account ids) to the campaign; Start-SmartleadCampaign needs at least one. The campaign binds from the pipeline (Id or campaign_id), and -PassThru writes it on for the next configuration step.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: add two mailboxes to a campaign.</para>
+    /// <code>
+    /// Add-SmartleadEmailAccount -CampaignId 125 -EmailAccountId 456, 457
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: add the same mailboxes to every Q1 campaign and show what each campaign now sends from.</para>
+    /// <code>
+    /// Get-SmartleadCampaign -Name 'Q1*' | Add-SmartleadEmailAccount -EmailAccountId 456, 457 -PassThru | Format-Table -Property 'Id', 'Name', 'EmailAccountIds'
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewSmartleadCampaignCommand"/>
+    /// <seealso cref="StartSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommon.Add, "SmartleadEmailAccount", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmartleadCampaign))]
     public sealed class AddSmartleadEmailAccountCommand : SmartleadCampaignChangeCmdlet
@@ -65,6 +103,20 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <para type="synopsis">Sets when a Smartlead campaign sends: time zone, days and hours.</para>
     /// <para type="description">The time zone is an IANA name such as America/New_York; days are Sunday to Saturday; hours are 0 to 23 with the start before the end.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: send Monday to Thursday, 09:00 to 17:00 New York time.</para>
+    /// <code>
+    /// Set-SmartleadSchedule -CampaignId 125 -TimeZone 'America/New_York' -Day 'Monday', 'Tuesday', 'Wednesday', 'Thursday' -StartHour 9 -EndHour 17
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: the same working-week schedule, with 10 minutes between emails, for every campaign of one client.</para>
+    /// <code>
+    /// Get-SmartleadCampaign -ClientId 42 | Set-SmartleadSchedule -TimeZone 'Europe/Berlin' -Day 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday' -StartHour 8 -EndHour 16 -MinTimeBetweenEmails 10
+    /// </code>
+    /// </example>
+    /// <seealso cref="SetSmartleadSettingCommand"/>
+    /// <seealso cref="StartSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommon.Set, "SmartleadSchedule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmartleadCampaign))]
     public sealed class SetSmartleadScheduleCommand : SmartleadCampaignChangeCmdlet
@@ -106,6 +158,26 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <para type="synopsis">Changes a Smartlead campaign's settings: tracking, when leads stop, unsubscribe text, plain text, follow-up share, client.</para>
     /// <para type="description">Only the settings given are sent. Tracking switches not given stay on. Values are sent in the API reference's vocabulary; -Vocabulary Docs sends the docs site's (for servers that reject the reference's values).</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: stop following up when a lead replies, switch open tracking off and add unsubscribe text.</para>
+    /// <code>
+    /// Set-SmartleadSetting -CampaignId 125 -StopLeadOn Reply -TrackOpen:$false -UnsubscribeText 'Reply STOP to opt out.'
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Interactive: for an account whose server expects the docs site's values, send those instead of the API reference's.</para>
+    /// <code>
+    /// Set-SmartleadSetting -CampaignId 125 -TrackClick:$false -StopLeadOn Click -Vocabulary Docs
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: cap new leads per day and send plain text for every campaign listed in campaigns.csv (a campaign_id column).</para>
+    /// <code>
+    /// Import-Csv campaigns.csv | Set-SmartleadSetting -MaxLeadsPerDay 50 -FollowUpPercentage 80 -PlainText
+    /// </code>
+    /// </example>
+    /// <seealso cref="SetSmartleadScheduleCommand"/>
+    /// <seealso cref="SetSmartleadSequenceCommand"/>
     [Cmdlet(VerbsCommon.Set, "SmartleadSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmartleadCampaign))]
     public sealed class SetSmartleadSettingCommand : SmartleadCampaignChangeCmdlet

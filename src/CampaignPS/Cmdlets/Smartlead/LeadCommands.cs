@@ -13,6 +13,22 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <para type="synopsis">Adds leads to a Smartlead campaign, from the pipeline or -Lead, in batches of 400.</para>
     /// <para type="description">Leads come from Import-Csv rows, hashtables or objects. The columns email, first_name, last_name, company_name, phone_number, website, location, linkedin_profile and company_url (also spelled FirstName and so on) map to Smartlead's fields, and every other column becomes a custom field (at most 200). Only one batch is held in memory, so a file of any size streams through. A lead without a valid e-mail is reported with its row number and the rest go on. A batch that fails after retries is reported lead by lead, each error's TargetObject being the lead, so those leads can be sent again. The output is one summary per campaign with Smartlead's counts; with -PassThru the campaign is written instead (the summary goes to the information stream).</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: add one lead with a custom field (industry).</para>
+    /// <code>
+    /// Add-SmartleadLead -CampaignId 125 -Lead @{ email = 'ada@example.com'; first_name = 'Ada'; company_name = 'Analytical Engines'; industry = 'Computing' }
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: stream a large CSV into a campaign in batches of 400, two batches in flight, then write exactly the rows that were not added to retry.csv.</para>
+    /// <code>
+    /// Import-Csv leads.csv | Add-SmartleadLead -CampaignId 125 -ThrottleLimit 2 -ErrorVariable notAdded
+    /// $notAdded | ForEach-Object TargetObject | Export-Csv retry.csv -NoTypeInformation
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewSmartleadCampaignCommand"/>
+    /// <seealso cref="StartSmartleadCampaignCommand"/>
+    /// <seealso cref="GetSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommon.Add, "SmartleadLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmartleadLeadImportResult), typeof(SmartleadCampaign))]
     public sealed class AddSmartleadLeadCommand : SmartleadCmdlet

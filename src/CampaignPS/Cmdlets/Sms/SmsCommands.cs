@@ -13,6 +13,30 @@ namespace CampaignPS.Cmdlets.Sms
     /// <para type="synopsis">Creates an SMS campaign with its contacts on your Tether instance.</para>
     /// <para type="description">Contacts piped in (Import-Csv rows with firstName, lastName and phoneNumber, in any spelling) are gathered into ONE campaign, created when the input ends. Rows that carry a CampaignName column instead form one campaign per name. Phone numbers must be E.164; with -DefaultCountryCode local forms such as (415) 555-0133 are converted, and anything else is an error naming the row (the rest go on). Every merge field in -Message, such as {{firstName}}, must be present on every contact, or nothing is sent. With -ScheduleDate the campaign texts real people at that time, so the cmdlet asks for confirmation unless -Force or -Confirm:$false.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: schedule a reminder to contacts Tether already knows, for this time tomorrow; -Force answers the confirmation that scheduling asks for.</para>
+    /// <code>
+    /// New-SmsCampaign -Name 'Reminder' -Message 'See you tomorrow' -ExistingContactId 665f1a0c0e0a4b001a2c9f01 -ScheduleDate (Get-Date).AddDays(1) -Force
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: one draft campaign from all rows of contacts.csv (firstName, lastName, phoneNumber), converting US numbers such as (415) 555-0133 to E.164; then send it, which asks first.</para>
+    /// <code>
+    /// Import-Csv contacts.csv |
+    ///     New-SmsCampaign -Name 'Q2 Lead Gen' -Message 'Hi {{firstName}}, are you still interested?' -DefaultCountryCode 1 |
+    ///     Send-SmsCampaign
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: rows with a CampaignName column form one campaign per name.</para>
+    /// <code>
+    /// Import-Csv regional-contacts.csv | New-SmsCampaign -Message 'Hi {{firstName}}, our store near you opens Monday.' -DefaultCountryCode 44
+    /// </code>
+    /// </example>
+    /// <seealso cref="TestSmsCampaignContactCommand"/>
+    /// <seealso cref="SendSmsCampaignCommand"/>
+    /// <seealso cref="StopSmsCampaignCommand"/>
+    /// <seealso cref="GetSmsCampaignCommand"/>
     [Cmdlet(VerbsCommon.New, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsCampaign))]
     public sealed class NewSmsCampaignCommand : SmsCmdlet
@@ -165,7 +189,23 @@ namespace CampaignPS.Cmdlets.Sms
 
     /// <summary>
     /// <para type="synopsis">Gets SMS campaigns from your Tether instance: one by id, or all (optionally by name with wildcards).</para>
+    /// <para type="description">With -CampaignId, or piped objects that have an Id or _id, it reads one campaign with its statistics (Total, Sent, Failed, SuccessRate); a missing one is reported as SmsCampaignNotFound. Without it, it lists the instance's campaigns, filtered by -Name (wildcards allowed, case-insensitive).</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: show how the Q2 campaigns went.</para>
+    /// <code>
+    /// Get-SmsCampaign -Name 'Q2*' | Format-Table -Property 'Name', 'Status', 'Total', 'Sent', 'Failed', 'SuccessRate'
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: report the scheduled campaigns to a CSV file.</para>
+    /// <code>
+    /// Get-SmsCampaign | Where-Object Status -eq 'scheduled' | Export-Csv scheduled-sms.csv -NoTypeInformation
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewSmsCampaignCommand"/>
+    /// <seealso cref="SendSmsCampaignCommand"/>
+    /// <seealso cref="StopSmsCampaignCommand"/>
     [Cmdlet(VerbsCommon.Get, "SmsCampaign", DefaultParameterSetName = "List")]
     [OutputType(typeof(SmsCampaign))]
     public sealed class GetSmsCampaignCommand : SmsCmdlet
@@ -204,7 +244,24 @@ namespace CampaignPS.Cmdlets.Sms
 
     /// <summary>
     /// <para type="synopsis">Checks contacts before a campaign: which are new, existing, protected or owned by others (Tether's validate-contacts).</para>
+    /// <para type="description">Sends the contacts to Tether's validate-contacts check and writes one result that sorts them into NewContacts, ExistingContacts, ProtectedContacts, AssignedToOtherUsers, AssignedToYouNotOwned, AlreadyMessagedOutbound and AlreadyMessagedInbound. Nothing is created or sent. Phone numbers must be E.164, or local numbers with -DefaultCountryCode; a bad row is reported with its row number and the rest are checked.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: check one contact.</para>
+    /// <code>
+    /// Test-SmsCampaignContact -Contact @{ firstName = 'Ada'; lastName = 'Lovelace'; phoneNumber = '+14155550133' }
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Bulk: check a whole CSV before a campaign, keep the protected contacts for review, and text only the contacts Tether already knows.</para>
+    /// <code>
+    /// $check = Import-Csv contacts.csv | Test-SmsCampaignContact -DefaultCountryCode 1
+    /// $check.ProtectedContacts | Export-Csv protected.csv -NoTypeInformation
+    /// New-SmsCampaign -Name 'Q2 follow-up' -Message 'Thanks for your interest in our Q2 offer.' -ExistingContact $check.ExistingContacts
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewSmsCampaignCommand"/>
+    /// <seealso cref="ConnectSmsPlatformCommand"/>
     [Cmdlet(VerbsDiagnostic.Test, "SmsCampaignContact")]
     [OutputType(typeof(SmsContactValidation))]
     public sealed class TestSmsCampaignContactCommand : SmsCmdlet
@@ -270,6 +327,25 @@ namespace CampaignPS.Cmdlets.Sms
     /// <para type="synopsis">Sends an SMS campaign now: real text messages go to every contact. This cannot be undone.</para>
     /// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). The output has the campaign's statistics; every failed message is also written as a warning.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: see what would happen, then send (it asks first).</para>
+    /// <code>
+    /// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02 -WhatIf
+    /// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: create a campaign from a CSV and send it without prompting; failed messages appear as warnings and in the output's FailedDetails.</para>
+    /// <code>
+    /// Import-Csv contacts.csv |
+    ///     New-SmsCampaign -Name 'Flash sale' -Message 'Hi {{firstName}}, 20% off today only.' -DefaultCountryCode 1 |
+    ///     Send-SmsCampaign -Force |
+    ///     Select-Object -Property 'Name', 'Total', 'Sent', 'Failed'
+    /// </code>
+    /// </example>
+    /// <seealso cref="NewSmsCampaignCommand"/>
+    /// <seealso cref="StopSmsCampaignCommand"/>
+    /// <seealso cref="GetSmsCampaignCommand"/>
     [Cmdlet(VerbsCommunications.Send, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SmsCampaign))]
     public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
@@ -287,7 +363,23 @@ namespace CampaignPS.Cmdlets.Sms
 
     /// <summary>
     /// <para type="synopsis">Cancels a scheduled SMS campaign before it sends. Only scheduled campaigns can be cancelled, and a cancelled campaign cannot be resumed.</para>
+    /// <para type="description">Sends Tether's cancel for the campaign. Only a scheduled campaign can be cancelled (otherwise SmsCampaignNotScheduled), and a cancelled campaign cannot be resumed, so ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. The output is the cancelled campaign.</para>
     /// </summary>
+    /// <example>
+    /// <para type="description">Interactive: cancel a scheduled campaign (it asks first).</para>
+    /// <code>
+    /// Stop-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02
+    /// </code>
+    /// </example>
+    /// <example>
+    /// <para type="description">Runbook: cancel every scheduled Q2 campaign without prompting.</para>
+    /// <code>
+    /// Get-SmsCampaign -Name 'Q2*' | Where-Object Status -eq 'scheduled' | Stop-SmsCampaign -Force
+    /// </code>
+    /// </example>
+    /// <seealso cref="SendSmsCampaignCommand"/>
+    /// <seealso cref="GetSmsCampaignCommand"/>
+    /// <seealso cref="NewSmsCampaignCommand"/>
     [Cmdlet(VerbsLifecycle.Stop, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SmsCampaign))]
     public sealed class StopSmsCampaignCommand : SmsCampaignCmdlet
