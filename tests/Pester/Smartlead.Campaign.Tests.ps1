@@ -687,6 +687,12 @@ Describe 'Set-SmartleadSetting' {
         ($sentFields -contains 'unsubscribe_text') | Should -BeFalse
     }
 
+    It 'sends nothing with -WhatIf' {
+        Set-SmartleadSetting -CampaignId $campaign.Id -TrackOpen:$false -StopLeadOn Reply -WhatIf
+
+        @(Get-SandboxRequests -Method 'POST' -PathPrefix $settingsRoute).Count | Should -Be 0
+    }
+
     It 'sends the docs vocabulary with -Vocabulary Docs' {
         Set-SmartleadSetting -CampaignId $campaign.Id -TrackOpen:$false -StopLeadOn Open -Vocabulary Docs
 
