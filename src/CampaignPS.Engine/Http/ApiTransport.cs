@@ -94,7 +94,9 @@ namespace CampaignPS.Engine.Http
             {
                 try
                 {
-                    result = await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, token).ConfigureAwait(false);
+                    // The body is already buffered (ResponseContentRead): parse it in one synchronous pass.
+                    byte[] json = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    result = JsonSerializer.Deserialize<T>(json, ApiJson.Options);
                 }
                 catch (JsonException exception)
                 {
@@ -143,7 +145,9 @@ namespace CampaignPS.Engine.Http
                 HttpResponseMessage response;
                 try
                 {
-                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
+                    // The whole answer is read here, under the attempt's timeout (API answers are small); a connection lost
+                    // while reading it is then a transport failure like any other.
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -175,7 +179,10 @@ namespace CampaignPS.Engine.Http
                 using (response)
                 {
                     int status = (int)response.StatusCode;
-                    _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", method.Method, redactedUrl, status, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
+                    if (_logger.IsEnabled(LogLevel.Information))
+                    {
+                        _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", method.Method, redactedUrl, status, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
+                    }
                     RateLimitSignal signal = RateLimitSignal.From(response, DateTimeOffset.UtcNow);
                     FollowServerWindow(signal);
 
@@ -272,6 +279,12 @@ namespace CampaignPS.Engine.Http
         // The URL as it goes on the wire (a query-string key included), with every secret masked.
         private string RedactedWireUrl(HttpMethod method, Uri uri, IRequestAuthenticator authenticator)
         {
+            if (!(authenticator is QueryStringAuthenticator))
+            {
+                // Header authentication leaves the URL as it is: no need to build a probe request (this runs for every request).
+                return UrlRedactor.Redact(uri);
+            }
+
             using var probe = new HttpRequestMessage(method, uri);
             authenticator.Apply(probe, _options.ApiKey);
             return UrlRedactor.Redact(probe.RequestUri ?? uri);
