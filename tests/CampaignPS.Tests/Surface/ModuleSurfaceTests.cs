@@ -105,6 +105,22 @@ public sealed class ModuleSurfaceTests : IClassFixture<SurfaceFixture>
     }
 
     [Fact]
+    public void Pipeline_cmdlets_that_create_or_change_remote_objects_take_ThrottleLimit()
+    {
+        // One at a time on purpose: New-SmsCampaign gathers the whole pipeline into one campaign, and
+        // sending, cancelling or deleting cannot be undone, so a mistake should stop after one record.
+        string[] sequentialOnPurpose = ["New-SmsCampaign", "Send-SmsCampaign", "Stop-SmsCampaign", "Remove-SmartleadCampaign"];
+        var bulk = _surface.Cmdlets
+            .Where(c => ChangingVerbs.Contains(c.Name.Split('-')[0]) && !c.Name.Contains("Request", StringComparison.Ordinal))
+            .Where(c => c.Parameters.Any(p => p.Sets.Any(s => s.FromPipeline || s.FromPipelineByPropertyName)))
+            .Where(c => !sequentialOnPurpose.Contains(c.Name))
+            .ToList();
+
+        Assert.True(bulk.Count >= 15, $"only {bulk.Count} bulk cmdlets found");
+        Assert.All(bulk, c => Assert.True(c.Has("ThrottleLimit"), $"{c.Name} has no -ThrottleLimit"));
+    }
+
+    [Fact]
     public void Secrets_are_only_taken_as_SecureString_or_PSCredential()
     {
         foreach (CmdletInfo cmdlet in _surface.Cmdlets)

@@ -52,6 +52,7 @@ public sealed class SmartleadCmdletSurfaceTests : IClassFixture<SurfaceFixture>
             Assert.Contains("Id", id.Aliases);
             Assert.Contains("campaign_id", id.Aliases);
             Assert.True(cmdlet.Has("PassThru"), $"{name} has no -PassThru");
+            Assert.Equal("System.Int32", cmdlet["ThrottleLimit"].TypeName);
             Assert.Contains(Campaign, cmdlet.OutputTypes);
             Assert.NotNull(campaign.GetProperty("Id"));
         }

@@ -57,7 +57,7 @@ namespace CampaignPS.Cmdlets.Smartlead
             }
 
             Apply(ShouldProcess(Target, $"Set Smartlead sequence ({steps.Count} steps)"),
-                token => Smartlead.SetSequenceAsync(CampaignId, steps, token));
+                (id, token) => Smartlead.SetSequenceAsync(id, steps, token));
         }
 
         private static SmartleadSequenceStep ToStep(object item, int index) =>
@@ -94,9 +94,12 @@ namespace CampaignPS.Cmdlets.Smartlead
         public long[] EmailAccountId { get; set; } = Array.Empty<long>();
 
         /// <inheritdoc />
-        protected override void ProcessRecord() =>
-            Apply(ShouldProcess(Target, $"Add Smartlead email accounts {string.Join(", ", EmailAccountId)}"),
-                token => Smartlead.AddEmailAccountsAsync(CampaignId, EmailAccountId, token));
+        protected override void ProcessRecord()
+        {
+            long[] accounts = EmailAccountId;
+            Apply(ShouldProcess(Target, $"Add Smartlead email accounts {string.Join(", ", accounts)}"),
+                (id, token) => Smartlead.AddEmailAccountsAsync(id, accounts, token));
+        }
     }
 
     /// <summary>
@@ -149,7 +152,7 @@ namespace CampaignPS.Cmdlets.Smartlead
             if (TryValidate(schedule.Validate, CampaignId))
             {
                 Apply(ShouldProcess(Target, $"Set Smartlead schedule {TimeZone} {string.Join(",", Day)} {StartHour}:00-{EndHour}:00"),
-                    token => Smartlead.SetScheduleAsync(CampaignId, schedule, token));
+                    (id, token) => Smartlead.SetScheduleAsync(id, schedule, token));
             }
         }
     }
@@ -247,7 +250,7 @@ namespace CampaignPS.Cmdlets.Smartlead
             if (TryValidate(settings.Validate, CampaignId))
             {
                 Apply(ShouldProcess(Target, "Change Smartlead campaign settings"),
-                    token => Smartlead.SetSettingsAsync(CampaignId, settings, token));
+                    (id, token) => Smartlead.SetSettingsAsync(id, settings, token));
             }
         }
 

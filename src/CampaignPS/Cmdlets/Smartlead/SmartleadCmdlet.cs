@@ -39,18 +39,36 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <summary>The WhatIf/Confirm target.</summary>
         protected string Target => $"Smartlead campaign {CampaignId}";
 
-        /// <summary>Makes the change when <paramref name="confirmed"/>, then writes the campaign with -PassThru.</summary>
-        protected void Apply(bool confirmed, Func<CancellationToken, Task> change)
+        /// <summary><para type="description">Campaigns changed at once when several come down the pipeline (1 to 32; default 2). Results are still written in input order.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int? ThrottleLimit { get; set; }
+
+        /// <summary>
+        /// Makes the change when <paramref name="confirmed"/>, with up to -ThrottleLimit campaigns in flight, then
+        /// writes the campaign with -PassThru. <paramref name="change"/> gets the campaign id of this record: it runs
+        /// while the next record is being bound, so it must not read the cmdlet's parameters itself.
+        /// </summary>
+        protected void Apply(bool confirmed, Func<long, CancellationToken, Task> change)
         {
-            if (!confirmed || !TryAwait(change, CampaignId))
+            if (!confirmed)
             {
                 return;
             }
 
-            if (PassThru.IsPresent && TryAwait(token => Smartlead.GetKnownCampaignAsync(CampaignId, token), CampaignId, out SmartleadCampaign campaign))
+            long campaignId = CampaignId;
+            bool passThru = PassThru.IsPresent;
+            SubmitOrdered(campaignId, Throttle(ThrottleLimit), async token =>
             {
-                WriteObject(campaign);
-            }
+                await change(campaignId, token).ConfigureAwait(false);
+                return passThru ? await Smartlead.GetKnownCampaignAsync(campaignId, token).ConfigureAwait(false) : null;
+            }, campaign =>
+            {
+                if (campaign != null)
+                {
+                    WriteObject(campaign);
+                }
+            });
         }
     }
 }

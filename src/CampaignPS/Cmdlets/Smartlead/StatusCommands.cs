@@ -33,7 +33,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <inheritdoc />
         protected override void ProcessRecord() =>
             Apply(ShouldProcessUnlessForced(Target, "Start Smartlead campaign (sends email)", Force.IsPresent),
-                token => Smartlead.SetStatusAsync(CampaignId, SmartleadStatusChange.Start, token));
+                (id, token) => Smartlead.SetStatusAsync(id, SmartleadStatusChange.Start, token));
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <inheritdoc />
         protected override void ProcessRecord() =>
             Apply(ShouldProcess(Target, "Pause Smartlead campaign"),
-                token => Smartlead.SetStatusAsync(CampaignId, SmartleadStatusChange.Pause, token));
+                (id, token) => Smartlead.SetStatusAsync(id, SmartleadStatusChange.Pause, token));
     }
 
     /// <summary>
@@ -96,6 +96,6 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <inheritdoc />
         protected override void ProcessRecord() =>
             Apply(ShouldProcessUnlessForced(Target, "Stop Smartlead campaign for good (cannot be undone)", Force.IsPresent),
-                token => Smartlead.SetStatusAsync(CampaignId, SmartleadStatusChange.Stop, token));
+                (id, token) => Smartlead.SetStatusAsync(id, SmartleadStatusChange.Stop, token));
     }
 }
