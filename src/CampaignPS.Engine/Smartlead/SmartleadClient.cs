@@ -169,6 +169,31 @@ namespace CampaignPS.Engine.Smartlead
             return accounts.Select(a => a.ToModel()).ToList();
         }
 
+        /// <summary>
+        /// Reads the account's email accounts (GET /email-accounts/?offset&amp;limit, up to 100 per page). Not in the
+        /// campaigns/leads part of the API reference in our specs; the endpoint Smartlead's own CLI lists accounts with.
+        /// </summary>
+        public async Task<IReadOnlyList<SmartleadEmailAccount>> GetAllEmailAccountsAsync(int maxAccounts = 1000, CancellationToken cancellationToken = default)
+        {
+            var accounts = new List<SmartleadEmailAccount>();
+            while (accounts.Count < maxAccounts)
+            {
+                var query = new[]
+                {
+                    new KeyValuePair<string, string?>("offset", accounts.Count.ToString(CultureInfo.InvariantCulture)),
+                    new KeyValuePair<string, string?>("limit", "100"),
+                };
+                List<EmailAccountDto> page = await _transport.SendAsync<List<EmailAccountDto>>(GetAccounts, HttpMethod.Get, "email-accounts/", null, cancellationToken, query).ConfigureAwait(false);
+                accounts.AddRange(page.Select(a => a.ToModel()));
+                if (page.Count < 100)
+                {
+                    break;
+                }
+            }
+
+            return accounts.Take(maxAccounts).ToList();
+        }
+
         /// <summary>Starts a streaming lead import into one campaign (batches of at most 400).</summary>
         public SmartleadLeadImporter StartLeadImport(long campaignId, SmartleadLeadSettings? settings = null, int batchSize = SmartleadRules.MaxLeadsPerRequest)
         {

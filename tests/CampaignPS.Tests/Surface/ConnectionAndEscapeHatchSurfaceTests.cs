@@ -81,6 +81,7 @@ public sealed class CompletionSurfaceTests : IClassFixture<SurfaceFixture>
     [InlineData("Start-SmartleadCampaign", "CampaignId", "SmartleadCampaignCompleter")]
     [InlineData("Add-SmartleadLead", "CampaignId", "SmartleadCampaignCompleter")]
     [InlineData("Get-SmartleadCampaign", "CampaignId", "SmartleadCampaignCompleter")]
+    [InlineData("Add-SmartleadEmailAccount", "EmailAccountId", "SmartleadEmailAccountCompleter")]
     [InlineData("Send-SmsCampaign", "CampaignId", "SmsCampaignCompleter")]
     [InlineData("Get-SmsCampaign", "CampaignId", "SmsCampaignCompleter")]
     public void Parameter_has_a_completer(string cmdlet, string parameter, string completer)

@@ -27,6 +27,10 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
         api.MapPost("/campaigns/{campaignId}/email-accounts", AddEmailAccounts);
         api.MapDelete("/campaigns/{campaignId}/email-accounts", RemoveEmailAccounts);
 
+        // Not in the campaigns/leads OpenAPI split: the account-level list (GET /v1/email-accounts/?offset&limit)
+        // that Smartlead's CLI and clients use; CampaignPS completes email-account ids from it.
+        api.MapGet("/email-accounts", ListAccountEmailAccounts);
+
         api.MapPost("/campaigns/{campaignId}/schedule", SaveSchedule);
         api.MapPost("/campaigns/{campaignId}/settings", SaveSettings);
     }
@@ -77,6 +81,14 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
         state.ViewCampaign(campaignId);
         state.SaveSequences(campaignId, SmartleadInputs.ReadSequences(CapturedRequestBody.Of(context)));
         return PlatformResponses.Json(SmartleadJson.Ok());
+    }
+
+    private IResult ListAccountEmailAccounts(HttpRequest request)
+    {
+        int offset = (int)Math.Max(0, QueryInteger(request, "offset") ?? 0);
+        int limit = (int)Math.Clamp(QueryInteger(request, "limit") ?? 100, 1, 100);
+        return PlatformResponses.Json(new JsonArray(
+            state.EmailAccounts.Skip(offset).Take(limit).Select(a => (JsonNode)SmartleadJson.EmailAccount(a)).ToArray()));
     }
 
     private IResult GetEmailAccounts(string campaignId) =>

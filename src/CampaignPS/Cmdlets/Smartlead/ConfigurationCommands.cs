@@ -91,6 +91,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         /// <summary><para type="description">The email account ids, e.g. 456, 457.</para></summary>
         [Parameter(Mandatory = true)]
         [Alias("email_account_ids")]
+        [ArgumentCompleter(typeof(SmartleadEmailAccountCompleter))]
         public long[] EmailAccountId { get; set; } = Array.Empty<long>();
 
         /// <inheritdoc />

@@ -65,6 +65,18 @@ namespace CampaignPS.Infrastructure.Completion
                 .Select(c => (c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Name)).ToList();
     }
 
+    /// <summary>Completes Smartlead email account ids, showing their addresses.</summary>
+    public sealed class SmartleadEmailAccountCompleter : RemoteIdCompleter
+    {
+        /// <inheritdoc />
+        protected override Platform Platform => Platform.Smartlead;
+
+        /// <inheritdoc />
+        protected override async Task<IReadOnlyList<(string Id, string Name)>> LookUpAsync(CampaignConnection connection, CancellationToken cancellationToken) =>
+            (await connection.Smartlead.GetAllEmailAccountsAsync(200, cancellationToken).ConfigureAwait(false))
+                .Select(a => (a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.FromEmail ?? string.Empty)).ToList();
+    }
+
     /// <summary>Completes SMS campaign ids.</summary>
     public sealed class SmsCampaignCompleter : RemoteIdCompleter
     {
