@@ -64,7 +64,7 @@
             Tags         = @('Campaign', 'Email', 'Outreach', 'Loops', 'Smartlead', 'Outbox', 'SMS', 'Tether', 'Marketing', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/campaignps/CampaignPS'
             LicenseUri   = 'https://github.com/campaignps/CampaignPS/blob/main/LICENSE'
-            ReleaseNotes = 'Loops content API (campaigns, email messages, mailing lists, audience segments, campaign groups) and the Smartlead campaign workflow (sequences, email accounts, leads in batches of 400, schedule, settings, start/pause/stop); a local sandbox for all of it.'
+            ReleaseNotes = '0.1.0: Loops (campaigns, email messages, lists, segments, groups), Smartlead (the whole campaign workflow, leads in batches of 400), Outbox (campaigns, senders, contacts) and Tether SMS (campaigns, send, cancel); bulk runs at the providers'' rate limits with -ThrottleLimit; offline help, formatting, tab completion, proxies, Invoke-*Request; a local sandbox for all of it.'
         }
     }
 }
