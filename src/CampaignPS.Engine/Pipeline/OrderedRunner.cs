@@ -40,9 +40,14 @@ namespace CampaignPS.Engine.Pipeline
         /// <summary>Starts the work for one record, first waiting while the throttle limit is reached.</summary>
         public void Submit(TItem item, Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken)
         {
-            while (InFlight().Count >= _throttleLimit || _queue.Count >= _maxWaiting)
+            while (true)
             {
                 List<Task> running = InFlight();
+                if (running.Count < _throttleLimit && _queue.Count < _maxWaiting)
+                {
+                    break;
+                }
+
                 _bridge.WaitForAny(running.Count > 0 ? running : new List<Task> { _queue.Peek().Task });
                 DeliverFinishedHead();
             }

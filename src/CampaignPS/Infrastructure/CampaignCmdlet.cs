@@ -179,6 +179,10 @@ namespace CampaignPS.Infrastructure
         /// <summary>An optional value from a CSV column or parameter: empty or white space counts as not given.</summary>
         protected static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
+        /// <summary>A switch as a three-way value: null when the user did not give it, else -Switch or -Switch:$false.</summary>
+        protected bool? SwitchGiven(string parameterName, SwitchParameter value) =>
+            MyInvocation.BoundParameters.ContainsKey(parameterName) ? value.IsPresent : (bool?)null;
+
         /// <summary>An optional structured value: null, or empty text, counts as not given.</summary>
         protected static object? Given(object? value) => value is string text ? Given(text) : value;
 

@@ -100,7 +100,7 @@ namespace CampaignPS.Cmdlets.Outbox
                 Description = Given(Description),
                 TimeZone = Given(TimeZone),
                 AllowedWindows = AllowedWindow,
-                StopOnReply = MyInvocation.BoundParameters.ContainsKey(nameof(StopOnReply)) ? StopOnReply.IsPresent : (bool?)null,
+                StopOnReply = SwitchGiven(nameof(StopOnReply), StopOnReply),
                 Status = Status,
                 Workflow = Workflow,
                 ResponderAgent = ResponderAgent,
@@ -185,8 +185,8 @@ namespace CampaignPS.Cmdlets.Outbox
                 FromName = Given(FromName),
                 ReplyToEmail = Given(ReplyToEmail),
                 Company = Company,
-                UseDefaultReplyTo = MyInvocation.BoundParameters.ContainsKey(nameof(UseDefaultReplyTo)) ? UseDefaultReplyTo.IsPresent : (bool?)null,
-                IsDefault = MyInvocation.BoundParameters.ContainsKey(nameof(IsDefault)) ? IsDefault.IsPresent : (bool?)null,
+                UseDefaultReplyTo = SwitchGiven(nameof(UseDefaultReplyTo), UseDefaultReplyTo),
+                IsDefault = SwitchGiven(nameof(IsDefault), IsDefault),
             };
             if (TryValidate(() => request.Validate(Outbox.DefaultCompany), request) &&
                 ShouldProcess($"Outbox sender {request.FromEmail}", "Create Outbox sender"))

@@ -236,15 +236,15 @@ namespace CampaignPS.Cmdlets.Smartlead
         {
             var settings = new SmartleadSettings
             {
-                TrackOpen = Given(nameof(TrackOpen), TrackOpen),
-                TrackClick = Given(nameof(TrackClick), TrackClick),
-                TrackReply = Given(nameof(TrackReply), TrackReply),
+                TrackOpen = SwitchGiven(nameof(TrackOpen), TrackOpen),
+                TrackClick = SwitchGiven(nameof(TrackClick), TrackClick),
+                TrackReply = SwitchGiven(nameof(TrackReply), TrackReply),
                 StopLeadOn = StopLeadOn,
                 UnsubscribeText = UnsubscribeText,
-                PlainText = Given(nameof(PlainText), PlainText),
+                PlainText = SwitchGiven(nameof(PlainText), PlainText),
                 FollowUpPercentage = FollowUpPercentage,
                 MaxLeadsPerDay = MaxLeadsPerDay,
-                AiEspMatching = Given(nameof(AiEspMatching), AiEspMatching),
+                AiEspMatching = SwitchGiven(nameof(AiEspMatching), AiEspMatching),
                 ClientId = ClientId,
                 Vocabulary = Vocabulary,
             };
@@ -254,8 +254,5 @@ namespace CampaignPS.Cmdlets.Smartlead
                     (id, token) => Smartlead.SetSettingsAsync(id, settings, token));
             }
         }
-
-        private bool? Given(string name, SwitchParameter value) =>
-            MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
     }
 }

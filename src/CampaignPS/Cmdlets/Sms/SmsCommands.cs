@@ -159,7 +159,7 @@ namespace CampaignPS.Cmdlets.Sms
                 NewContacts = contacts,
                 ExistingContacts = existing,
                 ScheduleDate = ScheduleDate.HasValue ? new DateTimeOffset(ScheduleDate.Value) : (DateTimeOffset?)null,
-                Autopilot = MyInvocation.BoundParameters.ContainsKey(nameof(Autopilot)) ? Autopilot.IsPresent : (bool?)null,
+                Autopilot = SwitchGiven(nameof(Autopilot), Autopilot),
                 Type = Type,
                 Process = Given(Process),
             };
