@@ -18,14 +18,24 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
-$pester = Get-Module -Name 'Pester' -ListAvailable |
-    Where-Object { $_.Version -ge [version]'5.0' } |
-    Sort-Object -Property Version -Descending |
-    Select-Object -First 1
-if ($null -eq $pester) {
-    throw 'Pester 5 is not installed. Install it with: Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser'
+# Pester 5.7.1 comes from NuGet: tests/CampaignPS.Tests restores it (PackageDownload) into the NuGet packages
+# folder, so `dotnet restore` / `dotnet test` is all it takes. A user's own Pester >= 5.5 is the fallback.
+$nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path -Path ([Environment]::GetFolderPath('UserProfile')) -ChildPath '.nuget/packages' }
+$restoredPester = Join-Path -Path $nugetRoot -ChildPath 'pester/5.7.1/tools/Pester.psd1'
+$pester = if (Test-Path -LiteralPath $restoredPester) {
+    Get-Item -LiteralPath $restoredPester
 }
-Import-Module -Name $pester.Path -ErrorAction Stop
+else {
+    Get-Module -Name 'Pester' -ListAvailable |
+        Where-Object { $_.Version -ge [version]'5.5' } |
+        Sort-Object -Property Version -Descending |
+        Select-Object -First 1
+}
+if ($null -eq $pester) {
+    throw "Pester 5 was not found at $restoredPester. Run 'dotnet restore tests/CampaignPS.Tests' (it downloads Pester 5.7.1 from NuGet), or install Pester 5.5 or later."
+}
+$pesterPath = if ($pester -is [System.IO.FileInfo]) { $pester.FullName } else { $pester.Path }
+Import-Module -Name $pesterPath -ErrorAction Stop
 
 # TestHelpers.psm1 starts the sandbox build of this configuration.
 $env:CAMPAIGNPS_CONFIGURATION = $Configuration
