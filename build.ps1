@@ -1,27 +1,45 @@
+#!/usr/bin/env pwsh
 <#
 .SYNOPSIS
 Builds, tests, packages or demonstrates CampaignPS.
 
 .DESCRIPTION
 Build    dotnet build CampaignPS.sln; the module folder is out/CampaignPS.
-Test     Build, then dotnet test (xunit), then the Pester 5 tests in tests/Pester (they start the sandbox themselves).
-Package  Build, then copy out/CampaignPS to out/package/CampaignPS and publish a .nupkg to the local
-         file repository out/package/repo (needs Microsoft.PowerShell.PSResourceGet).
-Demo     Build, start the sandbox, and run the create -> configure pipeline and an Import-Csv bulk create against it.
+Test     Build the solution, then run every test: xunit (dotnet test), and the Pester 5 tests in tests/Pester,
+         which include the PowerShell parse check of every .ps1/.psm1/.psd1 (Syntax.Tests.ps1). Ends with one
+         line "N passed, N failed" that counts xunit and Pester together, and fails when anything failed.
+Demo     Build the module and the sandbox only, start the sandbox, and run a create -> configure pipeline and an
+         Import-Csv bulk create against it. Nothing leaves the machine.
+Package  Build, then copy out/CampaignPS to out/package/CampaignPS and publish a .nupkg to the local file
+         repository out/package/repo (with Microsoft.PowerShell.PSResourceGet, which ships with PowerShell 7.4+).
 
-Build and Package work in PowerShell 7.4+ and Windows PowerShell 5.1; Test needs Pester 5 (the
-Pester tests are written for PowerShell 7.4+). Test and Demo load CampaignPS.dll into the session
-that runs them, and Windows keeps a loaded dll locked: run them in a fresh process, e.g.
-pwsh -NoProfile -File ./build.ps1 -Task Test, so that the next build can overwrite out/CampaignPS.
+On a machine with only the .NET SDK, run it through the pwsh the repository pins (dotnet-tools.json):
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+With your own PowerShell 7.4+, ./build.ps1 -Task Test works as well. Pester 5.7.1 comes from NuGet
+(tests/CampaignPS.Tests downloads it); a Pester 5.5 or later that is installed is the fallback.
+
+Test and Demo load CampaignPS.dll: Test runs Pester in a child pwsh (started from $PSHOME, so it works when
+pwsh runs as a .NET tool), and Demo in this session; on Windows a loaded dll stays locked, so run Demo in a
+fresh process (pwsh -NoProfile -File ./build.ps1 -Task Demo) when you want to rebuild afterwards.
+
+.PARAMETER Task
+Build, Test, Demo or Package.
+
+.PARAMETER Configuration
+Release (the default) or Debug. Build, test and the Pester runner use the same one.
 
 .EXAMPLE
-./build.ps1 -Task Test
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
+
+.EXAMPLE
+./build.ps1 -Task Test -Configuration Debug
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Build', 'Test', 'Package', 'Demo')]
     [string] $Task = 'Build',
 
+    [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release'
 )
 
@@ -30,7 +48,9 @@ Set-StrictMode -Version Latest
 
 $RepositoryRoot = $PSScriptRoot
 $Solution = Join-Path -Path $RepositoryRoot -ChildPath 'CampaignPS.sln'
+$DemoProjects = @('src/CampaignPS/CampaignPS.csproj', 'src/CampaignPS.Sandbox/CampaignPS.Sandbox.csproj')
 $OutFolder = Join-Path -Path $RepositoryRoot -ChildPath 'out'
+$TestResults = Join-Path -Path $OutFolder -ChildPath 'TestResults'
 $ModuleFolder = Join-Path -Path $OutFolder -ChildPath 'CampaignPS'
 $ModuleManifest = Join-Path -Path $ModuleFolder -ChildPath 'CampaignPS.psd1'
 
@@ -41,40 +61,123 @@ function Write-Step {
 }
 
 function Invoke-DotNet {
-    # Runs dotnet with the given arguments and stops the build when it fails.
-    param([Parameter(Mandatory = $true)] [string[]] $Arguments)
+    # Runs dotnet with the given arguments; returns $true when it succeeded (-AllowFailure), else throws.
+    param(
+        [Parameter(Mandatory = $true)] [string[]] $Arguments,
+        [switch] $AllowFailure
+    )
     Write-Host ('dotnet ' + ($Arguments -join ' '))
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) {
-        throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE."
+    & dotnet @Arguments | Out-Host
+    if ($LASTEXITCODE -eq 0) {
+        return $true
+    }
+    if ($AllowFailure) {
+        return $false
+    }
+    throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE."
+}
+
+function Assert-DotNet {
+    if (-not (Get-Command -Name 'dotnet' -ErrorAction SilentlyContinue)) {
+        throw 'The dotnet CLI was not found. Install the .NET 10 SDK (https://dot.net) and run the build again.'
     }
 }
 
 function Invoke-Build {
-    Write-Step "Building CampaignPS.sln ($Configuration)"
-    if (-not (Get-Command -Name 'dotnet' -ErrorAction SilentlyContinue)) {
-        throw 'The dotnet CLI was not found. Install the .NET SDK (https://dot.net) and run the build again.'
+    # The whole solution, or (-Project) only what the caller needs.
+    param([string[]] $Project = @($Solution))
+    Assert-DotNet
+    foreach ($item in $Project) {
+        Write-Step "Building $item ($Configuration)"
+        $null = Invoke-DotNet -Arguments @('build', $item, '-c', $Configuration, '--nologo', '-v', 'minimal')
     }
-    Invoke-DotNet -Arguments @('build', $Solution, '-c', $Configuration, '--nologo')
-
     if (-not (Test-Path -LiteralPath $ModuleManifest)) {
         throw "The build did not lay out the module folder: $ModuleManifest is missing."
     }
     Write-Host "Module folder: $ModuleFolder"
 }
 
+function Get-PowerShellCommand {
+    # The command line that starts another PowerShell like this one: pwsh itself, or, when this pwsh runs as a
+    # .NET tool (dotnet pwsh), the dotnet host with pwsh.dll from $PSHOME.
+    if ($PSVersionTable.PSEdition -ne 'Core') {
+        $pwsh = Get-Command -Name 'pwsh' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($null -eq $pwsh) {
+            throw 'The Pester tests need PowerShell 7.4+. Run: dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test'
+        }
+        return @($pwsh.Source)
+    }
+
+    $processPath = [System.Environment]::ProcessPath
+    if ([System.IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'pwsh') {
+        return @($processPath)
+    }
+    return @($processPath, (Join-Path -Path $PSHOME -ChildPath 'pwsh.dll'))
+}
+
+function Read-TrxCount {
+    # Sums the counters of the xunit result files (TRX) written by dotnet test.
+    param([Parameter(Mandatory = $true)] [string] $Folder)
+    $passed = 0
+    $failed = 0
+    foreach ($file in @(Get-ChildItem -LiteralPath $Folder -Filter '*.trx' -File -ErrorAction SilentlyContinue)) {
+        [xml] $trx = Get-Content -LiteralPath $file.FullName -Raw
+        $counters = $trx.TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+    }
+    return [pscustomobject]@{ Passed = $passed; Failed = $failed; Files = @(Get-ChildItem -LiteralPath $Folder -Filter '*.trx' -File -ErrorAction SilentlyContinue).Count }
+}
+
 function Invoke-Test {
     Invoke-Build
 
-    Write-Step "Running the xunit tests ($Configuration)"
-    Invoke-DotNet -Arguments @('test', $Solution, '-c', $Configuration, '--no-build', '--nologo')
+    $xunitResults = Join-Path -Path $TestResults -ChildPath 'xunit'
+    if (Test-Path -LiteralPath $xunitResults) {
+        Remove-Item -LiteralPath $xunitResults -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory -Path $xunitResults -Force
 
-    Write-Step 'Running the Pester tests (tests/Pester)'
+    Write-Step "Running the xunit tests ($Configuration)"
+    $xunitOk = Invoke-DotNet -AllowFailure -Arguments @('test', $Solution, '-c', $Configuration, '--no-build', '--nologo',
+        '--logger', 'trx', '--logger', 'console;verbosity=minimal', '--results-directory', $xunitResults)
+    $xunit = Read-TrxCount -Folder $xunitResults
+    if ($xunit.Files -eq 0) {
+        Write-Host 'dotnet test wrote no results.'
+        $xunit.Failed += 1
+    }
+    elseif (-not $xunitOk -and $xunit.Failed -eq 0) {
+        Write-Host 'dotnet test failed without a failed test (see above).'
+        $xunit.Failed += 1
+    }
+
+    Write-Step "Running the Pester tests, parse check included ($Configuration)"
     # A separate process: the tests import CampaignPS.dll, and a loaded dll stays locked on Windows.
-    $powerShell = (Get-Process -Id $PID).Path
-    & $powerShell -NoProfile -File (Join-Path -Path $RepositoryRoot -ChildPath 'tests/Pester/Invoke-PesterSuite.ps1') -Configuration $Configuration
-    if ($LASTEXITCODE -ne 0) {
-        throw "The Pester tests failed (exit code $LASTEXITCODE)."
+    $pesterSummary = Join-Path -Path $TestResults -ChildPath 'pester-summary.txt'
+    Remove-Item -LiteralPath $pesterSummary -Force -ErrorAction SilentlyContinue
+    $powerShell = @(Get-PowerShellCommand)
+    $runner = Join-Path -Path $RepositoryRoot -ChildPath 'tests/Pester/Invoke-PesterSuite.ps1'
+    $arguments = @($powerShell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner, '-Configuration', $Configuration, '-ResultFile', $pesterSummary)
+    & $powerShell[0] @arguments
+    $pesterPassed = 0
+    $pesterFailed = 0
+    if (Test-Path -LiteralPath $pesterSummary) {
+        $counts = (Get-Content -LiteralPath $pesterSummary -Raw).Trim() -split '\s+'
+        $pesterPassed = [int] $counts[0]
+        $pesterFailed = [int] $counts[1]
+    }
+    else {
+        Write-Host "The Pester run produced no summary (exit code $LASTEXITCODE)."
+        $pesterFailed = 1
+    }
+
+    Write-Host ''
+    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed" -f $xunit.Passed, $xunit.Failed, $pesterPassed, $pesterFailed)
+    $passed = $xunit.Passed + $pesterPassed
+    $failed = $xunit.Failed + $pesterFailed
+    Write-Host ("{0} passed, {1} failed" -f $passed, $failed)
+    if ($failed -gt 0) {
+        exit 1
     }
 }
 
@@ -124,21 +227,17 @@ function Invoke-Package {
 }
 
 function Get-SandboxAssembly {
-    $binFolder = Join-Path -Path $RepositoryRoot -ChildPath (Join-Path -Path 'src/CampaignPS.Sandbox/bin' -ChildPath $Configuration)
-    $assembly = $null
-    if (Test-Path -LiteralPath $binFolder) {
-        $assembly = Get-ChildItem -LiteralPath $binFolder -Filter 'CampaignPS.Sandbox.dll' -Recurse |
-            Sort-Object -Property LastWriteTime -Descending |
-            Select-Object -First 1
+    $assembly = Join-Path -Path $RepositoryRoot -ChildPath "src/CampaignPS.Sandbox/bin/$Configuration/net10.0/CampaignPS.Sandbox.dll"
+    if (-not (Test-Path -LiteralPath $assembly)) {
+        throw "$assembly was not found. Did the build succeed?"
     }
-    if ($null -eq $assembly) {
-        throw "CampaignPS.Sandbox.dll was not found under $binFolder. Did the build succeed?"
-    }
-    return $assembly.FullName
+    return $assembly
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    $started = [System.Diagnostics.Stopwatch]::StartNew()
+    # Only what the demo runs: the module (with its help) and the sandbox, not the tests or the benchmark.
+    Invoke-Build -Project $DemoProjects
 
     $demoFolder = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('campaignps-demo-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $demoFolder -Force
@@ -148,8 +247,8 @@ function Invoke-Demo {
     $sandbox = $null
 
     try {
-        # The build above compiled the sandbox; starting its dll (rather than `dotnet run`) gives the
-        # id of the sandbox process itself, so that stopping it below really stops it.
+        # Starting the built dll (rather than `dotnet run`) gives the id of the sandbox process itself, so that
+        # stopping it below really stops it.
         Write-Step 'Starting the sandbox (local stand-in for the platform APIs) on a free port'
         $sandboxAssembly = Get-SandboxAssembly
         # Start-Process joins the arguments with spaces without quoting them: quote the paths.
@@ -165,7 +264,7 @@ function Invoke-Demo {
             if ((Get-Date) -gt $deadline) {
                 throw 'The sandbox did not start within 60 seconds.'
             }
-            Start-Sleep -Milliseconds 200
+            Start-Sleep -Milliseconds 100
         }
         $root = (Get-Content -LiteralPath $readyFile -Raw).Trim()
         if (-not $root.EndsWith('/')) {
@@ -212,7 +311,7 @@ function Invoke-Demo {
         Get-LoopsCampaign -All | Format-Table -Property 'Id', 'Name', 'Status', 'ScheduledAt' -AutoSize
 
         Disconnect-Loops
-        Write-Step 'Demo finished'
+        Write-Step ("Demo finished in {0:0.0} s" -f $started.Elapsed.TotalSeconds)
     }
     finally {
         if ($null -ne $sandbox -and -not $sandbox.HasExited) {

@@ -108,14 +108,19 @@ Describe 'Add-SmartleadLead from Import-Csv' {
         $posts = @(Get-LeadPost -CampaignId $campaign.Id)
         $posts.Count | Should -Be 3
         $bodies = @($posts | ForEach-Object { $_.body | ConvertFrom-Json })
-        ($bodies | ForEach-Object { @($_.lead_list).Count }) -join ',' | Should -Be '400,400,201'
+        # Batches are in flight together, so they may arrive in any order: the sizes as a multiset, and every lead once.
+        (@($bodies | ForEach-Object { @($_.lead_list).Count }) | Sort-Object -Descending) -join ',' | Should -Be '400,400,201'
+        $sentEmails = @($bodies | ForEach-Object { @($_.lead_list) } | ForEach-Object { $_.email })
+        $sentEmails.Count | Should -Be 1001
+        @($sentEmails | Sort-Object -Unique).Count | Should -Be 1001
+        Compare-Object -ReferenceObject @($rows.Email) -DifferenceObject $sentEmails | Should -BeNullOrEmpty
 
         $stored = Get-SmartleadSandboxCampaign -Id $campaign.Id
         $stored.leadCount | Should -Be 1001
         $stored.leadPostCount | Should -Be 3
 
         # FirstName and last_name both reach Smartlead's first_name / last_name; the rest are custom fields.
-        $first = @($bodies[0].lead_list)[0]
+        $first = @($bodies | ForEach-Object { @($_.lead_list) } | Where-Object { $_.email -eq 'lead0001@acme.example' })[0]
         $first.email | Should -Be 'lead0001@acme.example'
         $first.first_name | Should -Be 'First1'
         $first.last_name | Should -Be 'Last1'
@@ -125,7 +130,9 @@ Describe 'Add-SmartleadLead from Import-Csv' {
         $sentFields = @($first.PSObject.Properties | ForEach-Object { $_.Name })
         ($sentFields -contains 'FirstName') | Should -BeFalse
         ($sentFields -contains 'Industry') | Should -BeFalse
-        @($bodies[2].lead_list)[-1].email | Should -Be 'lead1001@acme.example'
+        # Each batch keeps the input order of its rows: the batch that holds the last row ends with it.
+        $lastBatch = @($bodies | Where-Object { @($_.lead_list).email -contains 'lead1001@acme.example' })[0]
+        @($lastBatch.lead_list)[-1].email | Should -Be 'lead1001@acme.example'
 
         # -IgnoreGlobalBlockList:$false sends false (the API reference's settings names).
         $bodies[0].settings.ignore_global_block_list | Should -BeFalse

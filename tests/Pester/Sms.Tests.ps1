@@ -273,7 +273,39 @@ Describe 'New-SmsCampaign' {
         (@($created | ForEach-Object { $_.Name }) -join ',') | Should -Be 'East,West,Elsewhere'
         (@($created | ForEach-Object { $_.Total }) -join ',') | Should -Be '2,1,1'
         (@((Get-SmsSandboxCampaign -Id $created[0].Id).phoneNumbers) -join ',') | Should -Be '+14155550133,+14155550135'
-        @(Get-CreateBody).Count | Should -Be 3
+        $bodies = @(Get-CreateBody)
+        $bodies.Count | Should -Be 3
+        # The routing column picks the campaign; it is not a contact field, so it never reaches Tether.
+        $sent = @($bodies | ForEach-Object { @($_.newContacts) })
+        @($sent | Where-Object { $_.PSObject.Properties.Name -contains 'CampaignName' }).Count | Should -Be 0
+    }
+
+    It 'sends the contact fields Tether documents (email too, for {{email}}) and no other column' {
+        $csv = New-TestCsv -FileName 'extra-columns.csv' -Row @(
+            [pscustomobject]@{ firstName = 'Jo'; Email = 'jo@acme.example'; phoneNumber = '+14155550133'; Notes = 'met at the fair'; Owner = 'Kim' }
+            [pscustomobject]@{ firstName = 'Lee'; Email = 'lee@acme.example'; phoneNumber = '+14155550135'; Notes = ''; Owner = 'Kim' }
+        )
+
+        $campaign = Import-Csv -LiteralPath $csv | New-SmsCampaign -Name 'Fair follow-up' -Message 'Hi {{firstName}}, we wrote to {{email}}'
+
+        $campaign.Total | Should -Be 2
+        $contacts = @((Get-CreateBody)[0].newContacts)
+        (@($contacts[0].PSObject.Properties.Name) | Sort-Object) -join ',' | Should -Be 'email,firstName,phoneNumber'
+        (@($contacts | ForEach-Object { $_.email }) -join ',') | Should -Be 'jo@acme.example,lee@acme.example'
+    }
+
+    It 'refuses a merge field that no Tether contact field can fill, before sending' {
+        $csv = New-TestCsv -FileName 'promo-column.csv' -Row @(
+            [pscustomobject]@{ firstName = 'Jo'; phoneNumber = '+14155550133'; Promo = 'X1' }
+        )
+
+        $result = Import-Csv -LiteralPath $csv | New-SmsCampaign -Name 'Promo' -Message 'Hi {{firstName}}, code {{Promo}}' -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $result | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SmsInvalidMessage,*'
+        $failures[0].Exception.Message | Should -BeLike '*{{Promo}}*cannot fill*firstName, lastName, phoneNumber, email*'
+        @(Get-SandboxRequests -Method 'POST').Count | Should -Be 0
     }
 
     It 'converts local numbers with -DefaultCountryCode 1 and keeps international ones' {

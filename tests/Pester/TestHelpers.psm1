@@ -654,6 +654,91 @@ function Get-StreamText {
     }
 }
 
+function Get-NuGetPackageFile {
+    <#
+    .SYNOPSIS
+    The path of a file inside a package that tests/CampaignPS.Tests restored into the NuGet packages folder,
+    e.g. microsoft.extensions.logging.abstractions/6.0.0/lib/net6.0/Microsoft.Extensions.Logging.Abstractions.dll.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true, Position = 0)]
+        [string] $RelativePath
+    )
+    $roots = @()
+    if ($env:NUGET_PACKAGES) {
+        $roots += $env:NUGET_PACKAGES
+    }
+    $roots += Join-Path -Path ([Environment]::GetFolderPath('UserProfile')) -ChildPath '.nuget/packages'
+    foreach ($root in $roots) {
+        $candidate = Join-Path -Path $root -ChildPath $RelativePath
+        if (Test-Path -LiteralPath $candidate) {
+            return $candidate
+        }
+    }
+    throw "$RelativePath is not in the NuGet packages folder. Run 'dotnet restore tests/CampaignPS.Tests' (it downloads it)."
+}
+
+function Invoke-TestPowerShell {
+    <#
+    .SYNOPSIS
+    Runs -ScriptBlock in a new pwsh process (like this one: pwsh, or dotnet with pwsh.dll when pwsh runs as a
+    .NET tool) with -ArgumentList, and returns what it wrote to the output stream, converted from JSON.
+    .DESCRIPTION
+    For what must start from an empty process: which assemblies are loaded first, Remove-Module, the
+    netstandard2.0 build. The script's last output must be JSON (ConvertTo-Json). A process that fails
+    throws with its error text.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [scriptblock] $ScriptBlock,
+
+        [object[]] $ArgumentList = @(),
+
+        [int] $TimeoutSec = 120
+    )
+    $folder = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('campaignps-child-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $folder -Force
+    try {
+        $script = Join-Path -Path $folder -ChildPath 'child.ps1'
+        Set-Content -LiteralPath $script -Value $ScriptBlock.ToString() -Encoding utf8
+        $processPath = [System.Environment]::ProcessPath
+        $info = [System.Diagnostics.ProcessStartInfo]::new($processPath)
+        if ([System.IO.Path]::GetFileNameWithoutExtension($processPath) -ne 'pwsh') {
+            $info.ArgumentList.Add((Join-Path -Path $PSHOME -ChildPath 'pwsh.dll'))
+        }
+        foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', $script)) {
+            $info.ArgumentList.Add($argument)
+        }
+        foreach ($argument in $ArgumentList) {
+            $info.ArgumentList.Add([string] $argument)
+        }
+        $info.Environment['NO_COLOR'] = '1'
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        $info.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($info)
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $stdoutTask = $process.StandardOutput.ReadToEndAsync()
+        if (-not $process.WaitForExit($TimeoutSec * 1000)) {
+            $process.Kill($true)
+            throw "The child pwsh did not finish within $TimeoutSec s."
+        }
+        $stdout = $stdoutTask.GetAwaiter().GetResult()
+        # The child's error view is coloured; test reports (NUnit XML) cannot hold escape characters.
+        $errorText = $stderr.GetAwaiter().GetResult() -replace "`e\[[0-9;]*[A-Za-z]", ''
+        if ($process.ExitCode -ne 0) {
+            throw "The child pwsh exited with $($process.ExitCode): $errorText $stdout"
+        }
+        return $stdout | ConvertFrom-Json
+    }
+    finally {
+        Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
 Export-ModuleMember -Function @(
     'Get-RepositoryRoot'
     'Get-TestConfiguration'
@@ -683,4 +768,6 @@ Export-ModuleMember -Function @(
     'Connect-TestOutbox'
     'Connect-TestSms'
     'Get-StreamText'
+    'Get-NuGetPackageFile'
+    'Invoke-TestPowerShell'
 )

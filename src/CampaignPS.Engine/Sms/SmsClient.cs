@@ -116,7 +116,7 @@ namespace CampaignPS.Engine.Sms
 
             var body = new ValidateContactsBody
             {
-                Contacts = contacts.Select(c => c.Fields).ToList(),
+                Contacts = contacts.Select(c => c.WireFields).ToList(),
                 SegmentationConfig = Parse("Segmentation", segmentationJson),
                 AssignmentConfig = Parse("Assignment", assignmentJson),
             };

@@ -7,12 +7,20 @@ using CampaignPS.Engine.Validation;
 namespace CampaignPS.Engine.Sms
 {
     /// <summary>
-    /// A campaign contact: firstName, lastName and an E.164 phoneNumber (plus any other fields,
-    /// which merge fields in the message may use). Read from any record; local phone formats are
-    /// normalised with a default country code.
+    /// A campaign contact: firstName, lastName, an E.164 phoneNumber and email, read from any record
+    /// (local phone formats are normalised with a default country code). Other columns of the record
+    /// (a CampaignName routing column, notes) are kept in <see cref="Fields"/> for checks but never sent:
+    /// Tether's contact carries only the fields in <see cref="WireFieldNames"/>.
     /// </summary>
     public sealed class SmsContact
     {
+        /// <summary>
+        /// The fields of a Tether campaign contact, as the published API reference's create-campaign example
+        /// (docs.tetherai.ca, newContacts / selectedExistingContacts) and its contact schema name them; the only
+        /// ones a message's merge fields can use.
+        /// </summary>
+        public static readonly IReadOnlyList<string> WireFieldNames = new[] { "firstName", "lastName", "phoneNumber", "email" };
+
         private readonly Dictionary<string, string> _fields;
 
         private SmsContact(long row, string? id, Dictionary<string, string> fields)
@@ -37,8 +45,15 @@ namespace CampaignPS.Engine.Sms
         /// <summary>E.164 phone number.</summary>
         public string? PhoneNumber => Field("phoneNumber");
 
-        /// <summary>Every field by its wire name.</summary>
+        /// <summary>E-mail address.</summary>
+        public string? Email => Field("email");
+
+        /// <summary>Every field of the record: the contact's under their wire names, any other column as it was spelled.</summary>
         public IReadOnlyDictionary<string, string> Fields => _fields;
+
+        /// <summary>The fields that go on the wire (<see cref="WireFieldNames"/>), without the id.</summary>
+        public IReadOnlyDictionary<string, string> WireFields =>
+            WireFieldNames.Where(_fields.ContainsKey).ToDictionary(name => name, name => _fields[name], StringComparer.Ordinal);
 
         /// <summary>The record the contact was read from (not sent).</summary>
         public object? Source { get; set; }
@@ -75,6 +90,10 @@ namespace CampaignPS.Engine.Sms
                     case "phone":
                     case "mobile":
                         values["phoneNumber"] = value!;
+                        break;
+                    case "email":
+                    case "emailaddress":
+                        values["email"] = value!;
                         break;
                     case "id":
                     case "contactid":

@@ -73,8 +73,8 @@ namespace CampaignPS.Engine.Sms
             {
                 Name = name,
                 Message = message,
-                NewContacts = NewContacts.Select(c => c.Fields).ToList(),
-                SelectedExistingContacts = ExistingContacts.Select(c => c.Fields.Concat(new[] { new KeyValuePair<string, string>("_id", c.Id ?? string.Empty) })
+                NewContacts = NewContacts.Select(c => c.WireFields).ToList(),
+                SelectedExistingContacts = ExistingContacts.Select(c => c.WireFields.Concat(new[] { new KeyValuePair<string, string>("_id", c.Id ?? string.Empty) })
                     .ToDictionary(f => f.Key, f => f.Value)).ToList(),
                 ScheduleDate = ScheduleDate?.UtcDateTime,
                 IsAutopilot = Autopilot,
@@ -92,6 +92,11 @@ namespace CampaignPS.Engine.Sms
         {
             foreach (string field in MergeFields)
             {
+                if (!SmsContact.WireFieldNames.Contains(field))
+                {
+                    throw rules.Fail("Message", $"Message uses {{{{{field}}}}}, which Tether cannot fill: a campaign contact carries only {string.Join(", ", SmsContact.WireFieldNames)}. Use one of those merge fields, or write the text into the message.");
+                }
+
                 foreach (SmsContact contact in NewContacts.Concat(ExistingContacts.Where(c => c.Fields.Count > 0)))
                 {
                     if (string.IsNullOrEmpty(contact.Field(field)))

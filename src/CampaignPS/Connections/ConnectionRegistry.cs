@@ -52,6 +52,24 @@ namespace CampaignPS.Connections
             }
         }
 
+        /// <summary>Closes every connection this session opened and forgets the defaults (Remove-Module).</summary>
+        public static void CloseAll()
+        {
+            SessionConnections session = Current();
+            List<CampaignConnection> open;
+            lock (session)
+            {
+                open = session.All.ToList();
+                session.All.Clear();
+                session.Defaults.Clear();
+            }
+
+            foreach (CampaignConnection connection in open)
+            {
+                connection.Dispose();
+            }
+        }
+
         /// <summary>The open connections of this session, oldest first.</summary>
         public static IReadOnlyList<CampaignConnection> All()
         {

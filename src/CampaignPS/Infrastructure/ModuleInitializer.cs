@@ -1,48 +1,34 @@
 using System.Management.Automation;
-#if !NET8_0_OR_GREATER
-using System;
-using System.IO;
-using System.Reflection;
-#endif
+using CampaignPS.Connections;
+using CampaignPS.Infrastructure.Completion;
 
 namespace CampaignPS.Infrastructure
 {
     /// <summary>
-    /// Runs when the module is imported. In Windows PowerShell 5.1 (.NET Framework) there are no
-    /// binding redirects for a module's dependencies, and the netstandard2.0 packages reference
-    /// slightly different versions of each other (System.Memory, System.Text.Json, ...): this
-    /// resolves any request for an assembly that ships in the module folder to that file.
-    /// PowerShell 7.4+ loads the net8.0 build, which needs none of this.
+    /// Runs when the module is imported and removed. In Windows PowerShell 5.1 it answers the assembly
+    /// requests of the module's own assemblies with the files the module ships (there are no binding
+    /// redirects for a module); PowerShell 7 needs none of that, because CampaignPS.Loader.dll loads the
+    /// net8.0 build and its dependencies into CampaignPS's own AssemblyLoadContext. On Remove-Module it
+    /// closes the connections this runspace opened and forgets the completion cache.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-#if !NET8_0_OR_GREATER
-        private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? string.Empty;
-#endif
-
         /// <inheritdoc />
         public void OnImport()
         {
 #if !NET8_0_OR_GREATER
-            AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+            ShippedAssemblyResolver.Register();
 #endif
         }
 
         /// <inheritdoc />
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            ConnectionRegistry.CloseAll();
+            RemoteIdCompleter.ClearCache();
 #if !NET8_0_OR_GREATER
-            AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
+            ShippedAssemblyResolver.Unregister();
 #endif
         }
-
-#if !NET8_0_OR_GREATER
-        private static Assembly? ResolveFromModuleFolder(object? sender, ResolveEventArgs args)
-        {
-            string name = new AssemblyName(args.Name).Name ?? string.Empty;
-            string candidate = Path.Combine(ModuleDirectory, name + ".dll");
-            return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
-        }
-#endif
     }
 }

@@ -57,6 +57,22 @@ public sealed class SmsClientTests
     }
 
     [Fact]
+    public async Task Only_the_contact_fields_Tether_documents_reach_the_wire()
+    {
+        await using var sandbox = await SmsSandbox.StartAsync();
+        using var client = sandbox.Client();
+        SmsContact routed = SmsContact.FromFields(Fields(("CampaignName", "East"), ("First Name", "Jo"), ("Email", "jo@acme.example"), ("Notes", "VIP"), ("Mobile", "+14155550133")), 1, null);
+
+        await client.CreateCampaignAsync(new NewSmsCampaign { Name = "East", Message = "Hi {{firstName}}, write to {{email}}", NewContacts = [routed] });
+
+        using JsonDocument body = JsonDocument.Parse(sandbox.Server.Requests.Snapshot()[0].Body);
+        JsonElement contact = body.RootElement.GetProperty("newContacts")[0];
+        Assert.Equal(["email", "firstName", "phoneNumber"], contact.EnumerateObject().Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal("jo@acme.example", contact.GetProperty("email").GetString());
+        Assert.Equal("East", routed.Field("CampaignName"));
+    }
+
+    [Fact]
     public async Task Create_with_a_schedule_and_existing_contacts_is_scheduled()
     {
         await using var sandbox = await SmsSandbox.StartAsync();
@@ -345,8 +361,13 @@ public sealed class SmsClientTests
         },
         {
             "Message",
-            () => new NewSmsCampaign { Name = "x", Message = "Hi {{firstName}}, code {{promo}}", NewContacts = [Contact(1, "Jo", "+14155550133", ("promo", "X1")), Contact(2, "Kim", "+14155550134")] },
-            "has no promo"
+            () => new NewSmsCampaign { Name = "x", Message = "Hi {{firstName}}, reply to {{email}}", NewContacts = [Contact(1, "Jo", "+14155550133", ("email", "jo@acme.example")), Contact(2, "Kim", "+14155550134")] },
+            "has no email"
+        },
+        {
+            "Message",
+            () => new NewSmsCampaign { Name = "x", Message = "Hi {{firstName}}, code {{promo}}", NewContacts = [Contact(1, "Jo", "+14155550133", ("promo", "X1"))] },
+            "{{promo}}, which Tether cannot fill"
         },
         {
             "Segmentation",

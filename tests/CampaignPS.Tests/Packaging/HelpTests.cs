@@ -1,11 +1,8 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CampaignPS.Tests.Support;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace CampaignPS.Tests.Packaging;
 
@@ -15,7 +12,7 @@ namespace CampaignPS.Tests.Packaging;
 /// about_CampaignPS. Every exported cmdlet and parameter is documented, and every example parses and calls
 /// only parameters that exist.
 /// </summary>
-public sealed partial class HelpTests(ITestOutputHelper output)
+public sealed partial class HelpTests
 {
     private static readonly XNamespace Msh = "http://msh";
     private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
@@ -200,37 +197,6 @@ public sealed partial class HelpTests(ITestOutputHelper output)
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
-
-    [Fact]
-    public void Every_example_parses()
-    {
-        string check = Path.GetFullPath(Path.Combine(BuildPaths.RepositoryRoot, "..", "shared", "tools", "ps-syntax", "check"));
-        if (!File.Exists(check) || !CanRun("node", "--version"))
-        {
-            output.WriteLine($"SKIPPED: the examples were not parsed: node or {check} is not available here.");
-            return;
-        }
-
-        string folder = Path.Combine(Path.GetTempPath(), "CampaignPS.HelpExamples." + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var examples = Examples().ToList();
-            Assert.NotEmpty(examples);
-            foreach ((string cmdlet, int number, string code) in examples)
-            {
-                File.WriteAllText(Path.Combine(folder, $"{cmdlet}.example{number}.ps1"), code + "\n", new UTF8Encoding(false));
-            }
-
-            (int exitCode, string text) = Run("bash", check, folder);
-            output.WriteLine(text);
-            Assert.True(exitCode == 0, $"ps-syntax found errors in help examples (files are named <cmdlet>.example<N>.ps1):{Environment.NewLine}{text}");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     [Fact]
@@ -485,38 +451,6 @@ public sealed partial class HelpTests(ITestOutputHelper output)
         }
 
         return code.Length - 1;
-    }
-
-    private static bool CanRun(string file, string arguments)
-    {
-        try
-        {
-            return Run(file, arguments).ExitCode == 0;
-        }
-        catch (Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static (int ExitCode, string Output) Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish in 3 minutes.");
-        }
-
-        return (process.ExitCode, (stdout.Result + stderr.Result).Trim());
     }
 
     [GeneratedRegex(@"CmdletsToExport\s*=\s*@\(([^)]*)\)")]

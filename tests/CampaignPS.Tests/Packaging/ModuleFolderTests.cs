@@ -91,6 +91,17 @@ public sealed class ModuleFolderTests
     }
 
     [Fact]
+    public void Only_the_loader_sits_in_PowerShell_7s_default_load_context_and_it_depends_on_nothing_shipped()
+    {
+        string folder = Path.GetDirectoryName(BuildPaths.LoaderAssembly)!;
+        Assert.Equal(["CampaignPS.Loader.dll"], Directory.GetFiles(folder, "*.dll").Select(Path.GetFileName));
+        var framework = AssemblyVersions(Directory.GetFiles(BuildPaths.Net8ReferencePack, "*.dll"));
+        var notFramework = References(BuildPaths.LoaderAssembly).Where(r => !framework.ContainsKey(r.Name)).Select(r => r.Name).ToList();
+        Assert.Empty(notFramework);
+        Assert.True(File.Exists(Path.Combine(folder, "lib", "CampaignPS.dll")));
+    }
+
+    [Fact]
     public void The_module_folder_has_the_manifest_and_loader()
     {
         Assert.True(File.Exists(Path.Combine(BuildPaths.ModuleFolder, "CampaignPS.psd1")));

@@ -9,7 +9,12 @@ internal static class BuildPaths
 
     public static string ModuleFolder => Path.Combine(RepositoryRoot, "out", "CampaignPS");
 
-    public static string ModuleBuild(string framework) => Path.Combine(ModuleFolder, framework);
+    /// <summary>The folder of one build's CampaignPS.dll: net8.0/lib (loaded into CampaignPS's own load context) or netstandard2.0.</summary>
+    public static string ModuleBuild(string framework) =>
+        framework == "net8.0" ? Path.Combine(ModuleFolder, framework, "lib") : Path.Combine(ModuleFolder, framework);
+
+    /// <summary>The loader that PowerShell 7 puts in its default load context: out/CampaignPS/net8.0/CampaignPS.Loader.dll.</summary>
+    public static string LoaderAssembly => Path.Combine(ModuleFolder, "net8.0", "CampaignPS.Loader.dll");
 
     public static string ManifestPath => Path.Combine(RepositoryRoot, "CampaignPS.psd1");
 

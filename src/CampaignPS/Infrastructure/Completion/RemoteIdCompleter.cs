@@ -22,8 +22,12 @@ namespace CampaignPS.Infrastructure.Completion
     {
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(2);
         private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(3);
-        private static readonly ConditionalWeakTable<CampaignConnection, ConcurrentDictionary<string, (DateTime At, IReadOnlyList<(string Id, string Name)> Items)>> Cache =
+        private static ConditionalWeakTable<CampaignConnection, ConcurrentDictionary<string, (DateTime At, IReadOnlyList<(string Id, string Name)> Items)>> _cache =
             new ConditionalWeakTable<CampaignConnection, ConcurrentDictionary<string, (DateTime At, IReadOnlyList<(string Id, string Name)> Items)>>();
+
+        /// <summary>Forgets every cached lookup (Remove-Module).</summary>
+        internal static void ClearCache() =>
+            _cache = new ConditionalWeakTable<CampaignConnection, ConcurrentDictionary<string, (DateTime At, IReadOnlyList<(string Id, string Name)> Items)>>();
 
         /// <summary>The platform the ids belong to.</summary>
         protected abstract Platform Platform { get; }
@@ -49,7 +53,7 @@ namespace CampaignPS.Infrastructure.Completion
 
         private IReadOnlyList<(string Id, string Name)> Items(CampaignConnection connection)
         {
-            var entries = Cache.GetValue(connection, _ => new ConcurrentDictionary<string, (DateTime, IReadOnlyList<(string, string)>)>());
+            var entries = _cache.GetValue(connection, _ => new ConcurrentDictionary<string, (DateTime, IReadOnlyList<(string, string)>)>());
             string key = GetType().FullName ?? GetType().Name;
             if (entries.TryGetValue(key, out var cached) && DateTime.UtcNow - cached.At < CacheLifetime)
             {
