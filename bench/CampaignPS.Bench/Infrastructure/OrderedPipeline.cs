@@ -7,7 +7,7 @@ internal readonly record struct PipelineRun(long Delivered, bool InInputOrder);
 
 /// <summary>
 /// Drives work the way a bulk cmdlet does (CampaignCmdlet.SubmitOrdered): one thread plays the
-/// PowerShell pipeline thread, submits every record to an <see cref="OrderedRunner{TItem,TResult}"/>
+/// PowerShell pipeline thread, submits every record to an <see cref="OrderedRunner"/>
 /// behind a <see cref="PipelineBridge"/>, and receives the results there, in input order.
 /// </summary>
 internal static class OrderedPipeline
@@ -24,16 +24,16 @@ internal static class OrderedPipeline
             long delivered = 0;
             bool inOrder = true;
             var bridge = new PipelineBridge(NullWriter.Instance);
-            var runner = new OrderedRunner<(long Index, TItem Item), TResult>(bridge, throttleLimit, (entry, task) =>
-            {
-                inOrder &= entry.Index == delivered;
-                delivered++;
-                deliver(entry.Item, task);
-            });
-
+            var runner = new OrderedRunner(bridge, throttleLimit);
             foreach (TItem item in items)
             {
-                runner.Submit((submitted++, item), token => work(item, token), cancellationToken);
+                long index = submitted++;
+                runner.Submit(token => work(item, token), task =>
+                {
+                    inOrder &= index == delivered;
+                    delivered++;
+                    deliver(item, task);
+                }, cancellationToken);
             }
 
             runner.Complete();

@@ -10,18 +10,19 @@ namespace CampaignPS.Engine.Pipeline
     /// Runs up to <c>throttleLimit</c> requests at once for a stream of records and hands each
     /// result back on the pipeline thread in input order, so a bulk cmdlet writes what a
     /// sequential one would, only sooner. A throttle limit of 1 is the sequential behaviour.
-    /// Results that finish early wait (bounded) behind a slower earlier one.
+    /// Results that finish early wait (bounded) behind a slower earlier one. Each record's work and
+    /// delivery are typed by its own <see cref="Submit{T}"/> call, so records of different result
+    /// types can share one runner.
     /// </summary>
-    public sealed class OrderedRunner<TItem, TResult>
+    public sealed class OrderedRunner
     {
         private readonly PipelineBridge _bridge;
         private readonly int _throttleLimit;
         private readonly int _maxWaiting;
-        private readonly Action<TItem, Task<TResult>> _deliver;
-        private readonly Queue<(TItem Item, Task<TResult> Task)> _queue = new Queue<(TItem Item, Task<TResult> Task)>();
+        private readonly Queue<Entry> _queue = new Queue<Entry>();
 
-        /// <summary>Creates a runner; <paramref name="deliver"/> gets each record and its finished task, in input order, on the pipeline thread.</summary>
-        public OrderedRunner(PipelineBridge bridge, int throttleLimit, Action<TItem, Task<TResult>> deliver)
+        /// <summary>Creates a runner whose deliveries run on the thread that waits on <paramref name="bridge"/>.</summary>
+        public OrderedRunner(PipelineBridge bridge, int throttleLimit)
         {
             if (throttleLimit < 1)
             {
@@ -31,15 +32,27 @@ namespace CampaignPS.Engine.Pipeline
             _bridge = bridge ?? throw new ArgumentNullException(nameof(bridge));
             _throttleLimit = throttleLimit;
             _maxWaiting = Math.Max(64, throttleLimit * 8);
-            _deliver = deliver ?? throw new ArgumentNullException(nameof(deliver));
         }
 
         /// <summary>Records started but not yet delivered.</summary>
         public int Pending => _queue.Count;
 
-        /// <summary>Starts the work for one record, first waiting while the throttle limit is reached.</summary>
-        public void Submit(TItem item, Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken)
+        /// <summary>
+        /// Starts <paramref name="work"/> for one record, first waiting while the throttle limit is reached;
+        /// <paramref name="deliver"/> gets its finished task, in input order, on the pipeline thread.
+        /// </summary>
+        public void Submit<T>(Func<CancellationToken, Task<T>> work, Action<Task<T>> deliver, CancellationToken cancellationToken)
         {
+            if (work == null)
+            {
+                throw new ArgumentNullException(nameof(work));
+            }
+
+            if (deliver == null)
+            {
+                throw new ArgumentNullException(nameof(deliver));
+            }
+
             while (true)
             {
                 List<Task> running = InFlight();
@@ -52,7 +65,8 @@ namespace CampaignPS.Engine.Pipeline
                 DeliverFinishedHead();
             }
 
-            _queue.Enqueue((item, _bridge.Start(work, cancellationToken)));
+            Task<T> task = _bridge.Start(work, cancellationToken);
+            _queue.Enqueue(new Entry(task, () => deliver(task)));
             DeliverFinishedHead();
         }
 
@@ -66,15 +80,27 @@ namespace CampaignPS.Engine.Pipeline
             }
         }
 
-        private List<Task> InFlight() => _queue.Where(q => !q.Task.IsCompleted).Select(q => (Task)q.Task).ToList();
+        private List<Task> InFlight() => _queue.Where(q => !q.Task.IsCompleted).Select(q => q.Task).ToList();
 
         private void DeliverFinishedHead()
         {
             while (_queue.Count > 0 && _queue.Peek().Task.IsCompleted)
             {
-                (TItem item, Task<TResult> task) = _queue.Dequeue();
-                _deliver(item, task);
+                _queue.Dequeue().Deliver();
             }
+        }
+
+        private sealed class Entry
+        {
+            public Entry(Task task, Action deliver)
+            {
+                Task = task;
+                Deliver = deliver;
+            }
+
+            public Task Task { get; }
+
+            public Action Deliver { get; }
         }
     }
 }

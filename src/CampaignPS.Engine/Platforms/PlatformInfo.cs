@@ -75,6 +75,9 @@ namespace CampaignPS.Engine.Platforms
         /// <summary>The cmdlet that connects to the platform, named in advice.</summary>
         public string ConnectCommand => Platform == Platform.Sms ? "Connect-SmsPlatform" : "Connect-" + ErrorIdPrefix;
 
+        /// <summary>The cmdlet that closes the platform's connection.</summary>
+        public string DisconnectCommand => "Disconnect-" + ConnectCommand.Substring("Connect-".Length);
+
         /// <summary>The environment variable read when no key is given.</summary>
         public string ApiKeyEnvironmentVariable { get; }
 

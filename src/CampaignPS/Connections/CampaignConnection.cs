@@ -72,7 +72,7 @@ namespace CampaignPS.Connections
         {
             if (_closed)
             {
-                throw new ObjectDisposedException(ToString(), $"This {Platform} connection was closed by {PlatformInfo.For(Platform).ConnectCommand.Replace("Connect-", "Disconnect-")}. Run {PlatformInfo.For(Platform).ConnectCommand} again.");
+                throw new ConnectionClosedException(PlatformInfo.For(Platform));
             }
 
             return _client as T ?? throw new InvalidOperationException($"This is a {Platform} connection, not one for {typeof(T).Name}.");

@@ -117,7 +117,7 @@ namespace CampaignPS.Connections
             }
             catch (InputValidationException invalid)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(invalid, BaseUri, out _));
+                ThrowTerminatingError(ErrorRecordFactory.Create(invalid, BaseUri, Platform, out _));
                 return;
             }
 
@@ -131,7 +131,7 @@ namespace CampaignPS.Connections
                 catch (Exception exception) when (ErrorRecordFactory.IsReportable(exception))
                 {
                     client.Dispose();
-                    ErrorRecord record = ErrorRecordFactory.Create(exception, null, out _);
+                    ErrorRecord record = ErrorRecordFactory.Create(exception, null, Platform, out _);
                     ThrowTerminatingError(record);
                 }
             }
@@ -155,7 +155,7 @@ namespace CampaignPS.Connections
             {
                 ThrowTerminatingError(new ErrorRecord(empty, Platform.ErrorIdPrefix + "ApiKeyMissing", ErrorCategory.AuthenticationError, null)
                 {
-                    ErrorDetails = new ErrorDetails($"The {Platform.DisplayName} API key is empty. {empty.Message.Split('(')[0].Trim()}"),
+                    ErrorDetails = new ErrorDetails($"The {Platform.DisplayName} API key is empty. Pass a key, or set ${Platform.ApiKeyEnvironmentVariable}."),
                 });
                 throw;
             }

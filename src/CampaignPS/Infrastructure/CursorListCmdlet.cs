@@ -1,21 +1,38 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CampaignPS.Engine.Paging;
+using CampaignPS.Engine.Platforms;
 
 namespace CampaignPS.Infrastructure
 {
     /// <summary>
     /// A Get-* cmdlet over a cursor-paged list: by id, or the first page, every page (-All),
-    /// or the first N items (-First).
+    /// or the first N items (-First). The subclass names its id parameter and the two client calls.
     /// </summary>
-    public abstract class CursorListCmdlet<T> : PlatformCmdlet
+    /// <typeparam name="TClient">The engine client the cmdlet calls.</typeparam>
+    /// <typeparam name="T">The listed object.</typeparam>
+    public abstract class CursorListCmdlet<TClient, T> : PlatformCmdlet<TClient>
+        where TClient : class, IPlatformClient
     {
         /// <summary>Parameter set for reading a list.</summary>
         protected const string ListSet = "List";
 
         /// <summary>Parameter set for reading one object.</summary>
         protected const string ByIdSet = "ById";
+
+        private readonly Func<TClient, string, CancellationToken, Task<T>> _getOne;
+        private readonly Func<TClient, string?, int?, CancellationToken, Task<CursorPage<T>>> _getPage;
+
+        /// <summary>Binds the cmdlet to the client calls that read one item and one page.</summary>
+        protected CursorListCmdlet(
+            Func<TClient, string, CancellationToken, Task<T>> getOne,
+            Func<TClient, string?, int?, CancellationToken, Task<CursorPage<T>>> getPage)
+        {
+            _getOne = getOne;
+            _getPage = getPage;
+        }
 
         /// <summary>
         /// <para type="description">Read every page, not just the first.</para>
@@ -40,19 +57,13 @@ namespace CampaignPS.Infrastructure
         /// <summary>The id asked for in the ById set.</summary>
         protected abstract string? RequestedId { get; }
 
-        /// <summary>Reads one object.</summary>
-        protected abstract Task<T> GetOneAsync(string id, CancellationToken cancellationToken);
-
-        /// <summary>Reads one page.</summary>
-        protected abstract Task<CursorPage<T>> GetPageAsync(string? cursor, int? pageSize, CancellationToken cancellationToken);
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected sealed override void ProcessRecordWith(TClient client)
         {
             if (ParameterSetName == ByIdSet)
             {
                 string id = RequestedId ?? string.Empty;
-                if (TryAwait(token => GetOneAsync(id, token), id, out T item))
+                if (TryAwait(token => _getOne(client, id, token), id, out T item))
                 {
                     WriteObject(item);
                 }
@@ -60,7 +71,14 @@ namespace CampaignPS.Infrastructure
                 return;
             }
 
-            WritePages((cursor, token) => GetPageAsync(cursor, PageSize, token), All.IsPresent, First);
+            var pager = new CursorPager<T>((cursor, token) => _getPage(client, cursor, PageSize, token), All.IsPresent, First);
+            while (TryAwait(pager.NextAsync, null, out var items) && items != null)
+            {
+                foreach (T item in items)
+                {
+                    WriteObject(item);
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using CampaignPS.Engine.Http;
+using CampaignPS.Engine.Platforms;
 
 namespace CampaignPS.Infrastructure
 {
@@ -13,7 +14,7 @@ namespace CampaignPS.Infrastructure
     /// wrap, with the connection's authentication, pacing, retries and error mapping. JSON answers are
     /// returned as objects (ConvertFrom-Json), anything else as text; -Raw always returns the text.
     /// </summary>
-    public abstract class InvokeRequestCmdlet : PlatformCmdlet
+    public abstract class InvokeRequestCmdlet : PlatformCmdlet<IPlatformClient>
     {
         /// <summary><para type="description">The path below the API root, e.g. 'campaigns' or 'api/contacts'.</para></summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -41,19 +42,19 @@ namespace CampaignPS.Infrastructure
         public SwitchParameter Raw { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(IPlatformClient client)
         {
             var method = new HttpMethod(Method.ToUpperInvariant());
             string? json = Body == null ? null : PowerShellJson.ToJson(Body);
             List<KeyValuePair<string, string?>> query = (Query ?? new Hashtable()).Cast<DictionaryEntry>()
                 .Select(e => new KeyValuePair<string, string?>(e.Key?.ToString() ?? string.Empty, LanguagePrimitives.ConvertTo<string>(PowerShellRecords.Unwrap(e.Value))))
                 .ToList();
-            if (method != HttpMethod.Get && !ShouldProcess($"{Platform.DisplayName} {Path}", $"{method.Method} request"))
+            if (method != HttpMethod.Get && !Confirm.Change($"{Platform.DisplayName} {Path}", $"{method.Method} request"))
             {
                 return;
             }
 
-            ApiTransport transport = CurrentConnection.PlatformClient.Transport;
+            ApiTransport transport = client.Transport;
             if (!TryAwait(token => transport.SendRawAsync(method, Path, json, query, Idempotent.IsPresent, token), Path, out RawApiResponse response))
             {
                 return;

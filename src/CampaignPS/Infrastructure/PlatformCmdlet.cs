@@ -5,10 +5,16 @@ using CampaignPS.Engine.Platforms;
 
 namespace CampaignPS.Infrastructure
 {
-    /// <summary>Base of the cmdlets that call a platform: adds -Connection and finds the session default otherwise.</summary>
-    public abstract class PlatformCmdlet : CampaignCmdlet
+    /// <summary>
+    /// Base of the cmdlets that call a platform: adds -Connection, finds the session default otherwise,
+    /// and hands the connection's client to the work methods (<see cref="ProcessRecordWith"/>,
+    /// <see cref="EndProcessingWith"/>), so no cmdlet reads a connection that is not resolved yet.
+    /// </summary>
+    /// <typeparam name="TClient">The engine client the cmdlet calls (LoopsClient, SmartleadClient, ...).</typeparam>
+    public abstract class PlatformCmdlet<TClient> : CampaignCmdlet
+        where TClient : class, IPlatformClient
     {
-        private CampaignConnection? _resolved;
+        private TClient? _client;
 
         /// <summary>
         /// <para type="description">The connection to use (from Connect-* -PassThru). Defaults to the session's last Connect-* for this platform.</para>
@@ -17,24 +23,39 @@ namespace CampaignPS.Infrastructure
         [ValidateNotNull]
         public CampaignConnection? Connection { get; set; }
 
-        /// <summary>The platform this cmdlet calls.</summary>
-        protected abstract PlatformInfo Platform { get; }
+        /// <summary>The platform this cmdlet calls; by default the one <typeparamref name="TClient"/> belongs to.</summary>
+        protected virtual PlatformInfo Platform => ClientPlatforms.Of(typeof(TClient));
 
-        /// <summary>The connection in use; a missing or mismatched connection ends the run.</summary>
-        protected CampaignConnection CurrentConnection => _resolved ?? throw new InvalidOperationException("The connection is resolved in BeginProcessing.");
+        /// <inheritdoc />
+        protected sealed override PlatformInfo? ReportingPlatform => Platform;
 
         /// <summary>
         /// Finds the connection on the pipeline thread: the session default is kept per runspace, and
         /// engine work runs on pool threads that have no runspace.
         /// </summary>
-        protected override void BeginProcessing()
+        protected sealed override void BeginProcessing()
         {
             base.BeginProcessing();
-            _resolved = Resolve();
+            _client = Resolve().Client<TClient>();
         }
 
-        /// <summary>The throttle limit given, or the platform's default.</summary>
-        protected int Throttle(int? given) => given ?? Platform.DefaultThrottleLimit;
+        /// <inheritdoc />
+        protected sealed override void ProcessRecord() => ProcessRecordWith(Client);
+
+        /// <inheritdoc />
+        protected sealed override void EndProcessing() => EndProcessingWith(Client);
+
+        /// <summary>Handles one input record with the connection's client.</summary>
+        protected virtual void ProcessRecordWith(TClient client)
+        {
+        }
+
+        /// <summary>Runs once after the last input record, with the connection's client.</summary>
+        protected virtual void EndProcessingWith(TClient client)
+        {
+        }
+
+        private TClient Client => _client ?? throw new InvalidOperationException("The connection is resolved in BeginProcessing.");
 
         private CampaignConnection Resolve()
         {
@@ -55,9 +76,7 @@ namespace CampaignPS.Infrastructure
 
             if (!connection.IsOpen)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new InvalidOperationException($"This {Platform.DisplayName} connection was closed. Run {Platform.ConnectCommand} again."),
-                    Platform.ErrorIdPrefix + "ConnectionClosed", ErrorCategory.ResourceUnavailable, connection));
+                ThrowTerminatingError(ErrorRecordFactory.Create(new ConnectionClosedException(Platform), connection, Platform, out _));
             }
 
             return connection;

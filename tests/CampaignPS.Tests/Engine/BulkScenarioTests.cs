@@ -227,14 +227,14 @@ public sealed class BulkScenarioTests
         Task.Factory.StartNew(() =>
         {
             var delivered = new List<Delivery<TItem, TResult>>();
-            var runner = new OrderedRunner<TItem, TResult>(new PipelineBridge(new NullWriter()), throttleLimit, (item, task) =>
-            {
-                delivered.Add(new Delivery<TItem, TResult>(item, task));
-                onDeliver?.Invoke(item);
-            });
+            var runner = new OrderedRunner(new PipelineBridge(new NullWriter()), throttleLimit);
             foreach (TItem item in items)
             {
-                runner.Submit(item, token => work(item, token), cancellationToken);
+                runner.Submit(token => work(item, token), task =>
+                {
+                    delivered.Add(new Delivery<TItem, TResult>(item, task));
+                    onDeliver?.Invoke(item);
+                }, cancellationToken);
             }
 
             runner.Complete();

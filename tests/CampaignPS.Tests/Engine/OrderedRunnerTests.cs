@@ -13,12 +13,12 @@ public sealed class OrderedRunnerTests
         var gates = Enumerable.Range(0, 5).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var delivered = new List<(int Item, int Result, int Thread)>();
         int callingThread = Environment.CurrentManagedThreadId;
-        var runner = new OrderedRunner<int, int>(bridge, throttleLimit: 5, (item, task) => delivered.Add((item, task.Result, Environment.CurrentManagedThreadId)));
+        var runner = new OrderedRunner(bridge, throttleLimit: 5);
 
         for (int i = 0; i < 5; i++)
         {
             int index = i;
-            runner.Submit(index, _ => gates[index].Task, CancellationToken.None);
+            runner.Submit(_ => gates[index].Task, task => delivered.Add((index, task.Result, Environment.CurrentManagedThreadId)), CancellationToken.None);
         }
 
         for (int i = 4; i >= 0; i--)
@@ -42,12 +42,12 @@ public sealed class OrderedRunnerTests
         int running = 0;
         int peak = 0;
         var delivered = new List<int>();
-        var runner = new OrderedRunner<int, int>(bridge, throttleLimit, (item, task) => delivered.Add(task.Result));
+        var runner = new OrderedRunner(bridge, throttleLimit);
 
         for (int i = 0; i < 20; i++)
         {
             int index = i;
-            runner.Submit(index, async _ =>
+            runner.Submit(async _ =>
             {
                 int now = Interlocked.Increment(ref running);
                 InterlockedMax(ref peak, now);
@@ -55,7 +55,7 @@ public sealed class OrderedRunnerTests
                 await Task.Delay(1);
                 Interlocked.Decrement(ref running);
                 return index;
-            }, CancellationToken.None);
+            }, task => delivered.Add(task.Result), CancellationToken.None);
         }
 
         runner.Complete();
@@ -69,12 +69,15 @@ public sealed class OrderedRunnerTests
     {
         var bridge = new PipelineBridge(new NullWriter());
         var outcomes = new List<string>();
-        var runner = new OrderedRunner<int, int>(bridge, 4, (item, task) => outcomes.Add(task.IsFaulted ? $"{item}: {task.Exception!.InnerException!.Message}" : $"{item}: ok"));
+        var runner = new OrderedRunner(bridge, 4);
 
         for (int i = 0; i < 4; i++)
         {
             int index = i;
-            runner.Submit(index, _ => index == 1 ? Task.FromException<int>(new InvalidOperationException("bad record")) : Task.FromResult(index), CancellationToken.None);
+            runner.Submit(
+                _ => index == 1 ? Task.FromException<int>(new InvalidOperationException("bad record")) : Task.FromResult(index),
+                task => outcomes.Add(task.IsFaulted ? $"{index}: {task.Exception!.InnerException!.Message}" : $"{index}: ok"),
+                CancellationToken.None);
         }
 
         runner.Complete();
@@ -88,14 +91,14 @@ public sealed class OrderedRunnerTests
         var writer = new RecordingWriter();
         var bridge = new PipelineBridge(writer);
         var release = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var runner = new OrderedRunner<int, int>(bridge, 2, (item, task) => writer.Write(PipelineMessageKind.Verbose, $"delivered {item}"));
+        var runner = new OrderedRunner(bridge, 2);
 
-        runner.Submit(1, async _ =>
+        runner.Submit(async _ =>
         {
             PipelineBridge.Current!.Post(PipelineMessageKind.Verbose, "working on 1");
             await release.Task;
             return 1;
-        }, CancellationToken.None);
+        }, task => writer.Write(PipelineMessageKind.Verbose, $"delivered {task.Result}"), CancellationToken.None);
         release.SetResult(true);
         runner.Complete();
 

@@ -8,6 +8,7 @@ using CampaignPS.Engine.Loops;
 using CampaignPS.Engine.Paging;
 using CampaignPS.Engine.Platforms;
 using CampaignPS.Infrastructure;
+using static CampaignPS.Infrastructure.ParameterValues;
 
 namespace CampaignPS.Cmdlets.Loops
 {
@@ -33,7 +34,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="GetLoopsAudienceSegmentCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsMailingList")]
     [OutputType(typeof(LoopsMailingList))]
-    public sealed class GetLoopsMailingListCommand : LoopsCmdlet
+    public sealed class GetLoopsMailingListCommand : PlatformCmdlet<LoopsClient>
     {
         /// <summary><para type="description">Only lists whose name matches (wildcards allowed).</para></summary>
         [Parameter(Position = 0)]
@@ -41,9 +42,9 @@ namespace CampaignPS.Cmdlets.Loops
         public string? Name { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(LoopsClient loops)
         {
-            if (!TryAwait(Loops.GetMailingListsAsync, Name, out IReadOnlyList<LoopsMailingList> lists))
+            if (!TryAwait(loops.GetMailingListsAsync, Name, out IReadOnlyList<LoopsMailingList> lists))
             {
                 return;
             }
@@ -79,7 +80,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="GetLoopsMailingListCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsAudienceSegment", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsAudienceSegment))]
-    public sealed class GetLoopsAudienceSegmentCommand : LoopsListCmdlet<LoopsAudienceSegment>
+    public sealed class GetLoopsAudienceSegmentCommand : CursorListCmdlet<LoopsClient, LoopsAudienceSegment>
     {
         /// <summary>Creates the cmdlet.</summary>
         public GetLoopsAudienceSegmentCommand()
@@ -119,7 +120,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="NewLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsCampaignGroup", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsCampaignGroup))]
-    public sealed class GetLoopsCampaignGroupCommand : LoopsListCmdlet<LoopsCampaignGroup>
+    public sealed class GetLoopsCampaignGroupCommand : CursorListCmdlet<LoopsClient, LoopsCampaignGroup>
     {
         /// <summary>Creates the cmdlet.</summary>
         public GetLoopsCampaignGroupCommand()
@@ -157,7 +158,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="NewLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommon.New, "LoopsCampaignGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LoopsCampaignGroup))]
-    public sealed class NewLoopsCampaignGroupCommand : LoopsCmdlet
+    public sealed class NewLoopsCampaignGroupCommand : BulkCmdlet<LoopsClient>
     {
         /// <summary><para type="description">The group name (not the reserved 'Unsorted').</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -168,21 +169,14 @@ namespace CampaignPS.Cmdlets.Loops
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(LoopsClient loops)
         {
             var request = new NewLoopsCampaignGroup { Name = Name, Description = Given(Description) };
-            if (!TryValidate(request.Validate, request) || !ShouldProcess($"Loops campaign group '{Name}'", "Create Loops campaign group"))
-            {
-                return;
-            }
-
-            SubmitOrdered(request, Throttle(ThrottleLimit), token => Loops.CreateCampaignGroupAsync(request, token), group => WriteObject(group));
+            Submit(request, request.Validate,
+                () => Confirm.Change($"Loops campaign group '{request.Name}'", "Create Loops campaign group"),
+                token => loops.CreateCampaignGroupAsync(request, token),
+                WriteObject);
         }
     }
 }

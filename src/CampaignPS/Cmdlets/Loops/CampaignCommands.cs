@@ -7,6 +7,7 @@ using CampaignPS.Engine.Loops;
 using CampaignPS.Engine.Paging;
 using CampaignPS.Engine.Platforms;
 using CampaignPS.Infrastructure;
+using static CampaignPS.Infrastructure.ParameterValues;
 
 namespace CampaignPS.Cmdlets.Loops
 {
@@ -42,7 +43,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="GetLoopsMailingListCommand"/>
     [Cmdlet(VerbsCommon.New, "LoopsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LoopsCampaign))]
-    public sealed class NewLoopsCampaignCommand : LoopsCmdlet
+    public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
     {
         /// <summary><para type="description">The campaign name.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -68,13 +69,8 @@ namespace CampaignPS.Cmdlets.Loops
         [ArgumentCompleter(typeof(LoopsCampaignGroupCompleter))]
         public string? CampaignGroupId { get; set; }
 
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(LoopsClient loops)
         {
             var request = new NewLoopsCampaign
             {
@@ -84,21 +80,15 @@ namespace CampaignPS.Cmdlets.Loops
                 CampaignGroupId = Given(CampaignGroupId),
             };
             object? filter = Given(AudienceFilter);
-            if (!TryValidate(() =>
-            {
-                request.AudienceFilter = filter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(filter));
-                request.Validate();
-            }, request))
-            {
-                return;
-            }
-
-            if (!ShouldProcess($"Loops campaign '{request.Name}'", "Create Loops campaign"))
-            {
-                return;
-            }
-
-            SubmitOrdered(request, Throttle(ThrottleLimit), token => Loops.CreateCampaignAsync(request, token), campaign => WriteObject(campaign));
+            Submit(request,
+                () =>
+                {
+                    request.AudienceFilter = filter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(filter));
+                    request.Validate();
+                },
+                () => Confirm.Change($"Loops campaign '{request.Name}'", "Create Loops campaign"),
+                token => loops.CreateCampaignAsync(request, token),
+                WriteObject);
         }
     }
 
@@ -134,7 +124,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="GetLoopsAudienceSegmentCommand"/>
     [Cmdlet(VerbsCommon.Set, "LoopsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefaultSet)]
     [OutputType(typeof(LoopsCampaign))]
-    public sealed class SetLoopsCampaignCommand : LoopsCmdlet
+    public sealed class SetLoopsCampaignCommand : BulkChangeCmdlet<LoopsClient>
     {
         private const string DefaultSet = "Default";
         private const string SegmentSet = "Segment";
@@ -181,17 +171,8 @@ namespace CampaignPS.Cmdlets.Loops
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary><para type="description">Return the updated campaign.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(LoopsClient loops)
         {
             var changes = new LoopsCampaignChanges
             {
@@ -202,33 +183,22 @@ namespace CampaignPS.Cmdlets.Loops
                 SendNow = SendNow.IsPresent,
                 ScheduleAt = ScheduleAt.HasValue ? new DateTimeOffset(ScheduleAt.Value) : (DateTimeOffset?)null,
             };
-            if (!TryValidate(() =>
-            {
-                changes.AudienceFilter = AudienceFilter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(AudienceFilter));
-                changes.Validate(DateTimeOffset.UtcNow);
-            }, CampaignId))
-            {
-                return;
-            }
-
-            string target = $"Loops campaign {CampaignId}";
-            bool proceed = changes.SendNow ? ShouldProcessSend(target, "Send Loops campaign now", Force.IsPresent)
-                : changes.ScheduleAt.HasValue ? ShouldProcessSend(target, $"Schedule Loops campaign to send at {changes.ScheduleAt.Value:u}", Force.IsPresent)
-                : ShouldProcessUnlessForced(target, "Update Loops campaign", Force.IsPresent);
-            if (!proceed)
-            {
-                return;
-            }
-
             string campaignId = CampaignId;
-            SubmitOrdered(campaignId, Throttle(ThrottleLimit), token => Loops.UpdateCampaignAsync(campaignId, changes, token), campaign =>
-            {
-                if (PassThru.IsPresent)
+            Submit(campaignId,
+                () =>
                 {
-                    WriteObject(campaign);
-                }
-            });
+                    changes.AudienceFilter = AudienceFilter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(AudienceFilter));
+                    changes.Validate(DateTimeOffset.UtcNow);
+                },
+                () => Confirmed(changes, $"Loops campaign {campaignId}"),
+                token => loops.UpdateCampaignAsync(campaignId, changes, token),
+                WriteIfPassThru);
         }
+
+        private bool Confirmed(LoopsCampaignChanges changes, string target) =>
+            changes.SendNow ? Confirm.Send(target, "Send Loops campaign now", Force.IsPresent)
+            : changes.ScheduleAt.HasValue ? Confirm.Send(target, $"Schedule Loops campaign to send at {changes.ScheduleAt.Value:u}", Force.IsPresent)
+            : Confirm.UnlessForced(target, "Update Loops campaign", Force.IsPresent);
     }
 
     /// <summary>
@@ -264,7 +234,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="GetLoopsEmailMessageCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsCampaign", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(LoopsCampaign))]
-    public sealed class GetLoopsCampaignCommand : LoopsListCmdlet<LoopsCampaign>
+    public sealed class GetLoopsCampaignCommand : CursorListCmdlet<LoopsClient, LoopsCampaign>
     {
         /// <summary>Creates the cmdlet.</summary>
         public GetLoopsCampaignCommand()

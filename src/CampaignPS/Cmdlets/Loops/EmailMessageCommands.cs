@@ -2,6 +2,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using CampaignPS.Engine.Loops;
+using CampaignPS.Infrastructure;
 
 namespace CampaignPS.Cmdlets.Loops
 {
@@ -28,16 +29,16 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="GetLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommon.Get, "LoopsEmailMessage")]
     [OutputType(typeof(LoopsEmailMessage))]
-    public sealed class GetLoopsEmailMessageCommand : LoopsCmdlet
+    public sealed class GetLoopsEmailMessageCommand : PlatformCmdlet<LoopsClient>
     {
         /// <summary><para type="description">The email message id; binds from New-LoopsCampaign and Get-LoopsCampaign output.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string EmailMessageId { get; set; } = string.Empty;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(LoopsClient loops)
         {
-            if (TryAwait(token => Loops.GetEmailMessageAsync(EmailMessageId, token), EmailMessageId, out LoopsEmailMessage message))
+            if (TryAwait(token => loops.GetEmailMessageAsync(EmailMessageId, token), EmailMessageId, out LoopsEmailMessage message))
             {
                 WriteObject(message);
             }
@@ -74,7 +75,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="SetLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommon.Set, "LoopsEmailMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
     [OutputType(typeof(LoopsEmailMessage))]
-    public sealed class SetLoopsEmailMessageCommand : LoopsCmdlet
+    public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
     {
         private const string FieldsSet = "Fields";
         private const string LmxSet = "Lmx";
@@ -123,17 +124,8 @@ namespace CampaignPS.Cmdlets.Loops
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary><para type="description">Return the updated email message.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(LoopsClient loops)
         {
             var changes = new LoopsEmailMessageChanges
             {
@@ -150,30 +142,20 @@ namespace CampaignPS.Cmdlets.Loops
                 return;
             }
 
-            if (!TryValidate(changes.Validate, EmailMessageId))
-            {
-                return;
-            }
-
-            if (!ShouldProcess($"Loops email message {EmailMessageId}", "Update Loops email message"))
-            {
-                return;
-            }
-
             string emailMessageId = EmailMessageId;
             bool force = Force.IsPresent;
-            SubmitOrdered(emailMessageId, Throttle(ThrottleLimit), token => Loops.UpdateEmailMessageAsync(emailMessageId, changes, force, token), message =>
-            {
-                foreach (string warning in message.Warnings)
+            Submit(emailMessageId, changes.Validate,
+                () => Confirm.Change($"Loops email message {emailMessageId}", "Update Loops email message"),
+                token => loops.UpdateEmailMessageAsync(emailMessageId, changes, force, token),
+                message =>
                 {
-                    WriteWarning($"Loops LMX warning: {warning}");
-                }
+                    foreach (string warning in message.Warnings)
+                    {
+                        WriteWarning($"Loops LMX warning: {warning}");
+                    }
 
-                if (PassThru.IsPresent)
-                {
-                    WriteObject(message);
-                }
-            });
+                    WriteIfPassThru(message);
+                });
         }
 
         private bool TryReadLmx(string path, LoopsEmailMessageChanges changes)

@@ -4,6 +4,7 @@ using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Outbox;
 using CampaignPS.Engine.Validation;
 using CampaignPS.Infrastructure;
+using static CampaignPS.Infrastructure.ParameterValues;
 
 namespace CampaignPS.Cmdlets.Outbox
 {
@@ -35,7 +36,7 @@ namespace CampaignPS.Cmdlets.Outbox
     /// <seealso cref="ConnectOutboxCommand"/>
     [Cmdlet(VerbsCommon.New, "OutboxCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OutboxCampaign))]
-    public sealed class NewOutboxCampaignCommand : OutboxCmdlet
+    public sealed class NewOutboxCampaignCommand : BulkCmdlet<OutboxClient>
     {
         /// <summary><para type="description">The campaign name, 1 to 255 characters.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -84,13 +85,8 @@ namespace CampaignPS.Cmdlets.Outbox
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(OutboxClient outbox)
         {
             var request = new NewOutboxCampaign
             {
@@ -100,24 +96,18 @@ namespace CampaignPS.Cmdlets.Outbox
                 Description = Given(Description),
                 TimeZone = Given(TimeZone),
                 AllowedWindows = AllowedWindow,
-                StopOnReply = SwitchGiven(nameof(StopOnReply), StopOnReply),
+                StopOnReply = this.SwitchGiven(nameof(StopOnReply), StopOnReply),
                 Status = Status,
                 Workflow = Workflow,
                 ResponderAgent = ResponderAgent,
             };
-            if (!TryValidate(() => request.Validate(Outbox.DefaultCompany), request))
-            {
-                return;
-            }
-
-            string target = $"Outbox campaign '{request.Name}'";
-            bool proceed = Status == OutboxCampaignStatus.Active
-                ? ShouldProcessSend(target, "Create active Outbox campaign (starts sending)", Force.IsPresent)
-                : ShouldProcess(target, "Create Outbox campaign");
-            if (proceed)
-            {
-                SubmitOrdered(request, Throttle(ThrottleLimit), token => Outbox.CreateCampaignAsync(request, token), campaign => WriteObject(campaign));
-            }
+            bool force = Force.IsPresent;
+            Submit(request, () => request.Validate(outbox.DefaultCompany),
+                () => request.Status == OutboxCampaignStatus.Active
+                    ? Confirm.Send($"Outbox campaign '{request.Name}'", "Create active Outbox campaign (starts sending)", force)
+                    : Confirm.Change($"Outbox campaign '{request.Name}'", "Create Outbox campaign"),
+                token => outbox.CreateCampaignAsync(request, token),
+                WriteObject);
         }
     }
 
@@ -141,7 +131,7 @@ namespace CampaignPS.Cmdlets.Outbox
     /// <seealso cref="ConnectOutboxCommand"/>
     [Cmdlet(VerbsCommon.New, "OutboxSender", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OutboxSender))]
-    public sealed class NewOutboxSenderCommand : OutboxCmdlet
+    public sealed class NewOutboxSenderCommand : BulkCmdlet<OutboxClient>
     {
         /// <summary><para type="description">The from address.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -171,13 +161,8 @@ namespace CampaignPS.Cmdlets.Outbox
         [Parameter]
         public SwitchParameter IsDefault { get; set; }
 
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(OutboxClient outbox)
         {
             var request = new NewOutboxSender
             {
@@ -185,14 +170,13 @@ namespace CampaignPS.Cmdlets.Outbox
                 FromName = Given(FromName),
                 ReplyToEmail = Given(ReplyToEmail),
                 Company = Company,
-                UseDefaultReplyTo = SwitchGiven(nameof(UseDefaultReplyTo), UseDefaultReplyTo),
-                IsDefault = SwitchGiven(nameof(IsDefault), IsDefault),
+                UseDefaultReplyTo = this.SwitchGiven(nameof(UseDefaultReplyTo), UseDefaultReplyTo),
+                IsDefault = this.SwitchGiven(nameof(IsDefault), IsDefault),
             };
-            if (TryValidate(() => request.Validate(Outbox.DefaultCompany), request) &&
-                ShouldProcess($"Outbox sender {request.FromEmail}", "Create Outbox sender"))
-            {
-                SubmitOrdered(request, Throttle(ThrottleLimit), token => Outbox.CreateSenderAsync(request, token), sender => WriteObject(sender));
-            }
+            Submit(request, () => request.Validate(outbox.DefaultCompany),
+                () => Confirm.Change($"Outbox sender {request.FromEmail}", "Create Outbox sender"),
+                token => outbox.CreateSenderAsync(request, token),
+                WriteObject);
         }
     }
 
@@ -217,7 +201,7 @@ namespace CampaignPS.Cmdlets.Outbox
     /// <seealso cref="ConnectOutboxCommand"/>
     [Cmdlet(VerbsCommon.Add, "OutboxContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OutboxContact))]
-    public sealed class AddOutboxContactCommand : OutboxCmdlet
+    public sealed class AddOutboxContactCommand : BulkChangeCmdlet<OutboxClient>
     {
         private long _row;
 
@@ -233,47 +217,26 @@ namespace CampaignPS.Cmdlets.Outbox
         [Parameter]
         public OutboxLeadSource? LeadSource { get; set; }
 
-        /// <summary><para type="description">Write each contact that was sent.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(OutboxClient outbox)
         {
             foreach (object item in Contact)
             {
-                _row++;
-                OutboxContact contact;
-                try
-                {
-                    contact = OutboxContact.FromFields(PowerShellRecords.Fields(item), _row, Tag, LeadSource);
-                }
-                catch (InputValidationException invalid)
-                {
-                    Report(invalid, item);
-                    continue;
-                }
-
-                contact.Source = item;
-                if (ShouldProcess($"Outbox contact {contact.Email ?? contact.PhoneNumber}", "Create or update Outbox contact"))
-                {
-                    SubmitOrdered(item, Throttle(ThrottleLimit), async token =>
+                long row = ++_row;
+                OutboxContact? contact = null;
+                Submit(item,
+                    () =>
                     {
-                        await Outbox.UpsertContactAsync(contact, token).ConfigureAwait(false);
-                        return contact;
-                    }, sent =>
+                        contact = OutboxContact.FromFields(PowerShellRecords.Fields(item), row, Tag, LeadSource);
+                        contact.Source = item;
+                    },
+                    () => Confirm.Change($"Outbox contact {contact!.Email ?? contact.PhoneNumber}", "Create or update Outbox contact"),
+                    async token =>
                     {
-                        if (PassThru.IsPresent)
-                        {
-                            WriteObject(sent);
-                        }
-                    });
-                }
+                        await outbox.UpsertContactAsync(contact!, token).ConfigureAwait(false);
+                        return contact!;
+                    },
+                    WriteIfPassThru);
             }
         }
     }

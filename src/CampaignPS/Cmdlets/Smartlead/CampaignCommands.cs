@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Smartlead;
+using CampaignPS.Infrastructure;
 
 namespace CampaignPS.Cmdlets.Smartlead
 {
@@ -37,7 +38,7 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <seealso cref="GetSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommon.New, "SmartleadCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmartleadCampaign))]
-    public sealed class NewSmartleadCampaignCommand : SmartleadCmdlet
+    public sealed class NewSmartleadCampaignCommand : BulkCmdlet<SmartleadClient>
     {
         /// <summary><para type="description">The campaign name.</para></summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -49,21 +50,14 @@ namespace CampaignPS.Cmdlets.Smartlead
         [Alias("client_id")]
         public long? ClientId { get; set; }
 
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmartleadClient smartlead)
         {
-            var request = new NewSmartleadCampaign { Name = MyInvocation.BoundParameters.ContainsKey(nameof(Name)) ? Name : null, ClientId = ClientId };
-            if (!TryValidate(request.Validate, request) || !ShouldProcess($"Smartlead campaign '{request.Name ?? "Untitled Campaign"}'", "Create Smartlead campaign"))
-            {
-                return;
-            }
-
-            SubmitOrdered(request, Throttle(ThrottleLimit), token => Smartlead.CreateCampaignAsync(request, token), campaign => WriteObject(campaign));
+            var request = new NewSmartleadCampaign { Name = this.IsGiven(nameof(Name)) ? Name : null, ClientId = ClientId };
+            Submit(request, request.Validate,
+                () => Confirm.Change($"Smartlead campaign '{request.Name ?? "Untitled Campaign"}'", "Create Smartlead campaign"),
+                token => smartlead.CreateCampaignAsync(request, token),
+                WriteObject);
         }
     }
 
@@ -88,7 +82,7 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <seealso cref="RemoveSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommon.Get, "SmartleadCampaign", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(SmartleadCampaign))]
-    public sealed class GetSmartleadCampaignCommand : SmartleadCmdlet
+    public sealed class GetSmartleadCampaignCommand : PlatformCmdlet<SmartleadClient>
     {
         private const string ListSet = "List";
         private const string ByIdSet = "ById";
@@ -109,11 +103,11 @@ namespace CampaignPS.Cmdlets.Smartlead
         public long? ClientId { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmartleadClient smartlead)
         {
             if (ParameterSetName == ByIdSet)
             {
-                if (TryAwait(token => Smartlead.GetCampaignAsync(CampaignId, token), CampaignId, out SmartleadCampaign campaign))
+                if (TryAwait(token => smartlead.GetCampaignAsync(CampaignId, token), CampaignId, out SmartleadCampaign campaign))
                 {
                     WriteObject(campaign);
                 }
@@ -121,7 +115,7 @@ namespace CampaignPS.Cmdlets.Smartlead
                 return;
             }
 
-            if (!TryAwait(token => Smartlead.GetCampaignsAsync(ClientId, token), ClientId, out IReadOnlyList<SmartleadCampaign> campaigns))
+            if (!TryAwait(token => smartlead.GetCampaignsAsync(ClientId, token), ClientId, out IReadOnlyList<SmartleadCampaign> campaigns))
             {
                 return;
             }
@@ -154,7 +148,7 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <seealso cref="GetSmartleadCampaignCommand"/>
     /// <seealso cref="StopSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommon.Remove, "SmartleadCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    public sealed class RemoveSmartleadCampaignCommand : SmartleadCmdlet
+    public sealed class RemoveSmartleadCampaignCommand : PlatformCmdlet<SmartleadClient>
     {
         /// <summary><para type="description">The campaign to delete.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -167,11 +161,11 @@ namespace CampaignPS.Cmdlets.Smartlead
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmartleadClient smartlead)
         {
-            if (ShouldProcessUnlessForced($"Smartlead campaign {CampaignId}", "Delete Smartlead campaign and all its leads (cannot be undone)", Force.IsPresent))
+            if (Confirm.UnlessForced($"Smartlead campaign {CampaignId}", "Delete Smartlead campaign and all its leads (cannot be undone)", Force.IsPresent))
             {
-                TryAwait(token => Smartlead.DeleteCampaignAsync(CampaignId, token), CampaignId);
+                TryAwait(token => smartlead.DeleteCampaignAsync(CampaignId, token), CampaignId);
             }
         }
     }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Smartlead;
 using CampaignPS.Infrastructure;
+using static CampaignPS.Infrastructure.ParameterValues;
 
 namespace CampaignPS.Cmdlets.Smartlead
 {
@@ -44,20 +45,17 @@ namespace CampaignPS.Cmdlets.Smartlead
         public object[] Step { get; set; } = Array.Empty<object>();
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmartleadClient smartlead)
         {
             List<SmartleadSequenceStep> steps = new List<SmartleadSequenceStep>();
-            if (!TryValidate(() =>
-            {
-                steps = Step.Select(ToStep).ToList();
-                SmartleadSequenceStep.ValidateSequence(steps);
-            }, CampaignId))
-            {
-                return;
-            }
-
-            Apply(ShouldProcess(Target, $"Set Smartlead sequence ({steps.Count} steps)"),
-                (id, token) => Smartlead.SetSequenceAsync(id, steps, token));
+            Apply(smartlead,
+                () =>
+                {
+                    steps = Step.Select(ToStep).ToList();
+                    SmartleadSequenceStep.ValidateSequence(steps);
+                },
+                () => Confirm.Change(Target, $"Set Smartlead sequence ({steps.Count} steps)"),
+                (id, token) => smartlead.SetSequenceAsync(id, steps, token));
         }
 
         private static SmartleadSequenceStep ToStep(object item, int index) =>
@@ -95,11 +93,12 @@ namespace CampaignPS.Cmdlets.Smartlead
         public long[] EmailAccountId { get; set; } = Array.Empty<long>();
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmartleadClient smartlead)
         {
             long[] accounts = EmailAccountId;
-            Apply(ShouldProcess(Target, $"Add Smartlead email accounts {string.Join(", ", accounts)}"),
-                (id, token) => Smartlead.AddEmailAccountsAsync(id, accounts, token));
+            Apply(smartlead, NothingToCheck,
+                () => Confirm.Change(Target, $"Add Smartlead email accounts {string.Join(", ", accounts)}"),
+                (id, token) => smartlead.AddEmailAccountsAsync(id, accounts, token));
         }
     }
 
@@ -147,14 +146,12 @@ namespace CampaignPS.Cmdlets.Smartlead
         public int? MinTimeBetweenEmails { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmartleadClient smartlead)
         {
             var schedule = new SmartleadSchedule { TimeZone = TimeZone, Days = Day, StartHour = StartHour, EndHour = EndHour, MinTimeBetweenEmails = MinTimeBetweenEmails };
-            if (TryValidate(schedule.Validate, CampaignId))
-            {
-                Apply(ShouldProcess(Target, $"Set Smartlead schedule {TimeZone} {string.Join(",", Day)} {StartHour}:00-{EndHour}:00"),
-                    (id, token) => Smartlead.SetScheduleAsync(id, schedule, token));
-            }
+            Apply(smartlead, schedule.Validate,
+                () => Confirm.Change(Target, $"Set Smartlead schedule {schedule.TimeZone} {string.Join(",", schedule.Days)} {schedule.StartHour}:00-{schedule.EndHour}:00"),
+                (id, token) => smartlead.SetScheduleAsync(id, schedule, token));
         }
     }
 
@@ -232,27 +229,25 @@ namespace CampaignPS.Cmdlets.Smartlead
         public SmartleadVocabulary Vocabulary { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmartleadClient smartlead)
         {
             var settings = new SmartleadSettings
             {
-                TrackOpen = SwitchGiven(nameof(TrackOpen), TrackOpen),
-                TrackClick = SwitchGiven(nameof(TrackClick), TrackClick),
-                TrackReply = SwitchGiven(nameof(TrackReply), TrackReply),
+                TrackOpen = this.SwitchGiven(nameof(TrackOpen), TrackOpen),
+                TrackClick = this.SwitchGiven(nameof(TrackClick), TrackClick),
+                TrackReply = this.SwitchGiven(nameof(TrackReply), TrackReply),
                 StopLeadOn = StopLeadOn,
                 UnsubscribeText = UnsubscribeText,
-                PlainText = SwitchGiven(nameof(PlainText), PlainText),
+                PlainText = this.SwitchGiven(nameof(PlainText), PlainText),
                 FollowUpPercentage = FollowUpPercentage,
                 MaxLeadsPerDay = MaxLeadsPerDay,
-                AiEspMatching = SwitchGiven(nameof(AiEspMatching), AiEspMatching),
+                AiEspMatching = this.SwitchGiven(nameof(AiEspMatching), AiEspMatching),
                 ClientId = ClientId,
                 Vocabulary = Vocabulary,
             };
-            if (TryValidate(settings.Validate, CampaignId))
-            {
-                Apply(ShouldProcess(Target, "Change Smartlead campaign settings"),
-                    (id, token) => Smartlead.SetSettingsAsync(id, settings, token));
-            }
+            Apply(smartlead, settings.Validate,
+                () => Confirm.Change(Target, "Change Smartlead campaign settings"),
+                (id, token) => smartlead.SetSettingsAsync(id, settings, token));
         }
     }
 }

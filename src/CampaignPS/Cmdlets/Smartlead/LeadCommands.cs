@@ -31,7 +31,7 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <seealso cref="GetSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommon.Add, "SmartleadLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmartleadLeadImportResult), typeof(SmartleadCampaign))]
-    public sealed class AddSmartleadLeadCommand : SmartleadCmdlet
+    public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
     {
         private const int ProgressId = 4711;
         private SmartleadLeadImporter? _importer;
@@ -60,21 +60,12 @@ namespace CampaignPS.Cmdlets.Smartlead
         [Parameter]
         public SwitchParameter IgnoreDuplicateLeadsInOtherCampaign { get; set; }
 
-        /// <summary><para type="description">Batches of 400 in flight at once (1 to 32; default 2). Each batch is still reported in order.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
-        /// <summary><para type="description">Write the campaign (for the next step of a pipeline) instead of the summary.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmartleadClient smartlead)
         {
             if (_importer != null && _importer.Result.CampaignId != CampaignId)
             {
-                Finish();
+                Finish(smartlead);
             }
 
             if (_importer == null)
@@ -84,13 +75,13 @@ namespace CampaignPS.Cmdlets.Smartlead
                     return;
                 }
 
-                if (!ShouldProcess($"Smartlead campaign {CampaignId}", "Add Smartlead leads"))
+                if (!Confirm.Change($"Smartlead campaign {CampaignId}", "Add Smartlead leads"))
                 {
                     _declinedCampaignId = CampaignId;
                     return;
                 }
 
-                _importer = Smartlead.StartLeadImport(CampaignId, new SmartleadLeadSettings
+                _importer = smartlead.StartLeadImport(CampaignId, new SmartleadLeadSettings
                 {
                     IgnoreGlobalBlockList = IgnoreGlobalBlockList.IsPresent,
                     IgnoreUnsubscribeList = IgnoreUnsubscribeList.IsPresent,
@@ -105,7 +96,7 @@ namespace CampaignPS.Cmdlets.Smartlead
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing() => Finish();
+        protected override void EndInput(SmartleadClient client) => Finish(client);
 
         private void Take(SmartleadLeadImporter importer, object item)
         {
@@ -135,7 +126,7 @@ namespace CampaignPS.Cmdlets.Smartlead
             IReadOnlyList<SmartleadLead>? batch = importer.TakeBatch();
             if (batch != null)
             {
-                SubmitOrdered(importer.Result.CampaignId, Throttle(ThrottleLimit), token => importer.SendAsync(batch, token), outcome => Report(importer, outcome));
+                SubmitOrdered(importer.Result.CampaignId, token => importer.SendAsync(batch, token), outcome => Report(importer, outcome));
             }
         }
 
@@ -170,7 +161,7 @@ namespace CampaignPS.Cmdlets.Smartlead
             }
         }
 
-        private void Finish()
+        private void Finish(SmartleadClient smartlead)
         {
             SmartleadLeadImporter? importer = _importer;
             _importer = null;
@@ -180,7 +171,7 @@ namespace CampaignPS.Cmdlets.Smartlead
             }
 
             SendBatch(importer);
-            CompleteOrdered();
+            DeliverAll();
             WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {importer.Result.CampaignId}", "Done") { RecordType = ProgressRecordType.Completed });
             if (!PassThru.IsPresent)
             {
@@ -191,7 +182,7 @@ namespace CampaignPS.Cmdlets.Smartlead
             WriteInformation(importer.Result, new[] { "CampaignPS", "SmartleadLeadImport" });
             WriteVerbose(importer.Result.ToString());
             long campaignId = importer.Result.CampaignId;
-            if (TryAwait(token => Smartlead.GetKnownCampaignAsync(campaignId, token), campaignId, out SmartleadCampaign campaign))
+            if (TryAwait(token => smartlead.GetKnownCampaignAsync(campaignId, token), campaignId, out SmartleadCampaign campaign))
             {
                 WriteObject(campaign);
             }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CampaignPS.Engine.Smartlead;
+using CampaignPS.Infrastructure;
 
 namespace CampaignPS.Cmdlets.Smartlead
 {
@@ -31,9 +32,10 @@ namespace CampaignPS.Cmdlets.Smartlead
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord() =>
-            Apply(ShouldProcessUnlessForced(Target, "Start Smartlead campaign (sends email)", Force.IsPresent),
-                (id, token) => Smartlead.SetStatusAsync(id, SmartleadStatusChange.Start, token));
+        protected override void ProcessRecordWith(SmartleadClient smartlead) =>
+            Apply(smartlead, NothingToCheck,
+                () => Confirm.UnlessForced(Target, "Start Smartlead campaign (sends email)", Force.IsPresent),
+                (id, token) => smartlead.SetStatusAsync(id, SmartleadStatusChange.Start, token));
     }
 
     /// <summary>
@@ -60,9 +62,10 @@ namespace CampaignPS.Cmdlets.Smartlead
     public sealed class SuspendSmartleadCampaignCommand : SmartleadCampaignChangeCmdlet
     {
         /// <inheritdoc />
-        protected override void ProcessRecord() =>
-            Apply(ShouldProcess(Target, "Pause Smartlead campaign"),
-                (id, token) => Smartlead.SetStatusAsync(id, SmartleadStatusChange.Pause, token));
+        protected override void ProcessRecordWith(SmartleadClient smartlead) =>
+            Apply(smartlead, NothingToCheck,
+                () => Confirm.Change(Target, "Pause Smartlead campaign"),
+                (id, token) => smartlead.SetStatusAsync(id, SmartleadStatusChange.Pause, token));
     }
 
     /// <summary>
@@ -94,8 +97,9 @@ namespace CampaignPS.Cmdlets.Smartlead
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord() =>
-            Apply(ShouldProcessUnlessForced(Target, "Stop Smartlead campaign for good (cannot be undone)", Force.IsPresent),
-                (id, token) => Smartlead.SetStatusAsync(id, SmartleadStatusChange.Stop, token));
+        protected override void ProcessRecordWith(SmartleadClient smartlead) =>
+            Apply(smartlead, NothingToCheck,
+                () => Confirm.UnlessForced(Target, "Stop Smartlead campaign for good (cannot be undone)", Force.IsPresent),
+                (id, token) => smartlead.SetStatusAsync(id, SmartleadStatusChange.Stop, token));
     }
 }

@@ -6,6 +6,7 @@ using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Sms;
 using CampaignPS.Engine.Validation;
 using CampaignPS.Infrastructure;
+using static CampaignPS.Infrastructure.ParameterValues;
 
 namespace CampaignPS.Cmdlets.Sms
 {
@@ -39,7 +40,7 @@ namespace CampaignPS.Cmdlets.Sms
     /// <seealso cref="GetSmsCampaignCommand"/>
     [Cmdlet(VerbsCommon.New, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsCampaign))]
-    public sealed class NewSmsCampaignCommand : SmsCmdlet
+    public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
     {
         private readonly List<(string? Name, SmsContact Contact)> _contacts = new List<(string? Name, SmsContact Contact)>();
         private long _row;
@@ -103,14 +104,14 @@ namespace CampaignPS.Cmdlets.Sms
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmsClient sms)
         {
             foreach (object item in NewContact)
             {
                 _row++;
                 try
                 {
-                    SmsContact contact = SmsContact.FromFields(ContactFields(item), _row, Given(DefaultCountryCode));
+                    SmsContact contact = SmsContact.FromFields(SmsContactRecords.Fields(item), _row, Given(DefaultCountryCode));
                     contact.Source = item;
                     _contacts.Add((Given(CampaignName), contact));
                 }
@@ -122,12 +123,12 @@ namespace CampaignPS.Cmdlets.Sms
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void EndProcessingWith(SmsClient sms)
         {
             List<SmsContact> existing;
             try
             {
-                existing = ExistingContact.Select((item, i) => SmsContact.FromFields(ContactFields(item), i + 1, Given(DefaultCountryCode)))
+                existing = ExistingContact.Select((item, i) => SmsContact.FromFields(SmsContactRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
                     .Concat(ExistingContactId.Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
                     .ToList();
             }
@@ -141,16 +142,16 @@ namespace CampaignPS.Cmdlets.Sms
             var campaigns = _contacts.GroupBy(c => c.Name ?? Name).ToList();
             if (campaigns.Count == 0)
             {
-                Create(Name, Array.Empty<SmsContact>(), existing);
+                Create(sms, Name, Array.Empty<SmsContact>(), existing);
             }
 
             foreach (IGrouping<string?, (string? Name, SmsContact Contact)> campaign in campaigns)
             {
-                Create(campaign.Key, campaign.Select(c => c.Contact).ToList(), existing);
+                Create(sms, campaign.Key, campaign.Select(c => c.Contact).ToList(), existing);
             }
         }
 
-        private void Create(string? name, IReadOnlyList<SmsContact> contacts, IReadOnlyList<SmsContact> existing)
+        private void Create(SmsClient sms, string? name, IReadOnlyList<SmsContact> contacts, IReadOnlyList<SmsContact> existing)
         {
             var request = new NewSmsCampaign
             {
@@ -159,7 +160,7 @@ namespace CampaignPS.Cmdlets.Sms
                 NewContacts = contacts,
                 ExistingContacts = existing,
                 ScheduleDate = ScheduleDate.HasValue ? new DateTimeOffset(ScheduleDate.Value) : (DateTimeOffset?)null,
-                Autopilot = SwitchGiven(nameof(Autopilot), Autopilot),
+                Autopilot = this.SwitchGiven(nameof(Autopilot), Autopilot),
                 Type = Type,
                 Process = Given(Process),
             };
@@ -178,9 +179,9 @@ namespace CampaignPS.Cmdlets.Sms
             int count = contacts.Count + existing.Count;
             string target = $"SMS campaign '{name}' with {count} contacts";
             bool proceed = request.Sends
-                ? ShouldProcessSend(target, $"Create SMS campaign scheduled for {request.ScheduleDate:u}", Force.IsPresent)
-                : ShouldProcess(target, "Create SMS campaign (draft)");
-            if (proceed && TryAwait(token => Sms.CreateCampaignAsync(request, token), request, out SmsCampaign campaign))
+                ? Confirm.Send(target, $"Create SMS campaign scheduled for {request.ScheduleDate:u}", Force.IsPresent)
+                : Confirm.Change(target, "Create SMS campaign (draft)");
+            if (proceed && TryAwait(token => sms.CreateCampaignAsync(request, token), request, out SmsCampaign campaign))
             {
                 WriteObject(campaign);
             }
@@ -208,7 +209,7 @@ namespace CampaignPS.Cmdlets.Sms
     /// <seealso cref="StopSmsCampaignCommand"/>
     [Cmdlet(VerbsCommon.Get, "SmsCampaign", DefaultParameterSetName = "List")]
     [OutputType(typeof(SmsCampaign))]
-    public sealed class GetSmsCampaignCommand : SmsCmdlet
+    public sealed class GetSmsCampaignCommand : PlatformCmdlet<SmsClient>
     {
         /// <summary><para type="description">The campaign id.</para></summary>
         [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -222,11 +223,11 @@ namespace CampaignPS.Cmdlets.Sms
         public string? Name { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmsClient sms)
         {
             if (ParameterSetName == "ById")
             {
-                if (TryAwait(token => Sms.GetCampaignAsync(CampaignId!, token), CampaignId, out SmsCampaign campaign))
+                if (TryAwait(token => sms.GetCampaignAsync(CampaignId!, token), CampaignId, out SmsCampaign campaign))
                 {
                     WriteObject(campaign);
                 }
@@ -234,7 +235,7 @@ namespace CampaignPS.Cmdlets.Sms
                 return;
             }
 
-            if (TryAwait(Sms.GetCampaignsAsync, Name, out IReadOnlyList<SmsCampaign> campaigns))
+            if (TryAwait(sms.GetCampaignsAsync, Name, out IReadOnlyList<SmsCampaign> campaigns))
             {
                 var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
                 WriteObject(campaigns.Where(c => pattern == null || pattern.IsMatch(c.Name)), enumerateCollection: true);
@@ -264,7 +265,7 @@ namespace CampaignPS.Cmdlets.Sms
     /// <seealso cref="ConnectSmsPlatformCommand"/>
     [Cmdlet(VerbsDiagnostic.Test, "SmsCampaignContact")]
     [OutputType(typeof(SmsContactValidation))]
-    public sealed class TestSmsCampaignContactCommand : SmsCmdlet
+    public sealed class TestSmsCampaignContactCommand : PlatformCmdlet<SmsClient>
     {
         private readonly List<SmsContact> _contacts = new List<SmsContact>();
         private long _row;
@@ -286,14 +287,14 @@ namespace CampaignPS.Cmdlets.Sms
         public object? Assignment { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmsClient sms)
         {
             foreach (object item in Contact)
             {
                 _row++;
                 try
                 {
-                    SmsContact contact = SmsContact.FromFields(ContactFields(item), _row, Given(DefaultCountryCode));
+                    SmsContact contact = SmsContact.FromFields(SmsContactRecords.Fields(item), _row, Given(DefaultCountryCode));
                     contact.Source = item;
                     _contacts.Add(contact);
                 }
@@ -305,7 +306,7 @@ namespace CampaignPS.Cmdlets.Sms
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void EndProcessingWith(SmsClient sms)
         {
             if (_contacts.Count == 0)
             {
@@ -314,7 +315,7 @@ namespace CampaignPS.Cmdlets.Sms
 
             object? segmentation = Given(Segmentation);
             object? assignment = Given(Assignment);
-            if (TryAwait(token => Sms.ValidateContactsAsync(_contacts,
+            if (TryAwait(token => sms.ValidateContactsAsync(_contacts,
                     segmentation == null ? null : PowerShellJson.ToJson(segmentation),
                     assignment == null ? null : PowerShellJson.ToJson(assignment), token), null, out SmsContactValidation result))
             {
@@ -351,10 +352,10 @@ namespace CampaignPS.Cmdlets.Sms
     public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
     {
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmsClient sms)
         {
-            if (ShouldProcessUnlessForced($"SMS campaign {CampaignId}", "Send SMS campaign now (texts every contact; cannot be undone)", Force.IsPresent) &&
-                TryAwait(token => Sms.SendCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
+            if (Confirm.UnlessForced($"SMS campaign {CampaignId}", "Send SMS campaign now (texts every contact; cannot be undone)", Force.IsPresent) &&
+                TryAwait(token => sms.SendCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
             {
                 WriteCampaign(campaign);
             }
@@ -385,10 +386,10 @@ namespace CampaignPS.Cmdlets.Sms
     public sealed class StopSmsCampaignCommand : SmsCampaignCmdlet
     {
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void ProcessRecordWith(SmsClient sms)
         {
-            if (ShouldProcessUnlessForced($"SMS campaign {CampaignId}", "Cancel scheduled SMS campaign (cannot be undone)", Force.IsPresent) &&
-                TryAwait(token => Sms.CancelCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
+            if (Confirm.UnlessForced($"SMS campaign {CampaignId}", "Cancel scheduled SMS campaign (cannot be undone)", Force.IsPresent) &&
+                TryAwait(token => sms.CancelCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
             {
                 WriteCampaign(campaign);
             }

@@ -1,47 +1,13 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Connections;
 using CampaignPS.Engine.Http;
 using CampaignPS.Engine.Platforms;
 using CampaignPS.Engine.Sms;
 using CampaignPS.Engine.Validation;
-using CampaignPS.Infrastructure;
 
 namespace CampaignPS.Cmdlets.Sms
 {
-    /// <summary>Base of the SMS (Tether) cmdlets: the connection and client.</summary>
-    public abstract class SmsCmdlet : PlatformCmdlet
-    {
-        /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Sms;
-
-        /// <summary>The client of the connection in use.</summary>
-        protected SmsClient Sms => CurrentConnection.Sms;
-
-        /// <summary>
-        /// The fields of a contact record. Contacts written by Test-SmsCampaignContact are read by their wire
-        /// fields (and _id), not by their .NET properties (Row, Fields, Source), which Tether does not know.
-        /// </summary>
-        protected static IEnumerable<KeyValuePair<string, object?>> ContactFields(object item)
-        {
-            if (PowerShellRecords.Unwrap(item) is SmsContact contact)
-            {
-                var fields = contact.Fields.Select(f => new KeyValuePair<string, object?>(f.Key, f.Value)).ToList();
-                if (contact.Id != null)
-                {
-                    fields.Add(new KeyValuePair<string, object?>("_id", contact.Id));
-                }
-
-                return fields;
-            }
-
-            return PowerShellRecords.Fields(item);
-        }
-    }
-
     /// <summary>
     /// <para type="synopsis">Connects to your Tether instance for SMS campaigns and makes the connection the session default.</para>
     /// <para type="description">-BaseUri is your instance's address (or $env:SMS_BASE_URI). The token is a bearer JWT from -Token (-ApiKey), -Credential or $env:SMS_API_TOKEN; it is checked with GET /api/campaigns unless -SkipKeyCheck. When it expires, Tether answers 401 and the run stops: connect again with a fresh token.</para>
@@ -135,30 +101,5 @@ namespace CampaignPS.Cmdlets.Sms
     {
         /// <inheritdoc />
         protected override PlatformInfo Platform => PlatformInfo.Sms;
-    }
-
-    /// <summary>Base of the SMS cmdlets that act on one campaign, bound from the pipeline.</summary>
-    public abstract class SmsCampaignCmdlet : SmsCmdlet
-    {
-        /// <summary><para type="description">The campaign id; binds from the Id of New-SmsCampaign or Get-SmsCampaign output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "_id")]
-        [ArgumentCompleter(typeof(SmsCampaignCompleter))]
-        public string CampaignId { get; set; } = string.Empty;
-
-        /// <summary><para type="description">Act without asking for confirmation.</para></summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>Writes a campaign, with each failed message as a warning.</summary>
-        protected void WriteCampaign(SmsCampaign campaign)
-        {
-            foreach (SmsFailure failure in campaign.FailedDetails)
-            {
-                WriteWarning($"SMS campaign {campaign.Id}: message to {failure.PhoneNumber} failed: {failure.Error}");
-            }
-
-            WriteObject(campaign);
-        }
     }
 }

@@ -4,20 +4,9 @@ using CampaignPS.Connections;
 using CampaignPS.Engine.Http;
 using CampaignPS.Engine.Outbox;
 using CampaignPS.Engine.Platforms;
-using CampaignPS.Infrastructure;
 
 namespace CampaignPS.Cmdlets.Outbox
 {
-    /// <summary>Base of the Outbox cmdlets: the Outbox connection and client.</summary>
-    public abstract class OutboxCmdlet : PlatformCmdlet
-    {
-        /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Outbox;
-
-        /// <summary>The client of the connection in use.</summary>
-        protected OutboxClient Outbox => CurrentConnection.Outbox;
-    }
-
     /// <summary>
     /// <para type="synopsis">Connects to the Outbox (getoutbox.ai) API and makes the connection the session default.</para>
     /// <para type="description">Takes the key from -ApiKey, -Credential or $env:OUTBOX_API_KEY. -Company sets the company (uuid) that New-OutboxCampaign and New-OutboxSender use when they are not given one. Outbox documents no endpoint to test a key with, so the key is checked by the first call.</para>
