@@ -16,7 +16,7 @@ namespace CampaignPS.Engine.Loops
     /// Usable from C# without PowerShell. Contract: Loops API reference 1.22.2 (official openapi.json,
     /// see ../shared/api-specs/loops), with the 1.8.0 response shapes accepted as well.
     /// </summary>
-    public sealed class LoopsClient : IPlatformClient
+    public sealed class LoopsClient : PlatformClient
     {
         private static readonly ApiOperation TestKey = new ApiOperation("test API key", "ApiKey", RequestSafety.Read);
         private static readonly ApiOperation CreateCampaign = new ApiOperation("create campaign", "Campaign", RequestSafety.NonIdempotent);
@@ -42,43 +42,34 @@ namespace CampaignPS.Engine.Loops
         private static readonly ApiOperation CreateGroup = new ApiOperation("create campaign group", "CampaignGroup", RequestSafety.NonIdempotent,
             new ErrorRule(409, "CampaignGroupExists", FailureCategory.ResourceExists, "A group with that name exists already: use it (Get-LoopsCampaignGroup) or choose another name."));
 
-        private readonly ApiTransport _transport;
-        private readonly Func<DateTimeOffset> _now;
-
         /// <summary>Creates a client; the base URI defaults to https://app.loops.so/api/v1/.</summary>
         /// <exception cref="Validation.InputValidationException">The base URI is not https (plain http is allowed for loopback only).</exception>
         public LoopsClient(ApiConnectionOptions options)
-            : this(options, () => DateTimeOffset.UtcNow)
+            : this(options, null)
         {
         }
 
-        internal LoopsClient(ApiConnectionOptions options, Func<DateTimeOffset> now)
+        internal LoopsClient(ApiConnectionOptions options, Func<DateTimeOffset>? now)
+            : base(PlatformInfo.Loops, options, new BearerAuthenticator(), now)
         {
-            _transport = new ApiTransport(PlatformInfo.Loops, options ?? throw new ArgumentNullException(nameof(options)), new BearerAuthenticator());
-            _now = now;
         }
-
-        /// <summary>The API root in use.</summary>
-        public Uri BaseUri => _transport.BaseUri;
-
-        /// <summary>The connection's request pacing (shared by every caller of this client).</summary>
-        public RequestRateLimiter? RateLimiter => _transport.RateLimiter;
 
         /// <summary>Checks the key (GET /api-key) and returns the team it belongs to.</summary>
         public async Task<LoopsApiKeyInfo> TestApiKeyAsync(CancellationToken cancellationToken = default)
         {
-            ApiKeyDto dto = await _transport.SendAsync<ApiKeyDto>(TestKey, HttpMethod.Get, "api-key", null, cancellationToken).ConfigureAwait(false);
+            ApiKeyDto dto = await Transport.SendAsync<ApiKeyDto>(TestKey, HttpMethod.Get, "api-key", null, cancellationToken).ConfigureAwait(false);
             return new LoopsApiKeyInfo { TeamName = dto.TeamName };
         }
 
-        async Task<string?> IPlatformClient.CheckKeyAsync(CancellationToken cancellationToken) =>
+        /// <inheritdoc />
+        private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken) =>
             (await TestApiKeyAsync(cancellationToken).ConfigureAwait(false)).TeamName;
 
         /// <summary>Creates a draft campaign (POST /campaigns). Never retried once it may have reached the server.</summary>
         public async Task<LoopsCampaign> CreateCampaignAsync(NewLoopsCampaign campaign, CancellationToken cancellationToken = default)
         {
             CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody();
-            CampaignDto dto = await _transport.SendAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns", body, cancellationToken).ConfigureAwait(false);
+            CampaignDto dto = await Transport.SendAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns", body, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
@@ -86,14 +77,14 @@ namespace CampaignPS.Engine.Loops
         public async Task<LoopsCampaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
         {
             string id = LoopsRules.RequiredId("CampaignId", campaignId);
-            CampaignDto dto = await _transport.SendAsync<CampaignDto>(GetCampaign, HttpMethod.Get, "campaigns/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
+            CampaignDto dto = await Transport.SendAsync<CampaignDto>(GetCampaign, HttpMethod.Get, "campaigns/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
         /// <summary>Reads one page of campaigns (GET /campaigns); <paramref name="perPage"/> 10–50, default 20.</summary>
         public async Task<CursorPage<LoopsCampaign>> GetCampaignPageAsync(string? cursor = null, int? perPage = null, CancellationToken cancellationToken = default)
         {
-            PageDto<CampaignDto> page = await _transport.SendAsync<PageDto<CampaignDto>>(ListCampaigns, HttpMethod.Get, "campaigns", null, cancellationToken, LoopsRules.PageQuery(cursor, perPage)).ConfigureAwait(false);
+            PageDto<CampaignDto> page = await Transport.SendAsync<PageDto<CampaignDto>>(ListCampaigns, HttpMethod.Get, "campaigns", null, cancellationToken, LoopsRules.PageQuery(cursor, perPage)).ConfigureAwait(false);
             return page.ToPage(d => d.ToModel());
         }
 
@@ -101,9 +92,9 @@ namespace CampaignPS.Engine.Loops
         public async Task<LoopsCampaign> UpdateCampaignAsync(string campaignId, LoopsCampaignChanges changes, CancellationToken cancellationToken = default)
         {
             string id = LoopsRules.RequiredId("CampaignId", campaignId);
-            CampaignBody body = (changes ?? throw new ArgumentNullException(nameof(changes))).ToBody(_now());
+            CampaignBody body = (changes ?? throw new ArgumentNullException(nameof(changes))).ToBody(Now());
             ApiOperation operation = changes.Sends ? ScheduleCampaign : UpdateCampaign;
-            CampaignDto dto = await _transport.SendAsync<CampaignDto>(operation, HttpMethod.Post, "campaigns/" + Uri.EscapeDataString(id), body, cancellationToken).ConfigureAwait(false);
+            CampaignDto dto = await Transport.SendAsync<CampaignDto>(operation, HttpMethod.Post, "campaigns/" + Uri.EscapeDataString(id), body, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
@@ -111,7 +102,7 @@ namespace CampaignPS.Engine.Loops
         public async Task<LoopsEmailMessage> GetEmailMessageAsync(string emailMessageId, CancellationToken cancellationToken = default)
         {
             string id = LoopsRules.RequiredId("EmailMessageId", emailMessageId);
-            EmailMessageDto dto = await _transport.SendAsync<EmailMessageDto>(GetEmailMessage, HttpMethod.Get, "email-messages/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
+            EmailMessageDto dto = await Transport.SendAsync<EmailMessageDto>(GetEmailMessage, HttpMethod.Get, "email-messages/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
@@ -137,14 +128,14 @@ namespace CampaignPS.Engine.Loops
                 revision = current.ContentRevisionId ?? string.Empty;
             }
 
-            EmailMessageDto dto = await _transport.SendAsync<EmailMessageDto>(UpdateEmailMessage, HttpMethod.Post, "email-messages/" + Uri.EscapeDataString(id), changes.ToBody(revision), cancellationToken).ConfigureAwait(false);
+            EmailMessageDto dto = await Transport.SendAsync<EmailMessageDto>(UpdateEmailMessage, HttpMethod.Post, "email-messages/" + Uri.EscapeDataString(id), changes.ToBody(revision), cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
         /// <summary>Reads every mailing list (GET /lists; not paged).</summary>
         public async Task<IReadOnlyList<LoopsMailingList>> GetMailingListsAsync(CancellationToken cancellationToken = default)
         {
-            List<MailingListDto> lists = await _transport.SendAsync<List<MailingListDto>>(ListMailingLists, HttpMethod.Get, "lists", null, cancellationToken).ConfigureAwait(false);
+            List<MailingListDto> lists = await Transport.SendAsync<List<MailingListDto>>(ListMailingLists, HttpMethod.Get, "lists", null, cancellationToken).ConfigureAwait(false);
             return lists.Select(l => l.ToModel()).ToList();
         }
 
@@ -152,14 +143,14 @@ namespace CampaignPS.Engine.Loops
         public async Task<LoopsAudienceSegment> GetAudienceSegmentAsync(string audienceSegmentId, CancellationToken cancellationToken = default)
         {
             string id = LoopsRules.RequiredId("AudienceSegmentId", audienceSegmentId);
-            AudienceSegmentDto dto = await _transport.SendAsync<AudienceSegmentDto>(GetSegment, HttpMethod.Get, "audience-segments/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
+            AudienceSegmentDto dto = await Transport.SendAsync<AudienceSegmentDto>(GetSegment, HttpMethod.Get, "audience-segments/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
         /// <summary>Reads one page of audience segments.</summary>
         public async Task<CursorPage<LoopsAudienceSegment>> GetAudienceSegmentPageAsync(string? cursor = null, int? perPage = null, CancellationToken cancellationToken = default)
         {
-            PageDto<AudienceSegmentDto> page = await _transport.SendAsync<PageDto<AudienceSegmentDto>>(ListSegments, HttpMethod.Get, "audience-segments", null, cancellationToken, LoopsRules.PageQuery(cursor, perPage)).ConfigureAwait(false);
+            PageDto<AudienceSegmentDto> page = await Transport.SendAsync<PageDto<AudienceSegmentDto>>(ListSegments, HttpMethod.Get, "audience-segments", null, cancellationToken, LoopsRules.PageQuery(cursor, perPage)).ConfigureAwait(false);
             return page.ToPage(d => d.ToModel());
         }
 
@@ -167,14 +158,14 @@ namespace CampaignPS.Engine.Loops
         public async Task<LoopsCampaignGroup> GetCampaignGroupAsync(string campaignGroupId, CancellationToken cancellationToken = default)
         {
             string id = LoopsRules.RequiredId("CampaignGroupId", campaignGroupId);
-            CampaignGroupDto dto = await _transport.SendAsync<CampaignGroupDto>(GetGroup, HttpMethod.Get, "campaign-groups/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
+            CampaignGroupDto dto = await Transport.SendAsync<CampaignGroupDto>(GetGroup, HttpMethod.Get, "campaign-groups/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
         /// <summary>Reads one page of campaign groups.</summary>
         public async Task<CursorPage<LoopsCampaignGroup>> GetCampaignGroupPageAsync(string? cursor = null, int? perPage = null, CancellationToken cancellationToken = default)
         {
-            PageDto<CampaignGroupDto> page = await _transport.SendAsync<PageDto<CampaignGroupDto>>(ListGroups, HttpMethod.Get, "campaign-groups", null, cancellationToken, LoopsRules.PageQuery(cursor, perPage)).ConfigureAwait(false);
+            PageDto<CampaignGroupDto> page = await Transport.SendAsync<PageDto<CampaignGroupDto>>(ListGroups, HttpMethod.Get, "campaign-groups", null, cancellationToken, LoopsRules.PageQuery(cursor, perPage)).ConfigureAwait(false);
             return page.ToPage(d => d.ToModel());
         }
 
@@ -182,17 +173,8 @@ namespace CampaignPS.Engine.Loops
         public async Task<LoopsCampaignGroup> CreateCampaignGroupAsync(NewLoopsCampaignGroup group, CancellationToken cancellationToken = default)
         {
             CampaignGroupBody body = (group ?? throw new ArgumentNullException(nameof(group))).ToBody();
-            CampaignGroupDto dto = await _transport.SendAsync<CampaignGroupDto>(CreateGroup, HttpMethod.Post, "campaign-groups", body, cancellationToken).ConfigureAwait(false);
+            CampaignGroupDto dto = await Transport.SendAsync<CampaignGroupDto>(CreateGroup, HttpMethod.Post, "campaign-groups", body, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
-
-        /// <inheritdoc />
-        ApiTransport IPlatformClient.Transport => _transport;
-
-        /// <inheritdoc />
-        public void Dispose() => _transport.Dispose();
-
-        /// <inheritdoc />
-        public override string ToString() => $"Loops ({UrlRedactor.Redact(BaseUri)})";
     }
 }

@@ -13,7 +13,7 @@ namespace CampaignPS.Engine.Outbox
     /// Client for the three documented Outbox (getoutbox.ai) endpoints: create email campaign,
     /// create sender identity, create or update contact. Usable from C# without PowerShell.
     /// </summary>
-    public sealed class OutboxClient : IPlatformClient
+    public sealed class OutboxClient : PlatformClient
     {
         private static readonly ApiOperation CreateCampaign = new ApiOperation("create email campaign", "Campaign", RequestSafety.NonIdempotent);
         private static readonly ApiOperation CreateSender = new ApiOperation("create sender", "Sender", RequestSafety.NonIdempotent,
@@ -25,8 +25,6 @@ namespace CampaignPS.Engine.Outbox
         private static readonly IRequestAuthenticator Bearer = new BearerAuthenticator();
         private static readonly IRequestAuthenticator Raw = new RawAuthorizationAuthenticator();
 
-        private readonly ApiTransport _transport;
-
         // Lets one contacts request at a time find out which Authorization form the server takes.
         private readonly SemaphoreSlim _contactsProbe = new SemaphoreSlim(1, 1);
 
@@ -37,25 +35,22 @@ namespace CampaignPS.Engine.Outbox
         /// <param name="options">Where and with which key.</param>
         /// <param name="defaultCompany">The company (uuid) used when a request names none.</param>
         public OutboxClient(ApiConnectionOptions options, Guid? defaultCompany = null)
+            : base(PlatformInfo.Outbox, options, Bearer)
         {
-            _transport = new ApiTransport(PlatformInfo.Outbox, options ?? throw new ArgumentNullException(nameof(options)), Bearer);
             DefaultCompany = defaultCompany;
         }
-
-        /// <inheritdoc />
-        public Uri BaseUri => _transport.BaseUri;
 
         /// <summary>The company used when a request names none.</summary>
         public Guid? DefaultCompany { get; }
 
         /// <summary>Outbox documents no read endpoint to test a key with, so the key is first used by the first real call.</summary>
-        Task<string?> IPlatformClient.CheckKeyAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+        private protected override Task<string?> CheckKeyAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
         /// <summary>Creates an email campaign (POST /email/campaigns/). Never retried once it may have reached the server.</summary>
         public async Task<OutboxCampaign> CreateCampaignAsync(NewOutboxCampaign campaign, CancellationToken cancellationToken = default)
         {
             CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(DefaultCompany);
-            CampaignDto dto = await _transport.SendAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "email/campaigns/", body, cancellationToken).ConfigureAwait(false);
+            CampaignDto dto = await Transport.SendAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "email/campaigns/", body, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
@@ -63,7 +58,7 @@ namespace CampaignPS.Engine.Outbox
         public async Task<OutboxSender> CreateSenderAsync(NewOutboxSender sender, CancellationToken cancellationToken = default)
         {
             SenderBody body = (sender ?? throw new ArgumentNullException(nameof(sender))).ToBody(DefaultCompany);
-            SenderDto dto = await _transport.SendAsync<SenderDto>(CreateSender, HttpMethod.Post, "email/senders/", body, cancellationToken).ConfigureAwait(false);
+            SenderDto dto = await Transport.SendAsync<SenderDto>(CreateSender, HttpMethod.Post, "email/senders/", body, cancellationToken).ConfigureAwait(false);
             return dto.ToModel();
         }
 
@@ -109,19 +104,13 @@ namespace CampaignPS.Engine.Outbox
         }
 
         /// <inheritdoc />
-        ApiTransport IPlatformClient.Transport => _transport;
-
-        /// <inheritdoc />
-        public void Dispose()
+        public override void Dispose()
         {
-            _transport.Dispose();
+            base.Dispose();
             _contactsProbe.Dispose();
         }
 
         private Task SendContactAsync(ContactBody body, IRequestAuthenticator authenticator, CancellationToken cancellationToken) =>
-            _transport.SendWithoutResultAsync(UpsertContact, HttpMethod.Post, "contacts/", body, authenticator, cancellationToken);
-
-        /// <inheritdoc />
-        public override string ToString() => $"Outbox ({UrlRedactor.Redact(BaseUri)})";
+            Transport.SendWithoutResultAsync(UpsertContact, HttpMethod.Post, "contacts/", body, authenticator, cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ namespace CampaignPS.Engine.Smartlead
     /// URL this client logs or reports is redacted. Contract: Smartlead's API reference (OpenAPI,
     /// ../shared/api-specs/smartlead), with the docs site's alternative shapes accepted on reading.
     /// </summary>
-    public sealed class SmartleadClient : IPlatformClient
+    public sealed class SmartleadClient : PlatformClient
     {
         private static readonly ApiOperation ListCampaigns = new ApiOperation("list campaigns", "Campaign", RequestSafety.Read);
         private static readonly ApiOperation GetCampaign = new ApiOperation("get campaign", "Campaign", RequestSafety.Read);
@@ -55,24 +55,18 @@ namespace CampaignPS.Engine.Smartlead
         private static readonly ApiOperation SaveSchedule = new ApiOperation("save schedule", "Campaign", RequestSafety.IdempotentWrite);
         private static readonly ApiOperation SaveSettings = new ApiOperation("save settings", "Campaign", RequestSafety.IdempotentWrite);
 
-        private readonly ApiTransport _transport;
         private readonly ConcurrentDictionary<long, SmartleadCampaign> _known = new ConcurrentDictionary<long, SmartleadCampaign>();
 
         /// <summary>Creates a client; the base URI defaults to https://server.smartlead.ai/api/v1/.</summary>
         public SmartleadClient(ApiConnectionOptions options)
+            : base(PlatformInfo.Smartlead, options, new QueryStringAuthenticator("api_key"))
         {
-            _transport = new ApiTransport(PlatformInfo.Smartlead, options ?? throw new ArgumentNullException(nameof(options)), new QueryStringAuthenticator("api_key"));
         }
 
         /// <inheritdoc />
-        public Uri BaseUri => _transport.BaseUri;
-
-        /// <summary>The connection's request pacing (shared by every caller of this client).</summary>
-        public RequestRateLimiter? RateLimiter => _transport.RateLimiter;
-
-        async Task<string?> IPlatformClient.CheckKeyAsync(CancellationToken cancellationToken)
+        private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken)
         {
-            await _transport.SendAsync<List<CampaignDto>>(ListCampaigns, HttpMethod.Get, "campaigns/", null, cancellationToken).ConfigureAwait(false);
+            await Transport.SendAsync<List<CampaignDto>>(ListCampaigns, HttpMethod.Get, "campaigns/", null, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -81,7 +75,7 @@ namespace CampaignPS.Engine.Smartlead
         {
             (campaign ?? throw new ArgumentNullException(nameof(campaign))).Validate();
             var body = new CreateCampaignBody { Name = campaign.Name?.Trim(), ClientId = campaign.ClientId };
-            CreatedCampaignDto created = await _transport.SendAsync<CreatedCampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns/create", body, cancellationToken).ConfigureAwait(false);
+            CreatedCampaignDto created = await Transport.SendAsync<CreatedCampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns/create", body, cancellationToken).ConfigureAwait(false);
 
             // The create answer carries no status; the reference says new campaigns start in DRAFTED.
             return Remember(new SmartleadCampaign
@@ -97,7 +91,7 @@ namespace CampaignPS.Engine.Smartlead
         /// <summary>Reads one campaign (GET /campaigns/{id}).</summary>
         public async Task<SmartleadCampaign> GetCampaignAsync(long campaignId, CancellationToken cancellationToken = default)
         {
-            CampaignDto dto = await _transport.SendAsync<CampaignDto>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+            CampaignDto dto = await Transport.SendAsync<CampaignDto>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
             return Remember(Merge(dto.ToModel()));
         }
 
@@ -105,7 +99,7 @@ namespace CampaignPS.Engine.Smartlead
         public async Task<IReadOnlyList<SmartleadCampaign>> GetCampaignsAsync(long? clientId = null, CancellationToken cancellationToken = default)
         {
             var query = new[] { new KeyValuePair<string, string?>("client_id", clientId?.ToString(CultureInfo.InvariantCulture)) };
-            List<CampaignDto> list = await _transport.SendAsync<List<CampaignDto>>(ListCampaigns, HttpMethod.Get, "campaigns/", null, cancellationToken, query).ConfigureAwait(false);
+            List<CampaignDto> list = await Transport.SendAsync<List<CampaignDto>>(ListCampaigns, HttpMethod.Get, "campaigns/", null, cancellationToken, query).ConfigureAwait(false);
             return list.Select(dto => Remember(Merge(dto.ToModel()))).ToList();
         }
 
@@ -118,7 +112,7 @@ namespace CampaignPS.Engine.Smartlead
         /// <summary>Deletes a campaign with all its leads and statistics (DELETE /campaigns/{id}). Cannot be undone.</summary>
         public async Task DeleteCampaignAsync(long campaignId, CancellationToken cancellationToken = default)
         {
-            await _transport.SendAsync<OkDto>(DeleteCampaign, HttpMethod.Delete, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+            await Transport.SendAsync<OkDto>(DeleteCampaign, HttpMethod.Delete, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
             _known.TryRemove(campaignId, out _);
         }
 
@@ -133,14 +127,14 @@ namespace CampaignPS.Engine.Smartlead
                     $"Smartlead: campaign {campaignId} is ACTIVE, and a running campaign's sequence cannot change. Pause it with Suspend-SmartleadCampaign, change the sequence, then start it again."));
             }
 
-            await _transport.SendAsync<OkDto>(SaveSequence, HttpMethod.Post, CampaignPath(campaignId) + "/sequences", body, cancellationToken).ConfigureAwait(false);
+            await Transport.SendAsync<OkDto>(SaveSequence, HttpMethod.Post, CampaignPath(campaignId) + "/sequences", body, cancellationToken).ConfigureAwait(false);
             Update(campaignId, c => c.SequenceStepCount = body.Sequences.Count);
         }
 
         /// <summary>Reads the campaign's sequence (GET /campaigns/{id}/sequences).</summary>
         public async Task<IReadOnlyList<SmartleadSequenceStep>> GetSequenceAsync(long campaignId, CancellationToken cancellationToken = default)
         {
-            List<SequenceBody> steps = await _transport.SendAsync<List<SequenceBody>>(GetSequence, HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
+            List<SequenceBody> steps = await Transport.SendAsync<List<SequenceBody>>(GetSequence, HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
             return steps.OrderBy(s => s.SeqNumber).Select(s => s.ToModel()).ToList();
         }
 
@@ -158,14 +152,14 @@ namespace CampaignPS.Engine.Smartlead
             }
 
             var body = new EmailAccountsBody { EmailAccountIds = emailAccountIds.Distinct().ToList() };
-            await _transport.SendAsync<OkDto>(AddAccounts, HttpMethod.Post, CampaignPath(campaignId) + "/email-accounts", body, cancellationToken).ConfigureAwait(false);
+            await Transport.SendAsync<OkDto>(AddAccounts, HttpMethod.Post, CampaignPath(campaignId) + "/email-accounts", body, cancellationToken).ConfigureAwait(false);
             Update(campaignId, c => c.EmailAccountIds = c.EmailAccountIds.Union(body.EmailAccountIds).ToList());
         }
 
         /// <summary>Reads the campaign's sending accounts (GET /campaigns/{id}/email-accounts).</summary>
         public async Task<IReadOnlyList<SmartleadEmailAccount>> GetEmailAccountsAsync(long campaignId, CancellationToken cancellationToken = default)
         {
-            List<EmailAccountDto> accounts = await _transport.SendAsync<List<EmailAccountDto>>(GetAccounts, HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
+            List<EmailAccountDto> accounts = await Transport.SendAsync<List<EmailAccountDto>>(GetAccounts, HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
             return accounts.Select(a => a.ToModel()).ToList();
         }
 
@@ -183,7 +177,7 @@ namespace CampaignPS.Engine.Smartlead
                     new KeyValuePair<string, string?>("offset", accounts.Count.ToString(CultureInfo.InvariantCulture)),
                     new KeyValuePair<string, string?>("limit", "100"),
                 };
-                List<EmailAccountDto> page = await _transport.SendAsync<List<EmailAccountDto>>(GetAccounts, HttpMethod.Get, "email-accounts/", null, cancellationToken, query).ConfigureAwait(false);
+                List<EmailAccountDto> page = await Transport.SendAsync<List<EmailAccountDto>>(GetAccounts, HttpMethod.Get, "email-accounts/", null, cancellationToken, query).ConfigureAwait(false);
                 accounts.AddRange(page.Select(a => a.ToModel()));
                 if (page.Count < 100)
                 {
@@ -240,7 +234,7 @@ namespace CampaignPS.Engine.Smartlead
             }
 
             LeadsBody body = LeadsBody.From(leads, settings ?? new SmartleadLeadSettings());
-            LeadsResponseDto response = await _transport.SendAsync<LeadsResponseDto>(AddLeads, HttpMethod.Post, CampaignPath(campaignId) + "/leads", body, cancellationToken).ConfigureAwait(false);
+            LeadsResponseDto response = await Transport.SendAsync<LeadsResponseDto>(AddLeads, HttpMethod.Post, CampaignPath(campaignId) + "/leads", body, cancellationToken).ConfigureAwait(false);
             return response.ToModel(leads.Count);
         }
 
@@ -248,7 +242,7 @@ namespace CampaignPS.Engine.Smartlead
         public async Task SetScheduleAsync(long campaignId, SmartleadSchedule schedule, CancellationToken cancellationToken = default)
         {
             ScheduleBody body = (schedule ?? throw new ArgumentNullException(nameof(schedule))).ToBody();
-            await _transport.SendAsync<OkDto>(SaveSchedule, HttpMethod.Post, CampaignPath(campaignId) + "/schedule", body, cancellationToken).ConfigureAwait(false);
+            await Transport.SendAsync<OkDto>(SaveSchedule, HttpMethod.Post, CampaignPath(campaignId) + "/schedule", body, cancellationToken).ConfigureAwait(false);
             Update(campaignId, c =>
             {
                 c.TimeZone = body.Timezone;
@@ -263,7 +257,7 @@ namespace CampaignPS.Engine.Smartlead
         public async Task SetSettingsAsync(long campaignId, SmartleadSettings settings, CancellationToken cancellationToken = default)
         {
             SettingsBody body = (settings ?? throw new ArgumentNullException(nameof(settings))).ToBody();
-            await _transport.SendAsync<OkDto>(SaveSettings, HttpMethod.Post, CampaignPath(campaignId) + "/settings", body, cancellationToken).ConfigureAwait(false);
+            await Transport.SendAsync<OkDto>(SaveSettings, HttpMethod.Post, CampaignPath(campaignId) + "/settings", body, cancellationToken).ConfigureAwait(false);
             Update(campaignId, c =>
             {
                 c.TrackSettings = body.TrackSettings ?? c.TrackSettings;
@@ -288,18 +282,9 @@ namespace CampaignPS.Engine.Smartlead
                 SmartleadStatusChange.Stop => ("STOPPED", "STOPPED"),
                 _ => throw new ArgumentOutOfRangeException(nameof(change)),
             };
-            await _transport.SendAsync<OkDto>(ChangeStatus, HttpMethod.Post, CampaignPath(campaignId) + "/status", new StatusBody { Status = wire }, cancellationToken).ConfigureAwait(false);
+            await Transport.SendAsync<OkDto>(ChangeStatus, HttpMethod.Post, CampaignPath(campaignId) + "/status", new StatusBody { Status = wire }, cancellationToken).ConfigureAwait(false);
             Update(campaignId, c => c.Status = status);
         }
-
-        /// <inheritdoc />
-        ApiTransport IPlatformClient.Transport => _transport;
-
-        /// <inheritdoc />
-        public void Dispose() => _transport.Dispose();
-
-        /// <inheritdoc />
-        public override string ToString() => $"Smartlead ({UrlRedactor.Redact(BaseUri)})";
 
         private static string CampaignPath(long campaignId) => "campaigns/" + SmartleadRules.CampaignId(campaignId).ToString(CultureInfo.InvariantCulture);
 

@@ -15,7 +15,7 @@ namespace CampaignPS.Engine.Sms
     /// Client for Tether's SMS campaigns on the customer's own instance: create, read, send, cancel,
     /// and classify contacts. Usable from C# without PowerShell. Authentication is a bearer JWT.
     /// </summary>
-    public sealed class SmsClient : IPlatformClient
+    public sealed class SmsClient : PlatformClient
     {
         private static readonly ApiOperation ListCampaigns = new ApiOperation("list campaigns", "Campaign", RequestSafety.Read);
         private static readonly ApiOperation GetCampaign = new ApiOperation("get campaign", "Campaign", RequestSafety.Read);
@@ -29,27 +29,21 @@ namespace CampaignPS.Engine.Sms
             new ErrorRule(400, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled.", "scheduled"));
         private static readonly ApiOperation ValidateContacts = new ApiOperation("validate contacts", "Contact", RequestSafety.Read);
 
-        private readonly ApiTransport _transport;
-        private readonly Func<DateTimeOffset> _now;
-
         /// <summary>Creates a client for the instance at <see cref="ApiConnectionOptions.BaseUri"/> (required).</summary>
         public SmsClient(ApiConnectionOptions options)
-            : this(options, () => DateTimeOffset.UtcNow)
+            : this(options, null)
         {
         }
 
-        internal SmsClient(ApiConnectionOptions options, Func<DateTimeOffset> now)
+        internal SmsClient(ApiConnectionOptions options, Func<DateTimeOffset>? now)
+            : base(PlatformInfo.Sms, options, new BearerAuthenticator(), now)
         {
-            _transport = new ApiTransport(PlatformInfo.Sms, options ?? throw new ArgumentNullException(nameof(options)), new BearerAuthenticator());
-            _now = now;
         }
 
         /// <inheritdoc />
-        public Uri BaseUri => _transport.BaseUri;
-
-        async Task<string?> IPlatformClient.CheckKeyAsync(CancellationToken cancellationToken)
+        private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken)
         {
-            await _transport.SendAsync<Envelope<JsonElement>>(ListCampaigns, HttpMethod.Get, "api/campaigns", null, cancellationToken).ConfigureAwait(false);
+            await Transport.SendAsync<Envelope<JsonElement>>(ListCampaigns, HttpMethod.Get, "api/campaigns", null, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -59,8 +53,8 @@ namespace CampaignPS.Engine.Sms
         /// </summary>
         public async Task<SmsCampaign> CreateCampaignAsync(NewSmsCampaign campaign, CancellationToken cancellationToken = default)
         {
-            CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(_now());
-            Envelope<CampaignDto> created = await _transport.SendAsync<Envelope<CampaignDto>>(CreateCampaign, HttpMethod.Post, "api/campaigns", body, cancellationToken).ConfigureAwait(false);
+            CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(Now());
+            Envelope<CampaignDto> created = await Transport.SendAsync<Envelope<CampaignDto>>(CreateCampaign, HttpMethod.Post, "api/campaigns", body, cancellationToken).ConfigureAwait(false);
             SmsCampaign summary = (created.Data ?? new CampaignDto()).ToModel();
             if (string.IsNullOrEmpty(summary.Id))
             {
@@ -81,28 +75,28 @@ namespace CampaignPS.Engine.Sms
         /// <summary>Reads one campaign (GET /api/campaigns/{id}).</summary>
         public async Task<SmsCampaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
         {
-            Envelope<CampaignDto> response = await _transport.SendAsync<Envelope<CampaignDto>>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+            Envelope<CampaignDto> response = await Transport.SendAsync<Envelope<CampaignDto>>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
             return (response.Data ?? new CampaignDto()).ToModel();
         }
 
         /// <summary>Reads every campaign (GET /api/campaigns).</summary>
         public async Task<IReadOnlyList<SmsCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default)
         {
-            Envelope<List<CampaignDto>> response = await _transport.SendAsync<Envelope<List<CampaignDto>>>(ListCampaigns, HttpMethod.Get, "api/campaigns", null, cancellationToken).ConfigureAwait(false);
+            Envelope<List<CampaignDto>> response = await Transport.SendAsync<Envelope<List<CampaignDto>>>(ListCampaigns, HttpMethod.Get, "api/campaigns", null, cancellationToken).ConfigureAwait(false);
             return (response.Data ?? new List<CampaignDto>()).Select(d => d.ToModel()).ToList();
         }
 
         /// <summary>Sends the campaign's messages now (POST /api/campaigns/{id}/send) and reads back the result with its statistics.</summary>
         public async Task<SmsCampaign> SendCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
         {
-            await _transport.SendWithoutResultAsync(SendCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/send", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+            await Transport.SendWithoutResultAsync(SendCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/send", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
             return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Cancels a scheduled campaign (POST /api/campaigns/{id}/cancel); <c>SmsCampaignNotScheduled</c> otherwise.</summary>
         public async Task<SmsCampaign> CancelCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
         {
-            await _transport.SendWithoutResultAsync(CancelCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/cancel", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+            await Transport.SendWithoutResultAsync(CancelCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/cancel", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
             return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -120,18 +114,9 @@ namespace CampaignPS.Engine.Sms
                 SegmentationConfig = Parse("Segmentation", segmentationJson),
                 AssignmentConfig = Parse("Assignment", assignmentJson),
             };
-            Envelope<ValidationDto> response = await _transport.SendAsync<Envelope<ValidationDto>>(ValidateContacts, HttpMethod.Post, "api/campaigns/validate-contacts", body, cancellationToken).ConfigureAwait(false);
+            Envelope<ValidationDto> response = await Transport.SendAsync<Envelope<ValidationDto>>(ValidateContacts, HttpMethod.Post, "api/campaigns/validate-contacts", body, cancellationToken).ConfigureAwait(false);
             return (response.Data ?? new ValidationDto()).ToModel();
         }
-
-        /// <inheritdoc />
-        ApiTransport IPlatformClient.Transport => _transport;
-
-        /// <inheritdoc />
-        public void Dispose() => _transport.Dispose();
-
-        /// <inheritdoc />
-        public override string ToString() => $"SMS (Tether) ({UrlRedactor.Redact(BaseUri)})";
 
         private static string CampaignPath(string campaignId) => "api/campaigns/" + Uri.EscapeDataString(SmsRules.CampaignId(campaignId));
 

@@ -14,7 +14,9 @@ namespace CampaignPS.Connections
     /// environment variable (in that order), build the engine client, check the key, and make the
     /// connection the session default.
     /// </summary>
-    public abstract class ConnectCmdlet : CampaignCmdlet
+    /// <typeparam name="TClient">The engine client the connection holds.</typeparam>
+    public abstract class ConnectCmdlet<TClient> : CampaignCmdlet
+        where TClient : class, IPlatformClient
     {
         private const string ApiKeySet = "ApiKey";
         private const string CredentialSet = "Credential";
@@ -90,10 +92,10 @@ namespace CampaignPS.Connections
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>The platform being connected to.</summary>
-        protected abstract PlatformInfo Platform { get; }
+        protected PlatformInfo Platform => ClientPlatforms.Of(typeof(TClient));
 
         /// <summary>Builds the platform's engine client.</summary>
-        protected abstract IPlatformClient CreateClient(ApiConnectionOptions options);
+        protected abstract TClient CreateClient(ApiConnectionOptions options);
 
         /// <inheritdoc />
         protected override void EndProcessing()
@@ -110,7 +112,7 @@ namespace CampaignPS.Connections
                 ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
             };
 
-            IPlatformClient client;
+            TClient client;
             try
             {
                 client = CreateClient(options);
@@ -187,7 +189,9 @@ namespace CampaignPS.Connections
     }
 
     /// <summary>What every Disconnect-* cmdlet does: forget the session default (or the given connection) and close it.</summary>
-    public abstract class DisconnectCmdlet : CampaignCmdlet
+    /// <typeparam name="TClient">The engine client of the platform's connections.</typeparam>
+    public abstract class DisconnectCmdlet<TClient> : CampaignCmdlet
+        where TClient : class, IPlatformClient
     {
         /// <summary>
         /// <para type="description">The connection to close. Defaults to the session default for the platform.</para>
@@ -197,7 +201,7 @@ namespace CampaignPS.Connections
         public CampaignConnection? Connection { get; set; }
 
         /// <summary>The platform being disconnected from.</summary>
-        protected abstract PlatformInfo Platform { get; }
+        protected PlatformInfo Platform => ClientPlatforms.Of(typeof(TClient));
 
         /// <inheritdoc />
         protected override void ProcessRecord()

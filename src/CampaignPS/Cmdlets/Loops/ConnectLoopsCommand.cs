@@ -38,13 +38,10 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="GetLoopsCampaignCommand"/>
     [Cmdlet(VerbsCommunications.Connect, "Loops", DefaultParameterSetName = "ApiKey")]
     [OutputType(typeof(CampaignConnection))]
-    public sealed class ConnectLoopsCommand : ConnectCmdlet
+    public sealed class ConnectLoopsCommand : ConnectCmdlet<LoopsClient>
     {
         /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Loops;
-
-        /// <inheritdoc />
-        protected override IPlatformClient CreateClient(ApiConnectionOptions options) => new LoopsClient(options);
+        protected override LoopsClient CreateClient(ApiConnectionOptions options) => new LoopsClient(options);
     }
 
     /// <summary>
@@ -78,9 +75,7 @@ namespace CampaignPS.Cmdlets.Loops
     /// <seealso cref="ConnectLoopsCommand"/>
     /// <seealso cref="CampaignPS.Connections.GetCampaignConnectionCommand"/>
     [Cmdlet(VerbsCommunications.Disconnect, "Loops")]
-    public sealed class DisconnectLoopsCommand : DisconnectCmdlet
+    public sealed class DisconnectLoopsCommand : DisconnectCmdlet<LoopsClient>
     {
-        /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Loops;
     }
 }

@@ -38,17 +38,14 @@ namespace CampaignPS.Cmdlets.Outbox
     /// <seealso cref="AddOutboxContactCommand"/>
     [Cmdlet(VerbsCommunications.Connect, "Outbox", DefaultParameterSetName = "ApiKey")]
     [OutputType(typeof(CampaignConnection))]
-    public sealed class ConnectOutboxCommand : ConnectCmdlet
+    public sealed class ConnectOutboxCommand : ConnectCmdlet<OutboxClient>
     {
         /// <summary><para type="description">The default company (uuid) for campaigns and senders.</para></summary>
         [Parameter]
         public Guid? Company { get; set; }
 
         /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Outbox;
-
-        /// <inheritdoc />
-        protected override IPlatformClient CreateClient(ApiConnectionOptions options) => new OutboxClient(options, Company);
+        protected override OutboxClient CreateClient(ApiConnectionOptions options) => new OutboxClient(options, Company);
     }
 
     /// <summary>
@@ -76,9 +73,7 @@ namespace CampaignPS.Cmdlets.Outbox
     /// <seealso cref="ConnectOutboxCommand"/>
     /// <seealso cref="CampaignPS.Connections.GetCampaignConnectionCommand"/>
     [Cmdlet(VerbsCommunications.Disconnect, "Outbox")]
-    public sealed class DisconnectOutboxCommand : DisconnectCmdlet
+    public sealed class DisconnectOutboxCommand : DisconnectCmdlet<OutboxClient>
     {
-        /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Outbox;
     }
 }

@@ -38,17 +38,14 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <seealso cref="GetSmartleadCampaignCommand"/>
     [Cmdlet(VerbsCommunications.Connect, "Smartlead", DefaultParameterSetName = "ApiKey")]
     [OutputType(typeof(CampaignConnection))]
-    public sealed class ConnectSmartleadCommand : ConnectCmdlet
+    public sealed class ConnectSmartleadCommand : ConnectCmdlet<SmartleadClient>
     {
         /// <summary><para type="description">Your Smartlead plan, whose limits the connection keeps to: Standard (10/s, 60/min, 1,000/h; the default), Pro (20/s, 120/min, 3,000/h) or Enterprise (no client-side pacing; the server's headers are followed). -RequestsPerSecond overrides it.</para></summary>
         [Parameter]
         public SmartleadPlan? Plan { get; set; }
 
         /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Smartlead;
-
-        /// <inheritdoc />
-        protected override IPlatformClient CreateClient(ApiConnectionOptions options)
+        protected override SmartleadClient CreateClient(ApiConnectionOptions options)
         {
             if (Plan.HasValue && options.RequestsPerSecond == null)
             {
@@ -84,9 +81,7 @@ namespace CampaignPS.Cmdlets.Smartlead
     /// <seealso cref="ConnectSmartleadCommand"/>
     /// <seealso cref="CampaignPS.Connections.GetCampaignConnectionCommand"/>
     [Cmdlet(VerbsCommunications.Disconnect, "Smartlead")]
-    public sealed class DisconnectSmartleadCommand : DisconnectCmdlet
+    public sealed class DisconnectSmartleadCommand : DisconnectCmdlet<SmartleadClient>
     {
-        /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Smartlead;
     }
 }

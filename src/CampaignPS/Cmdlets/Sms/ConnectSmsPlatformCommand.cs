@@ -38,16 +38,13 @@ namespace CampaignPS.Cmdlets.Sms
     /// <seealso cref="NewSmsCampaignCommand"/>
     [Cmdlet(VerbsCommunications.Connect, "SmsPlatform", DefaultParameterSetName = "ApiKey")]
     [OutputType(typeof(CampaignConnection))]
-    public sealed class ConnectSmsPlatformCommand : ConnectCmdlet
+    public sealed class ConnectSmsPlatformCommand : ConnectCmdlet<SmsClient>
     {
         /// <summary>Read when -BaseUri is not given.</summary>
         public const string BaseUriVariable = "SMS_BASE_URI";
 
         /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Sms;
-
-        /// <inheritdoc />
-        protected override IPlatformClient CreateClient(ApiConnectionOptions options)
+        protected override SmsClient CreateClient(ApiConnectionOptions options)
         {
             if (options.BaseUri == null)
             {
@@ -97,9 +94,7 @@ namespace CampaignPS.Cmdlets.Sms
     /// <seealso cref="ConnectSmsPlatformCommand"/>
     /// <seealso cref="CampaignPS.Connections.GetCampaignConnectionCommand"/>
     [Cmdlet(VerbsCommunications.Disconnect, "SmsPlatform")]
-    public sealed class DisconnectSmsPlatformCommand : DisconnectCmdlet
+    public sealed class DisconnectSmsPlatformCommand : DisconnectCmdlet<SmsClient>
     {
-        /// <inheritdoc />
-        protected override PlatformInfo Platform => PlatformInfo.Sms;
     }
 }
