@@ -34,7 +34,7 @@ namespace CampaignPS.Engine.Http
         private readonly IRequestAuthenticator _authenticator;
         private readonly HttpClient _http;
         private readonly ILogger _logger;
-        private readonly Random _jitter = new Random();
+        private readonly AttemptPolicy _policy;
 
         internal ApiTransport(PlatformInfo platform, ApiConnectionOptions options, IRequestAuthenticator authenticator)
         {
@@ -43,6 +43,14 @@ namespace CampaignPS.Engine.Http
             _authenticator = authenticator;
             BaseUri = NormalizeBaseUri(platform, options.BaseUri ?? platform.DefaultBaseUri);
             RateLimiter = CreateRateLimiter(platform, options);
+            var jitter = new Random();
+            _policy = new AttemptPolicy(options.Retry, platform.RateLimitWindow, RateLimiter, () =>
+            {
+                lock (jitter)
+                {
+                    return jitter.NextDouble();
+                }
+            });
             _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.ErrorIdPrefix);
             HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler(options);
             _http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler == null) { Timeout = Timeout.InfiniteTimeSpan };
@@ -72,7 +80,7 @@ namespace CampaignPS.Engine.Http
             var operation = new ApiOperation($"{method.Method} {relativePath.Split('?')[0]}", "Resource", safety);
             RawApiResponse? result = null;
             object? body = jsonBody == null ? null : new RawJson(jsonBody);
-            await SendCoreAsync(operation, method, relativePath, body, query, _authenticator, async (response, builder, token) =>
+            await SendCoreAsync(operation, method, relativePath, body, query, _authenticator, async (response, token) =>
             {
                 string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 result = new RawApiResponse(response.StatusCode, text);
@@ -85,12 +93,12 @@ namespace CampaignPS.Engine.Http
             SendWithoutResultAsync(operation, method, relativePath, body, null, cancellationToken);
 
         internal Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken) =>
-            SendCoreAsync(operation, method, relativePath, body, null, authenticator ?? _authenticator, (response, builder, token) => Task.CompletedTask, cancellationToken);
+            SendCoreAsync(operation, method, relativePath, body, null, authenticator ?? _authenticator, (response, token) => Task.CompletedTask, cancellationToken);
 
         internal async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null)
         {
             T? result = default;
-            await SendCoreAsync(operation, method, relativePath, body, query, authenticator ?? _authenticator, async (response, builder, token) =>
+            await SendCoreAsync(operation, method, relativePath, body, query, authenticator ?? _authenticator, async (response, token) =>
             {
                 try
                 {
@@ -100,12 +108,12 @@ namespace CampaignPS.Engine.Http
                 }
                 catch (JsonException exception)
                 {
-                    throw new CampaignApiException(builder.FromUnreadableResponse(response.StatusCode, "not valid JSON: " + exception.Message, RequestId(response)));
+                    throw new UnreadableBodyException("not valid JSON: " + exception.Message);
                 }
 
                 if (result is null)
                 {
-                    throw new CampaignApiException(builder.FromUnreadableResponse(response.StatusCode, "empty body", RequestId(response)));
+                    throw new UnreadableBodyException("empty body");
                 }
             }, cancellationToken).ConfigureAwait(false);
             return result!;
@@ -116,13 +124,13 @@ namespace CampaignPS.Engine.Http
 
         private async Task SendCoreAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body,
             IEnumerable<KeyValuePair<string, string?>>? query, IRequestAuthenticator authenticator,
-            Func<HttpResponseMessage, ApiFailureBuilder, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
+            Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
         {
             Uri uri = BuildUri(relativePath, query);
             string redactedUrl = RedactedWireUrl(method, uri, authenticator);
             var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl);
-            bool retriesServerErrors = operation.Safety != RequestSafety.NonIdempotent;
             int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
+            TimeSpan waited = TimeSpan.Zero;
 
             // Serialised once, before waiting for a slot: the request leaves the moment its slot comes (not after
             // serialising up to 400 leads, which on a busy machine can push it into the next request's window),
@@ -136,123 +144,113 @@ namespace CampaignPS.Engine.Http
                     await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                bool lastAttempt = attempt >= maxAttempts;
-                var stopwatch = Stopwatch.StartNew();
-                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attemptTimeout.CancelAfter(_options.RequestTimeout);
-                using HttpRequestMessage request = BuildRequest(method, uri, payload, authenticator);
+                var context = new AttemptContext(method, uri, redactedUrl, payload, authenticator, operation.Safety, attempt, maxAttempts, waited);
+                AttemptReport report = await SendAttemptAsync(context, readSuccess, cancellationToken).ConfigureAwait(false);
+                AttemptDecision decision = _policy.Decide(report.Outcome);
+                switch (decision.Action)
+                {
+                    case AttemptAction.Done:
+                        return;
+                    case AttemptAction.Retry:
+                        LogRetry(decision, report.Outcome);
+                        waited += decision.Wait;
+                        if (decision.PausesConnection && RateLimiter != null)
+                        {
+                            // The next WaitAsync holds this request, and every other caller of the connection, until then.
+                            RateLimiter.Pause(decision.Wait);
+                        }
+                        else
+                        {
+                            await Task.Delay(decision.Wait, cancellationToken).ConfigureAwait(false);
+                        }
 
-                HttpResponseMessage response;
+                        break;
+                    default:
+                        LogGivingUp(operation, attempt, decision.Note);
+                        throw new CampaignApiException(BuildFailure(failures, decision, report));
+                }
+            }
+        }
+
+        // One attempt: sends, reads the whole answer under the attempt's timeout, logs what came back, follows a spent
+        // server window, and describes what happened. Decides nothing.
+        private async Task<AttemptReport> SendAttemptAsync(AttemptContext context, Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attemptTimeout.CancelAfter(_options.RequestTimeout);
+            using HttpRequestMessage request = BuildRequest(context.Method, context.Uri, context.Payload, context.Authenticator);
+
+            HttpResponseMessage response;
+            try
+            {
+                // The whole answer is read here, under the attempt's timeout (API answers are small); a connection lost
+                // while reading it is then a transport failure like any other.
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogAttemptFailure(context, $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", stopwatch.Elapsed);
+                return context.NoAnswer(AttemptFault.Timeout, null);
+            }
+            catch (Exception exception) when (TransportFailure.IsTransportException(exception))
+            {
+                string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
+                LogAttemptFailure(context, reason, stopwatch.Elapsed);
+                return context.NoAnswer(TransportFailure.IsConnectFailure(exception) ? AttemptFault.ConnectionNeverOpened : AttemptFault.ConnectionFailed, reason);
+            }
+
+            using (response)
+            {
+                if (_logger.IsEnabled(LogLevel.Information))
+                {
+                    _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", context.Method.Method, context.RedactedUrl, (int)response.StatusCode, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
+                }
+
+                RateLimitSignal signal = RateLimitSignal.From(response, DateTimeOffset.UtcNow);
+                FollowServerWindow(signal);
+                string? requestId = RequestId(response);
+                if (!response.IsSuccessStatusCode)
+                {
+                    string? errorBody = await ReadBodySafelyAsync(response).ConfigureAwait(false);
+                    return context.Answer(AttemptFault.None, response.StatusCode, signal, requestId, errorBody: errorBody);
+                }
+
                 try
                 {
-                    // The whole answer is read here, under the attempt's timeout (API answers are small); a connection lost
-                    // while reading it is then a transport failure like any other.
-                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
+                    await readSuccess(response, attemptTimeout.Token).ConfigureAwait(false);
+                    return context.Answer(AttemptFault.None, response.StatusCode, signal, requestId);
+                }
+                catch (UnreadableBodyException exception)
+                {
+                    return context.Answer(AttemptFault.BodyUnreadable, response.StatusCode, signal, requestId, detail: exception.Detail);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    LogAttemptFailure(method, redactedUrl, $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", stopwatch.Elapsed);
-                    if (retriesServerErrors && !lastAttempt)
-                    {
-                        await BackOffAsync(attempt, maxAttempts, "timeout", cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    LogGivingUp(operation, attempt, retriesServerErrors);
-                    throw new CampaignApiException(failures.FromTimeout(_options.RequestTimeout));
+                    return context.Answer(AttemptFault.BodyReadTimedOut, response.StatusCode, signal, requestId);
                 }
                 catch (Exception exception) when (TransportFailure.IsTransportException(exception))
                 {
-                    bool neverConnected = TransportFailure.IsConnectFailure(exception);
                     string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
-                    LogAttemptFailure(method, redactedUrl, reason, stopwatch.Elapsed);
-                    if ((retriesServerErrors || neverConnected) && !lastAttempt)
-                    {
-                        await BackOffAsync(attempt, maxAttempts, neverConnected ? "connection refused before sending" : "connection failed", cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    LogGivingUp(operation, attempt, retriesServerErrors || neverConnected);
-                    throw new CampaignApiException(failures.FromConnectionFailure(reason, requestMayHaveBeenSent: !neverConnected));
+                    return context.Answer(AttemptFault.BodyReadFailed, response.StatusCode, signal, requestId, detail: reason);
                 }
+            }
+        }
 
-                using (response)
-                {
-                    int status = (int)response.StatusCode;
-                    if (_logger.IsEnabled(LogLevel.Information))
-                    {
-                        _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", method.Method, redactedUrl, status, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
-                    }
-                    RateLimitSignal signal = RateLimitSignal.From(response, DateTimeOffset.UtcNow);
-                    FollowServerWindow(signal);
-
-                    if (response.IsSuccessStatusCode)
-                    {
-                        try
-                        {
-                            await readSuccess(response, failures, attemptTimeout.Token).ConfigureAwait(false);
-                            return;
-                        }
-                        catch (CampaignApiException) when (retriesServerErrors && !lastAttempt)
-                        {
-                            await BackOffAsync(attempt, maxAttempts, "unreadable response", cancellationToken).ConfigureAwait(false);
-                            continue;
-                        }
-                        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                        {
-                            throw new CampaignApiException(failures.FromTimeout(_options.RequestTimeout));
-                        }
-                        catch (Exception exception) when (TransportFailure.IsTransportException(exception))
-                        {
-                            string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
-                            if (retriesServerErrors && !lastAttempt)
-                            {
-                                await BackOffAsync(attempt, maxAttempts, "connection dropped while reading", cancellationToken).ConfigureAwait(false);
-                                continue;
-                            }
-
-                            throw new CampaignApiException(failures.FromConnectionFailure(reason, requestMayHaveBeenSent: true));
-                        }
-                    }
-
-                    string? errorBody = await ReadBodySafelyAsync(response).ConfigureAwait(false);
-                    string? requestId = RequestId(response);
-
-                    if (status == 429)
-                    {
-                        TimeSpan wait = signal.RequestedWait(DateTimeOffset.UtcNow) ?? UnhintedRateLimitWait(attempt);
-                        if (wait > _options.Retry.MaxServerWait)
-                        {
-                            throw new CampaignApiException(failures.FromServerWaitTooLong(wait, _options.Retry.MaxServerWait, requestId));
-                        }
-
-                        if (!lastAttempt)
-                        {
-                            string source = signal.RetryAfter.HasValue ? "Retry-After" : signal.ResetAt.HasValue ? "x-ratelimit-reset" : wait < _platform.RateLimitWindow ? "next paced slot" : "rate-limit window";
-                            _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next} of {Max}.", wait.TotalSeconds, source, attempt + 1, maxAttempts);
-                            RateLimiter?.Pause(wait);
-                            if (RateLimiter == null)
-                            {
-                                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                            }
-
-                            continue;
-                        }
-                    }
-                    else if (status >= 500 && retriesServerErrors && !lastAttempt)
-                    {
-                        TimeSpan wait = signal.RequestedWait(DateTimeOffset.UtcNow) ?? Backoff(attempt);
-                        _logger.LogInformation("Server error {Status}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", status, wait.TotalSeconds, attempt + 1, maxAttempts);
-                        await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-                    else if (status >= 500)
-                    {
-                        LogGivingUp(operation, attempt, retriesServerErrors);
-                    }
-
-                    throw new CampaignApiException(failures.FromResponse(response.StatusCode, errorBody, requestId, signal.RequestedWait(DateTimeOffset.UtcNow)));
-                }
+        private ApiFailure BuildFailure(ApiFailureBuilder failures, AttemptDecision decision, AttemptReport report)
+        {
+            switch (decision.Failure)
+            {
+                case FailureKind.Timeout:
+                    return failures.FromTimeout(_options.RequestTimeout);
+                case FailureKind.ConnectionFailed:
+                    return failures.FromConnectionFailure(report.Detail ?? string.Empty, decision.RequestMayHaveBeenSent);
+                case FailureKind.UnreadableResponse:
+                    return failures.FromUnreadableResponse(report.Status!.Value, report.Detail ?? string.Empty, report.RequestId);
+                case FailureKind.ServerWaitTooLong:
+                    return failures.FromServerWaitTooLong(decision.ServerWait!.Value, _options.Retry.MaxServerWait, report.RequestId);
+                default:
+                    return failures.FromResponse(report.Status!.Value, report.ErrorBody, report.RequestId, decision.ServerWait);
             }
         }
 
@@ -308,62 +306,44 @@ namespace CampaignPS.Engine.Http
             return new Uri(BaseUri, builder.ToString());
         }
 
-        private async Task BackOffAsync(int attempt, int maxAttempts, string reason, CancellationToken cancellationToken)
-        {
-            TimeSpan wait = Backoff(attempt);
-            _logger.LogInformation("Retrying after {Reason}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", reason, wait.TotalSeconds, attempt + 1, maxAttempts);
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-        }
-
-        private TimeSpan Backoff(int attempt)
-        {
-            double factor;
-            lock (_jitter)
-            {
-                factor = 0.5 + (_jitter.NextDouble() * 0.5);
-            }
-
-            double exponential = _options.Retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-            return TimeSpan.FromMilliseconds(Math.Min(exponential, _options.Retry.MaxDelay.TotalMilliseconds) * factor);
-        }
-
-        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-        // A 429 that says nothing about when to come back. On a connection that paces itself to the documented
-        // limit, a first refusal is timing skew (two requests arrived closer together than they were sent): the
-        // window frees a slot within one pacing interval, so the retry takes the next paced slot instead of idling
-        // the connection for a whole window. A second refusal of the same request means the budget really is
-        // spent (another client on the key, a lower plan): then wait at least a whole window.
-        private TimeSpan UnhintedRateLimitWait(int attempt) =>
-            RateLimiter != null && attempt == 1 ? RateLimiter.Interval : Max(Backoff(attempt), _platform.RateLimitWindow);
-
-        // The server says its window is spent: hold every caller of this connection until it resets. Not when the
-        // spent window is one the pacing already keeps to (x-ratelimit-limit equals one of its limits): at full speed
-        // that window is spent after nearly every request by our own doing, the pacing already spaces the next one,
-        // and a reset given in whole seconds would idle the connection for up to a second after each response.
+        // The server says its window is spent: hold every caller of this connection until it resets (unless the pacing
+        // already keeps that window; see AttemptPolicy.ServerWindowHold).
         private void FollowServerWindow(RateLimitSignal signal)
         {
-            if (RateLimiter != null && signal.Remaining == 0 && signal.ResetAt.HasValue && !RateLimiter.Keeps(signal.Limit))
+            TimeSpan? hold = _policy.ServerWindowHold(signal, DateTimeOffset.UtcNow);
+            if (hold.HasValue && RateLimiter != null)
             {
-                TimeSpan wait = signal.ResetAt.Value - DateTimeOffset.UtcNow;
-                if (wait > TimeSpan.Zero && wait <= _options.Retry.MaxServerWait)
-                {
-                    _logger.LogInformation("The server's rate-limit window is spent: holding requests for {Wait:0.0} s (x-ratelimit-reset).", wait.TotalSeconds);
-                    RateLimiter.Pause(wait);
-                }
+                _logger.LogInformation("The server's rate-limit window is spent: holding requests for {Wait:0.0} s (x-ratelimit-reset).", hold.Value.TotalSeconds);
+                RateLimiter.Pause(hold.Value);
             }
         }
 
-        private void LogAttemptFailure(HttpMethod method, string redactedUrl, string reason, TimeSpan elapsed) =>
-            _logger.LogInformation("{Method} {Url} -> failed: {Reason} ({Elapsed} ms)", method.Method, redactedUrl, reason, (long)elapsed.TotalMilliseconds);
+        private void LogAttemptFailure(AttemptContext context, string reason, TimeSpan elapsed) =>
+            _logger.LogInformation("{Method} {Url} -> failed: {Reason} ({Elapsed} ms)", context.Method.Method, context.RedactedUrl, reason, (long)elapsed.TotalMilliseconds);
 
-        private void LogGivingUp(ApiOperation operation, int attempts, bool retryable)
+        private void LogRetry(AttemptDecision decision, AttemptOutcome outcome)
         {
-            if (retryable)
+            switch (decision.RetryKind)
+            {
+                case RetryKind.RateLimited:
+                    _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next} of {Max}.", decision.Wait.TotalSeconds, decision.Reason, outcome.Attempt + 1, outcome.MaxAttempts);
+                    break;
+                case RetryKind.ServerError:
+                    _logger.LogInformation("Server error {Status}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", outcome.StatusCode!.Value, decision.Wait.TotalSeconds, outcome.Attempt + 1, outcome.MaxAttempts);
+                    break;
+                default:
+                    _logger.LogInformation("Retrying after {Reason}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", decision.Reason, decision.Wait.TotalSeconds, outcome.Attempt + 1, outcome.MaxAttempts);
+                    break;
+            }
+        }
+
+        private void LogGivingUp(ApiOperation operation, int attempts, GivingUpNote note)
+        {
+            if (note == GivingUpNote.AttemptsSpent)
             {
                 _logger.LogInformation("Giving up on {Operation} after {Attempts} attempts.", operation.Description, attempts);
             }
-            else
+            else if (note == GivingUpNote.UnsafeToResend)
             {
                 _logger.LogInformation("Not retrying {Operation}: it may have reached the server, and sending it again could create a duplicate.", operation.Description);
             }
@@ -420,6 +400,84 @@ namespace CampaignPS.Engine.Http
 
             string text = baseUri.GetLeftPart(UriPartial.Path);
             return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+        }
+
+        /// <summary>Thrown by a success reader when a 2xx body cannot be read; the attempt reports it as <see cref="AttemptFault.BodyUnreadable"/>.</summary>
+        private sealed class UnreadableBodyException : Exception
+        {
+            public UnreadableBodyException(string detail)
+                : base(detail) => Detail = detail;
+
+            public string Detail { get; }
+        }
+
+        /// <summary>What one attempt of a request is: what it sends, and where it stands among the allowed attempts.</summary>
+        private sealed class AttemptContext
+        {
+            public AttemptContext(HttpMethod method, Uri uri, string redactedUrl, byte[]? payload, IRequestAuthenticator authenticator,
+                RequestSafety safety, int attempt, int maxAttempts, TimeSpan waitedSoFar)
+            {
+                Method = method;
+                Uri = uri;
+                RedactedUrl = redactedUrl;
+                Payload = payload;
+                Authenticator = authenticator;
+                Safety = safety;
+                Attempt = attempt;
+                MaxAttempts = maxAttempts;
+                WaitedSoFar = waitedSoFar;
+            }
+
+            public HttpMethod Method { get; }
+
+            public Uri Uri { get; }
+
+            public string RedactedUrl { get; }
+
+            public byte[]? Payload { get; }
+
+            public IRequestAuthenticator Authenticator { get; }
+
+            public RequestSafety Safety { get; }
+
+            public int Attempt { get; }
+
+            public int MaxAttempts { get; }
+
+            public TimeSpan WaitedSoFar { get; }
+
+            // Only a connection that never opened is known to have sent nothing.
+            public AttemptReport NoAnswer(AttemptFault fault, string? reason) =>
+                new AttemptReport(Outcome(fault, null, RateLimitSignal.None, requestMayHaveLeft: fault != AttemptFault.ConnectionNeverOpened), null, reason, null, null);
+
+            public AttemptReport Answer(AttemptFault fault, HttpStatusCode status, RateLimitSignal signal, string? requestId, string? detail = null, string? errorBody = null) =>
+                new AttemptReport(Outcome(fault, (int)status, signal, requestMayHaveLeft: true), status, detail, errorBody, requestId);
+
+            private AttemptOutcome Outcome(AttemptFault fault, int? status, RateLimitSignal signal, bool requestMayHaveLeft) =>
+                new AttemptOutcome(fault, status, signal, requestMayHaveLeft, Safety, Attempt, MaxAttempts, WaitedSoFar, DateTimeOffset.UtcNow);
+        }
+
+        /// <summary>An attempt's outcome, with what a failure built from it reports (status, scrubbed reason or body, request id).</summary>
+        private sealed class AttemptReport
+        {
+            public AttemptReport(AttemptOutcome outcome, HttpStatusCode? status, string? detail, string? errorBody, string? requestId)
+            {
+                Outcome = outcome;
+                Status = status;
+                Detail = detail;
+                ErrorBody = errorBody;
+                RequestId = requestId;
+            }
+
+            public AttemptOutcome Outcome { get; }
+
+            public HttpStatusCode? Status { get; }
+
+            public string? Detail { get; }
+
+            public string? ErrorBody { get; }
+
+            public string? RequestId { get; }
         }
 
         /// <summary>A body that is JSON text already (the escape hatch), sent as it is.</summary>

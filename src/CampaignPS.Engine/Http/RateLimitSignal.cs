@@ -9,13 +9,16 @@ namespace CampaignPS.Engine.Http
     /// <summary>What a response's rate-limit headers say: Retry-After, X-RateLimit-Remaining and X-RateLimit-Reset.</summary>
     public sealed class RateLimitSignal
     {
-        private RateLimitSignal(int? limit, int? remaining, TimeSpan? retryAfter, DateTimeOffset? resetAt)
+        internal RateLimitSignal(int? limit, int? remaining, TimeSpan? retryAfter, DateTimeOffset? resetAt)
         {
             Limit = limit;
             Remaining = remaining;
             RetryAfter = retryAfter;
             ResetAt = resetAt;
         }
+
+        /// <summary>No rate-limit headers (or no answer at all).</summary>
+        internal static RateLimitSignal None { get; } = new RateLimitSignal(null, null, null, null);
 
         /// <summary>Requests allowed in the current window (x-ratelimit-limit).</summary>
         public int? Limit { get; }
