@@ -71,7 +71,9 @@ namespace CampaignPS.Engine.Http
             RequestsPerSecond = requestsPerSecond;
             Windows = new[] { new RateLimitWindow(Math.Max(1, (int)Math.Round(requestsPerSecond)), TimeSpan.FromSeconds(1)) };
             _interval = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / requestsPerSecond));
-            _logs = new List<(RateLimitWindow, Queue<Slot>)>();
+            // The one-second log as well: a request that left late (a busy machine) holds back the next ones, so
+            // late departures never bunch up into more than the rate within a second.
+            _logs = Windows.Select(w => (w, new Queue<Slot>(w.Limit))).ToList();
         }
 
         /// <summary>Stays under every one of <paramref name="windows"/> (e.g. 10 per second, 60 per minute, 1,000 per hour).</summary>
