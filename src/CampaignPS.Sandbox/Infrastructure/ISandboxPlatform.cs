@@ -27,7 +27,7 @@ internal interface ISandboxPlatform
 
     /// <summary>The platform's documented rate limit, or null when it documents none: then nothing is
     /// enforced and no rate-limit headers are sent (injected RateLimited faults still work).</summary>
-    RequestRateLimiter? RateLimiter { get; }
+    ArrivalRateLimiter? RateLimiter { get; }
 
     /// <summary>Names of the rate-limit headers sent with every admitted or throttled request (null: none).</summary>
     RateLimitHeaderNames? RateLimitHeaders { get; }

@@ -18,7 +18,7 @@ internal sealed class LoopsPlatform : ISandboxPlatform
         _connectionHint = $"key: {options.LoopsApiKey}";
         State = new LoopsSandboxState(time);
         // Loops documents 10 requests per second per team.
-        RateLimiter = new RequestRateLimiter(time, new RateWindow(options.LoopsRequestsPerSecond, TimeSpan.FromSeconds(1)));
+        RateLimiter = new ArrivalRateLimiter(time, new RateWindow(options.LoopsRequestsPerSecond, TimeSpan.FromSeconds(1)));
     }
 
     public LoopsSandboxState State { get; }
@@ -37,7 +37,7 @@ internal sealed class LoopsPlatform : ISandboxPlatform
 
     public bool SendsRetryAfterWhenRateLimited => false;
 
-    public RequestRateLimiter RateLimiter { get; }
+    public ArrivalRateLimiter RateLimiter { get; }
 
     // Loops documents x-ratelimit-limit and x-ratelimit-remaining, and no reset header.
     public RateLimitHeaderNames RateLimitHeaders { get; } = new("x-ratelimit-limit", "x-ratelimit-remaining", Reset: null);

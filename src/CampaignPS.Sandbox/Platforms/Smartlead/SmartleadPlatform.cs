@@ -19,7 +19,7 @@ internal sealed class SmartleadPlatform : ISandboxPlatform
         State = new SmartleadSandboxState(time);
         // Rate-limits file (standard tier), per API key and shared by all endpoints: 60/min and 1000/h
         // with a burst of 10/s.
-        RateLimiter = new RequestRateLimiter(
+        RateLimiter = new ArrivalRateLimiter(
             time,
             new RateWindow(options.SmartleadRequestsPerSecond, TimeSpan.FromSeconds(1)),
             new RateWindow(options.SmartleadRequestsPerMinute, TimeSpan.FromMinutes(1)),
@@ -44,7 +44,7 @@ internal sealed class SmartleadPlatform : ISandboxPlatform
 
     public bool SendsRetryAfterWhenRateLimited => true;
 
-    public RequestRateLimiter RateLimiter { get; }
+    public ArrivalRateLimiter RateLimiter { get; }
 
     // Rate-limits file: X-RateLimit-Limit / -Remaining, and X-RateLimit-Reset as a Unix timestamp. With
     // three windows the headers describe the one closest to its limit, so Remaining is what may be sent now.

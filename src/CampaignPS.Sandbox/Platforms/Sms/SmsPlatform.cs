@@ -37,7 +37,7 @@ internal sealed class SmsPlatform : ISandboxPlatform
     public bool SendsRetryAfterWhenRateLimited => false;
 
     // Tether documents no rate limit: nothing is enforced and no rate-limit headers are sent.
-    public RequestRateLimiter? RateLimiter => null;
+    public ArrivalRateLimiter? RateLimiter => null;
 
     public RateLimitHeaderNames? RateLimitHeaders => null;
 
