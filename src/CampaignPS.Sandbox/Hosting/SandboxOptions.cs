@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CampaignPS.Sandbox;
 
 public sealed class SandboxOptions
@@ -38,42 +40,34 @@ public sealed class SandboxOptions
         {
             throw new ArgumentOutOfRangeException(nameof(Port), Port, "Port must be between 0 and 65535.");
         }
-        if (LoopsRequestsPerSecond < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(LoopsRequestsPerSecond), LoopsRequestsPerSecond, "LoopsRequestsPerSecond must be at least 1.");
-        }
-        if (string.IsNullOrWhiteSpace(LoopsApiKey))
-        {
-            throw new ArgumentException("LoopsApiKey must not be empty.", nameof(LoopsApiKey));
-        }
-        if (string.IsNullOrWhiteSpace(SmartleadApiKey))
-        {
-            throw new ArgumentException("SmartleadApiKey must not be empty.", nameof(SmartleadApiKey));
-        }
-        if (string.IsNullOrWhiteSpace(OutboxApiKey))
-        {
-            throw new ArgumentException("OutboxApiKey must not be empty.", nameof(OutboxApiKey));
-        }
-        if (string.IsNullOrWhiteSpace(SmsToken))
-        {
-            throw new ArgumentException("SmsToken must not be empty.", nameof(SmsToken));
-        }
-        if (SmartleadRequestsPerSecond < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(SmartleadRequestsPerSecond), SmartleadRequestsPerSecond, "SmartleadRequestsPerSecond must be at least 1.");
-        }
-        if (SmartleadRequestsPerMinute < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(SmartleadRequestsPerMinute), SmartleadRequestsPerMinute, "SmartleadRequestsPerMinute must be at least 1.");
-        }
-        if (SmartleadRequestsPerHour < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(SmartleadRequestsPerHour), SmartleadRequestsPerHour, "SmartleadRequestsPerHour must be at least 1.");
-        }
+        AtLeastOne(LoopsRequestsPerSecond);
+        NotEmpty(LoopsApiKey);
+        NotEmpty(SmartleadApiKey);
+        NotEmpty(OutboxApiKey);
+        NotEmpty(SmsToken);
+        AtLeastOne(SmartleadRequestsPerSecond);
+        AtLeastOne(SmartleadRequestsPerMinute);
+        AtLeastOne(SmartleadRequestsPerHour);
         if (ResponseLatency < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ResponseLatency), ResponseLatency, "ResponseLatency must not be negative.");
         }
         return (SandboxOptions)MemberwiseClone();
+    }
+
+    private static void AtLeastOne(int value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1.");
+        }
+    }
+
+    private static void NotEmpty(string value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} must not be empty.", name);
+        }
     }
 }

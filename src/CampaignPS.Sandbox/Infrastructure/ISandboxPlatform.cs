@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace CampaignPS.Sandbox;
 
-/// <summary>One stand-in API. The shared request pipeline does request ids, logging, latency, faults,
-/// auth and rate limiting for it; the platform supplies its routes, credentials and error shape.</summary>
+/// <summary>One stand-in API, as the shared request pipeline and the server see it. The pipeline does request ids,
+/// logging, latency, faults, auth and rate limiting for it; the platform supplies its routes, credentials and error
+/// shape. Platforms derive from <see cref="SandboxPlatform{TState}"/>.</summary>
 internal interface ISandboxPlatform
 {
     /// <summary>First path segment that routes a request to this platform, e.g. "loops".</summary>
@@ -22,15 +23,9 @@ internal interface ISandboxPlatform
 
     string RateLimitedMessage { get; }
 
-    /// <summary>Whether the real API sends Retry-After with its own 429s.</summary>
-    bool SendsRetryAfterWhenRateLimited { get; }
-
     /// <summary>The platform's documented rate limit, or null when it documents none: then nothing is
     /// enforced and no rate-limit headers are sent (injected RateLimited faults still work).</summary>
-    RequestRateLimiter? RateLimiter { get; }
-
-    /// <summary>Names of the rate-limit headers sent with every admitted or throttled request (null: none).</summary>
-    RateLimitHeaderNames? RateLimitHeaders { get; }
+    PlatformRateLimit? RateLimit { get; }
 
     /// <summary>The caller's rate-limit partition (normally its API key), or null when the request is not authorised.</summary>
     string? Authenticate(HttpRequest request);
@@ -38,9 +33,8 @@ internal interface ISandboxPlatform
     /// <summary>The platform's error body; <paramref name="retryAfter"/> is set on 429s that send Retry-After.</summary>
     JsonNode ErrorBody(int statusCode, string message, TimeSpan? retryAfter);
 
-    /// <summary>The error body for a <see cref="PlatformErrorException"/> thrown by a route. Platforms whose
-    /// errors name the offending field or carry a code override this; the default ignores both.</summary>
-    JsonNode ErrorBody(PlatformErrorException error) => ErrorBody(error.StatusCode, error.Message, retryAfter: null);
+    /// <summary>The error body for a <see cref="PlatformErrorException"/> thrown by a route.</summary>
+    JsonNode ErrorBody(PlatformErrorException error);
 
     void MapRoutes(IEndpointRouteBuilder endpoints);
 
@@ -50,7 +44,3 @@ internal interface ISandboxPlatform
     /// <summary>Drops all state and rate-limit history and re-seeds the fixed data.</summary>
     void Reset();
 }
-
-/// <summary>Header names for <see cref="RateDecision"/>: limit and remaining of the tightest window, and
-/// optionally its reset time as Unix seconds (null: the platform sends no reset header).</summary>
-internal sealed record RateLimitHeaderNames(string Limit, string Remaining, string? Reset);

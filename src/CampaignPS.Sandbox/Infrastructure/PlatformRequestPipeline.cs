@@ -88,22 +88,19 @@ internal sealed class PlatformRequestPipeline(
             return false;
         }
 
-        if (!options.EnforceRateLimits || platform.RateLimiter is not { } limiter)
+        if (!options.EnforceRateLimits || platform.RateLimit is not { } rateLimit)
         {
             return true;
         }
 
-        var decision = limiter.TryAcquire(caller);
-        if (platform.RateLimitHeaders is { } names)
-        {
-            WriteRateLimitHeaders(context, names, decision);
-        }
+        var decision = rateLimit.Limiter.TryAcquire(caller);
+        WriteRateLimitHeaders(context, rateLimit.Headers, decision);
         if (decision.Allowed)
         {
             return true;
         }
 
-        var retryAfter = platform.SendsRetryAfterWhenRateLimited ? decision.RetryAfter : (TimeSpan?)null;
+        var retryAfter = rateLimit.SendsRetryAfter ? decision.RetryAfter : (TimeSpan?)null;
         await PlatformResponses.WriteErrorAsync(
             context, platform, StatusCodes.Status429TooManyRequests, platform.RateLimitedMessage, retryAfter);
         return false;

@@ -115,6 +115,20 @@ internal static class SandboxControlRoutes
         });
     }
 
+    /// <summary>GET {pattern}: stored records as {"success": true, "<paramref name="name"/>": [...]}.</summary>
+    public static void MapRecords<T>(IEndpointRouteBuilder control, string pattern, string name, Func<IReadOnlyList<T>> read) =>
+        control.MapGet(pattern, () => Ok(new JsonObject { [name] = JsonSerializer.SerializeToNode(read(), SandboxJson.Options) }));
+
+    /// <summary>GET {pattern} with a {campaignId} segment: the stored campaign as {"success": true, "campaign": {...}},
+    /// or a 404 with <paramref name="notFound"/>'s message.</summary>
+    public static void MapCampaign<TId, TCampaign>(
+        IEndpointRouteBuilder control, string pattern, Func<TId, TCampaign?> find, Func<TId, string> notFound)
+        where TCampaign : class =>
+        control.MapGet(pattern, (TId campaignId) =>
+            find(campaignId) is { } campaign
+                ? Ok(new JsonObject { ["campaign"] = JsonSerializer.SerializeToNode(campaign, SandboxJson.Options) })
+                : Error(StatusCodes.Status404NotFound, notFound(campaignId)));
+
     /// <summary>PUT {pattern}/{campaignId}/status with {"status": "..."}: forces a campaign into a status for a test.</summary>
     public static void MapCampaignStatusOverride<TId>(IEndpointRouteBuilder control, string pattern, Action<TId, string> setStatus, Func<TId, string?> readStatus)
     {

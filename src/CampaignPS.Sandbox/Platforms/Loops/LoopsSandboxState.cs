@@ -1,16 +1,13 @@
 namespace CampaignPS.Sandbox.Platforms.Loops;
 
-/// <summary>The Loops sandbox's data. Every operation takes one lock, so concurrent requests see
-/// whole updates. Records are immutable; an update replaces the stored record.</summary>
-public sealed class LoopsSandboxState
+/// <summary>The Loops sandbox's data. Records are immutable; an update replaces the stored record.</summary>
+public sealed class LoopsSandboxState : SandboxState
 {
     public const string UnsortedGroupId = "grp_unsorted";
     public const string UnsortedGroupName = "Unsorted";
 
     private static readonly DateTimeOffset SeedTime = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
     private readonly Dictionary<string, LoopsCampaign> _campaigns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LoopsEmailMessage> _emailMessages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LoopsCampaignGroup> _groups = new(StringComparer.Ordinal);
@@ -22,37 +19,37 @@ public sealed class LoopsSandboxState
     private readonly LoopsAudienceSegment[] _segments = Enumerable.Range(1, 25)
         .Select(n => new LoopsAudienceSegment($"seg_{n:00}", $"Segment {n:00}", $"Seeded segment number {n}", SeedTime.AddDays(n)))
         .ToArray();
-    private long _sequence;
-    private volatile LoopsCreateShape _createShape;
+    private readonly IdSequence _creationOrder = new(1);
+    private readonly SandboxSwitch<LoopsCreateShape> _createShape = new(LoopsCreateShape.Current);
 
     internal LoopsSandboxState(TimeProvider time)
+        : base(time)
     {
-        _time = time;
         Reset();
     }
 
     /// <summary>Shape of campaign objects in responses (create, get, list, update).</summary>
     public LoopsCreateShape CreateShape
     {
-        get => _createShape;
-        set => _createShape = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        get => _createShape.Value;
+        set => _createShape.Value = value;
     }
 
     /// <summary>Stored campaigns, newest first.</summary>
     public IReadOnlyList<LoopsCampaign> Campaigns
     {
-        get { lock (_gate) { return _campaigns.Values.OrderByDescending(c => c.Sequence).ToArray(); } }
+        get { lock (Gate) { return _campaigns.Values.OrderByDescending(c => c.Sequence).ToArray(); } }
     }
 
     public int CampaignCount
     {
-        get { lock (_gate) { return _campaigns.Count; } }
+        get { lock (Gate) { return _campaigns.Count; } }
     }
 
     /// <summary>Campaign groups including the reserved Unsorted group, newest first.</summary>
     public IReadOnlyList<LoopsCampaignGroup> CampaignGroups
     {
-        get { lock (_gate) { return _groups.Values.OrderByDescending(g => g.Sequence).ToArray(); } }
+        get { lock (Gate) { return _groups.Values.OrderByDescending(g => g.Sequence).ToArray(); } }
     }
 
     /// <summary>Seeded audience segments, newest first.</summary>
@@ -62,12 +59,12 @@ public sealed class LoopsSandboxState
 
     public LoopsCampaign? GetCampaign(string campaignId)
     {
-        lock (_gate) { return _campaigns.GetValueOrDefault(campaignId); }
+        lock (Gate) { return _campaigns.GetValueOrDefault(campaignId); }
     }
 
     public LoopsEmailMessage? GetEmailMessage(string emailMessageId)
     {
-        lock (_gate) { return _emailMessages.GetValueOrDefault(emailMessageId); }
+        lock (Gate) { return _emailMessages.GetValueOrDefault(emailMessageId); }
     }
 
     public string? GetCurrentRevision(string emailMessageId) => GetEmailMessage(emailMessageId)?.ContentRevisionId;
@@ -77,39 +74,32 @@ public sealed class LoopsSandboxState
     /// <exception cref="ArgumentException">The status is not one of the four.</exception>
     public void SetCampaignStatus(string campaignId, string status)
     {
-        var canonical = LoopsCampaignStatus.All.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException(
-                $"status must be one of {string.Join(", ", LoopsCampaignStatus.All)} (got \"{status}\").", nameof(status));
-        lock (_gate)
+        var canonical = CanonicalStatus(LoopsCampaignStatus.All, status);
+        lock (Gate)
         {
             var campaign = _campaigns.GetValueOrDefault(campaignId)
                 ?? throw new KeyNotFoundException($"No campaign has id \"{campaignId}\".");
-            _campaigns[campaignId] = campaign with { Status = canonical, UpdatedAt = Now() };
+            _campaigns[campaignId] = campaign with { Status = canonical, UpdatedAt = NowToTheMillisecond() };
         }
     }
 
-    internal DateTimeOffset UtcNow => _time.GetUtcNow();
-
-    internal void Reset()
+    private protected override void Reseed()
     {
-        lock (_gate)
-        {
-            _campaigns.Clear();
-            _emailMessages.Clear();
-            _groups.Clear();
-            _sequence = 0;
-            AddGroup(UnsortedGroupId, UnsortedGroupName, "Campaigns that are not in any other group", SeedTime);
-            AddGroup("grp_launches", "Launches", "Product launch announcements", SeedTime.AddDays(1));
-            _createShape = LoopsCreateShape.Current;
-        }
+        _campaigns.Clear();
+        _emailMessages.Clear();
+        _groups.Clear();
+        _creationOrder.Reset();
+        AddGroup(UnsortedGroupId, UnsortedGroupName, "Campaigns that are not in any other group", SeedTime);
+        AddGroup("grp_launches", "Launches", "Product launch announcements", SeedTime.AddDays(1));
+        _createShape.Reset();
     }
 
     internal LoopsCampaignView CreateCampaign(LoopsCampaignInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             EnsureReferencesExist(input);
-            var now = Now();
+            var now = NowToTheMillisecond();
             var campaignId = NewId("cmp");
             var emailMessage = new LoopsEmailMessage(
                 NewId("em"), campaignId, "", "", "", "", "", "", NewId("rev"), now);
@@ -117,7 +107,7 @@ public sealed class LoopsSandboxState
                 campaignId, input.Name.Value, LoopsCampaignStatus.Draft, emailMessage.Id,
                 null, null, null, UnsortedGroupId, null, now, now)
             {
-                Sequence = ++_sequence,
+                Sequence = _creationOrder.Next(),
             };
             var campaign = Apply(blank, input, now);
             _emailMessages.Add(emailMessage.Id, emailMessage);
@@ -128,7 +118,7 @@ public sealed class LoopsSandboxState
 
     internal LoopsCampaignView UpdateCampaign(string campaignId, LoopsCampaignInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var campaign = RequireCampaign(campaignId);
             if (campaign.Status != LoopsCampaignStatus.Draft && input.ChangesMoreThanNameOrGroup)
@@ -136,7 +126,7 @@ public sealed class LoopsSandboxState
                 throw NotDraft();
             }
             EnsureReferencesExist(input);
-            var updated = Apply(campaign, input, Now());
+            var updated = Apply(campaign, input, NowToTheMillisecond());
             _campaigns[campaignId] = updated;
             return new LoopsCampaignView(updated, _emailMessages[updated.EmailMessageId]);
         }
@@ -144,7 +134,7 @@ public sealed class LoopsSandboxState
 
     internal LoopsCampaignView ViewCampaign(string campaignId)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var campaign = RequireCampaign(campaignId);
             return new LoopsCampaignView(campaign, _emailMessages[campaign.EmailMessageId]);
@@ -153,7 +143,7 @@ public sealed class LoopsSandboxState
 
     internal IReadOnlyList<LoopsCampaignView> ViewCampaigns()
     {
-        lock (_gate)
+        lock (Gate)
         {
             return _campaigns.Values
                 .OrderByDescending(c => c.Sequence)
@@ -164,12 +154,12 @@ public sealed class LoopsSandboxState
 
     internal LoopsEmailMessage ViewEmailMessage(string emailMessageId)
     {
-        lock (_gate) { return RequireEmailMessage(emailMessageId); }
+        lock (Gate) { return RequireEmailMessage(emailMessageId); }
     }
 
     internal LoopsEmailMessage UpdateEmailMessage(string emailMessageId, LoopsEmailMessageInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var message = RequireEmailMessage(emailMessageId);
             if (_campaigns[message.CampaignId].Status != LoopsCampaignStatus.Draft)
@@ -191,7 +181,7 @@ public sealed class LoopsSandboxState
                 ReplyToEmail = input.ReplyToEmail.IsSet ? input.ReplyToEmail.Value : message.ReplyToEmail,
                 Lmx = input.Lmx.IsSet ? input.Lmx.Value : message.Lmx,
                 ContentRevisionId = NewId("rev"),
-                UpdatedAt = Now(),
+                UpdatedAt = NowToTheMillisecond(),
             };
             _emailMessages[emailMessageId] = updated;
             return updated;
@@ -200,21 +190,21 @@ public sealed class LoopsSandboxState
 
     internal LoopsCampaignGroup ViewGroup(string groupId)
     {
-        lock (_gate) { return RequireGroup(groupId); }
+        lock (Gate) { return RequireGroup(groupId); }
     }
 
     internal LoopsCampaignGroup CreateGroup(string name, string? description)
     {
-        lock (_gate)
+        lock (Gate)
         {
             EnsureGroupNameIsFree(name, exceptGroupId: null);
-            return AddGroup(NewId("grp"), name, description, Now());
+            return AddGroup(NewId("grp"), name, description, NowToTheMillisecond());
         }
     }
 
     internal LoopsCampaignGroup UpdateGroup(string groupId, Optional<string> name, Optional<string?> description)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var group = RequireGroup(groupId);
             if (group.Id == UnsortedGroupId)
@@ -229,7 +219,7 @@ public sealed class LoopsSandboxState
             {
                 Name = name.IsSet ? name.Value : group.Name,
                 Description = description.IsSet ? description.Value : group.Description,
-                UpdatedAt = Now(),
+                UpdatedAt = NowToTheMillisecond(),
             };
             _groups[groupId] = updated;
             return updated;
@@ -298,7 +288,7 @@ public sealed class LoopsSandboxState
 
     private LoopsCampaignGroup AddGroup(string id, string name, string? description, DateTimeOffset createdAt)
     {
-        var group = new LoopsCampaignGroup(id, name, description, createdAt, createdAt) { Sequence = ++_sequence };
+        var group = new LoopsCampaignGroup(id, name, description, createdAt, createdAt) { Sequence = _creationOrder.Next() };
         _groups.Add(id, group);
         return group;
     }
@@ -313,13 +303,6 @@ public sealed class LoopsSandboxState
         _groups.GetValueOrDefault(groupId) ?? throw PlatformErrorException.NotFound("Campaign group not found.");
 
     private static PlatformErrorException NotDraft() => PlatformErrorException.Conflict("Campaign is not in draft status.");
-
-    // Millisecond precision, so that what a client reads back compares equal to what the server holds.
-    private DateTimeOffset Now()
-    {
-        var now = _time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
 
     private static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 17)];
 }

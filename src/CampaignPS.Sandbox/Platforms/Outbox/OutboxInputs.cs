@@ -85,7 +85,7 @@ internal static partial class OutboxInputs
         var senders = UuidList(body, "sender_identity_ids");
         var description = OptionalString(body, "description", maxLength: null);
         var timezone = OptionalString(body, "timezone", TimezoneMaxLength);
-        if (timezone is not null && !IsIanaTimeZone(timezone))
+        if (timezone is not null && !TextFormats.TryFindIanaTimeZone(timezone, out _))
         {
             throw Fail("timezone", $"\"{timezone}\" is not a valid IANA time zone (e.g. Europe/Berlin).");
         }
@@ -207,7 +207,7 @@ internal static partial class OutboxInputs
     private static TimeOnly TimeOfDay(JsonRequestBody item, string field, string prefix)
     {
         var text = RequiredString(item, field, maxLength: null, prefix);
-        return HourMinute().IsMatch(text) && TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+        return TextFormats.TryParseHourMinute(text, out var time)
             ? time
             : throw Fail(prefix + field, $"\"{text}\" is not a time of day in HH:mm format (00:00-23:59).");
     }
@@ -369,15 +369,9 @@ internal static partial class OutboxInputs
             ? text
             : throw Fail(field, "Enter a valid email address.");
 
-    private static bool IsIanaTimeZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
-
     private static string TitleCase(string name) =>
         CultureInfo.InvariantCulture.TextInfo.ToTitleCase(string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant());
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
     private static partial Regex EmailShape();
-
-    [GeneratedRegex(@"^\d{2}:\d{2}$")]
-    private static partial Regex HourMinute();
 }

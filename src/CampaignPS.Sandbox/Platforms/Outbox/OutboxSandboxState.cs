@@ -1,8 +1,7 @@
 namespace CampaignPS.Sandbox.Platforms.Outbox;
 
-/// <summary>The Outbox sandbox's data. Every operation takes one lock, so concurrent requests see whole
-/// updates. Records are immutable; an update replaces the stored record.</summary>
-public sealed class OutboxSandboxState
+/// <summary>The Outbox sandbox's data. Records are immutable; an update replaces the stored record.</summary>
+public sealed class OutboxSandboxState : SandboxState
 {
     /// <summary>The seeded company; the sandbox's API key belongs to it (contacts are stored there).</summary>
     public static readonly Guid SeedCompanyId = Guid.Parse("c0ffee00-0000-4000-8000-000000000001");
@@ -17,26 +16,24 @@ public sealed class OutboxSandboxState
 
     private static readonly DateTimeOffset SeedTime = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
     private readonly List<OutboxCompany> _companies = [];
     private readonly List<OutboxSender> _senders = [];
     private readonly List<OutboxCampaign> _campaigns = [];
     private readonly List<OutboxContact> _contacts = [];
     private readonly List<OutboxAuthRecord> _authForms = [];
-    private volatile OutboxContactsAuth _strictContactsAuth;
+    private readonly SandboxSwitch<OutboxContactsAuth> _strictContactsAuth = new(OutboxContactsAuth.Either);
 
     internal OutboxSandboxState(TimeProvider time)
+        : base(time)
     {
-        _time = time;
         Reset();
     }
 
     /// <summary>Which Authorization forms POST /contacts/ accepts (default Either); other routes accept both.</summary>
     public OutboxContactsAuth StrictContactsAuth
     {
-        get => _strictContactsAuth;
-        set => _strictContactsAuth = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        get => _strictContactsAuth.Value;
+        set => _strictContactsAuth.Value = value;
     }
 
     /// <summary>Custom field names the seeded company has defined; other custom_fields keys are not stored.</summary>
@@ -47,57 +44,57 @@ public sealed class OutboxSandboxState
 
     public IReadOnlyList<OutboxCompany> Companies
     {
-        get { lock (_gate) { return _companies.ToArray(); } }
+        get { lock (Gate) { return _companies.ToArray(); } }
     }
 
     /// <summary>Sender identities in creation order (the seeded one first).</summary>
     public IReadOnlyList<OutboxSender> Senders
     {
-        get { lock (_gate) { return _senders.ToArray(); } }
+        get { lock (Gate) { return _senders.ToArray(); } }
     }
 
     /// <summary>Campaigns in creation order.</summary>
     public IReadOnlyList<OutboxCampaign> Campaigns
     {
-        get { lock (_gate) { return _campaigns.ToArray(); } }
+        get { lock (Gate) { return _campaigns.ToArray(); } }
     }
 
     public int CampaignCount
     {
-        get { lock (_gate) { return _campaigns.Count; } }
+        get { lock (Gate) { return _campaigns.Count; } }
     }
 
     /// <summary>Contacts in creation order.</summary>
     public IReadOnlyList<OutboxContact> Contacts
     {
-        get { lock (_gate) { return _contacts.ToArray(); } }
+        get { lock (Gate) { return _contacts.ToArray(); } }
     }
 
     public int ContactCount
     {
-        get { lock (_gate) { return _contacts.Count; } }
+        get { lock (Gate) { return _contacts.Count; } }
     }
 
     /// <summary>The Authorization form of every platform request that reached authentication, in arrival order.</summary>
     public IReadOnlyList<OutboxAuthRecord> AuthForms
     {
-        get { lock (_gate) { return _authForms.ToArray(); } }
+        get { lock (Gate) { return _authForms.ToArray(); } }
     }
 
     public OutboxCampaign? Campaign(Guid campaignId)
     {
-        lock (_gate) { return _campaigns.Find(c => c.Id == campaignId); }
+        lock (Gate) { return _campaigns.Find(c => c.Id == campaignId); }
     }
 
     public OutboxSender? Sender(Guid senderId)
     {
-        lock (_gate) { return _senders.Find(s => s.Id == senderId); }
+        lock (Gate) { return _senders.Find(s => s.Id == senderId); }
     }
 
     /// <summary>The contact with this email (case-insensitive) or phone number, or null.</summary>
     public OutboxContact? FindContact(string emailOrPhone)
     {
-        lock (_gate)
+        lock (Gate)
         {
             return _contacts.Find(c => string.Equals(c.Email, emailOrPhone, StringComparison.OrdinalIgnoreCase))
                 ?? _contacts.Find(c => c.PhoneNumber == emailOrPhone);
@@ -109,45 +106,40 @@ public sealed class OutboxSandboxState
     /// <exception cref="ArgumentException">The status is not one of the five.</exception>
     public void SetCampaignStatus(Guid campaignId, string status)
     {
-        var canonical = OutboxCampaignStatus.All.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException(
-                $"status must be one of {string.Join(", ", OutboxCampaignStatus.All)} (got \"{status}\").", nameof(status));
-        lock (_gate)
+        var canonical = CanonicalStatus(OutboxCampaignStatus.All, status);
+        lock (Gate)
         {
             var index = _campaigns.FindIndex(c => c.Id == campaignId);
             if (index < 0)
             {
                 throw new KeyNotFoundException($"No Outbox campaign has id {campaignId}.");
             }
-            _campaigns[index] = _campaigns[index] with { Status = canonical, UpdatedAt = Now() };
+            _campaigns[index] = _campaigns[index] with { Status = canonical, UpdatedAt = UtcNow };
         }
     }
 
-    internal void Reset()
+    private protected override void Reseed()
     {
-        lock (_gate)
-        {
-            _companies.Clear();
-            _senders.Clear();
-            _campaigns.Clear();
-            _contacts.Clear();
-            _authForms.Clear();
-            _strictContactsAuth = OutboxContactsAuth.Either;
-            _companies.Add(new OutboxCompany(SeedCompanyId, "Sandbox Company"));
-            _senders.Add(new OutboxSender(
-                SeedSenderId, SeedCompanyId, SeedSenderEmail, "Sandbox Sender", null, UseDefaultReplyTo: true, null, null,
-                IsDefault: true, VerifiedAt: SeedTime, null, null, SeedTime, SeedTime));
-        }
+        _companies.Clear();
+        _senders.Clear();
+        _campaigns.Clear();
+        _contacts.Clear();
+        _authForms.Clear();
+        _strictContactsAuth.Reset();
+        _companies.Add(new OutboxCompany(SeedCompanyId, "Sandbox Company"));
+        _senders.Add(new OutboxSender(
+            SeedSenderId, SeedCompanyId, SeedSenderEmail, "Sandbox Sender", null, UseDefaultReplyTo: true, null, null,
+            IsDefault: true, VerifiedAt: SeedTime, null, null, SeedTime, SeedTime));
     }
 
     internal void RecordAuth(string method, string path, OutboxAuthForm form, bool accepted)
     {
-        lock (_gate) { _authForms.Add(new OutboxAuthRecord(method, path, form, accepted)); }
+        lock (Gate) { _authForms.Add(new OutboxAuthRecord(method, path, form, accepted)); }
     }
 
     internal OutboxCampaign CreateCampaign(OutboxCampaignInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             RequireCompany(input.Company);
             var senders = input.SenderIdentityIds
@@ -159,7 +151,7 @@ public sealed class OutboxSandboxState
                 throw OutboxInputs.Fail("sender_identity_ids", $"Sender identity \"{foreign.Id}\" does not belong to company \"{input.Company}\".");
             }
 
-            var now = Now();
+            var now = UtcNow;
             var campaign = new OutboxCampaign(
                 Guid.NewGuid(), input.Name, input.Company, input.SenderIdentityIds, senders.Select(s => s.FromEmail).ToArray(),
                 input.Description, input.Timezone, input.AllowedWindowsJson, input.AllowedWindows, input.StopOnReply, input.Status,
@@ -171,7 +163,7 @@ public sealed class OutboxSandboxState
 
     internal OutboxSender CreateSender(OutboxSenderInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             RequireCompany(input.Company);
             if (_senders.Exists(s => s.Company == input.Company && string.Equals(s.FromEmail, input.FromEmail, StringComparison.OrdinalIgnoreCase)))
@@ -185,12 +177,12 @@ public sealed class OutboxSandboxState
                 {
                     if (_senders[i].Company == input.Company && _senders[i].IsDefault)
                     {
-                        _senders[i] = _senders[i] with { IsDefault = false, UpdatedAt = Now() };
+                        _senders[i] = _senders[i] with { IsDefault = false, UpdatedAt = UtcNow };
                     }
                 }
             }
 
-            var now = Now();
+            var now = UtcNow;
             // A new sender is unverified (verified_at null) until Outbox has checked its domain.
             var sender = new OutboxSender(
                 Guid.NewGuid(), input.Company, input.FromEmail, input.FromName, input.ReplyToEmail, input.UseDefaultReplyTo,
@@ -205,9 +197,9 @@ public sealed class OutboxSandboxState
     /// <returns>true when a contact was created.</returns>
     internal bool UpsertContact(Guid company, OutboxContactInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            var now = Now();
+            var now = UtcNow;
             var index = input.Email is { } email
                 ? _contacts.FindIndex(c => c.Company == company && c.Email == email)
                 : -1;
@@ -255,6 +247,4 @@ public sealed class OutboxSandboxState
             throw OutboxInputs.Fail("company", $"Invalid pk \"{company}\" - object does not exist.");
         }
     }
-
-    private DateTimeOffset Now() => _time.GetUtcNow();
 }

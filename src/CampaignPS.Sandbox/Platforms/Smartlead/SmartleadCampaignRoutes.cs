@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace CampaignPS.Sandbox.Platforms.Smartlead;
@@ -37,8 +36,8 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
 
     private IResult List(HttpRequest request)
     {
-        var clientId = QueryInteger(request, "client_id");
-        var includeTags = QueryBoolean(request, "include_tags");
+        var clientId = SmartleadQuery.Integer(request, "client_id");
+        var includeTags = SmartleadQuery.Boolean(request, "include_tags");
         // The spec: a bare array, newest (highest id) first.
         return PlatformResponses.Json(new JsonArray(
             state.ViewCampaigns(clientId).Select(c => (JsonNode)SmartleadJson.Campaign(c, includeTags)).ToArray()));
@@ -57,7 +56,7 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
     }
 
     private IResult Get(HttpRequest request, string campaignId) =>
-        PlatformResponses.Json(SmartleadJson.Campaign(state.ViewCampaign(campaignId), QueryBoolean(request, "include_tags")));
+        PlatformResponses.Json(SmartleadJson.Campaign(state.ViewCampaign(campaignId), SmartleadQuery.Boolean(request, "include_tags")));
 
     private IResult Delete(string campaignId)
     {
@@ -65,28 +64,20 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
         return PlatformResponses.Json(SmartleadJson.Ok(new JsonObject { ["message"] = "Campaign deleted successfully" }));
     }
 
-    private IResult ChangeStatus(HttpContext context, string campaignId)
-    {
-        state.ViewCampaign(campaignId); // 404 before 400: an unknown campaign is reported as such whatever the body.
-        state.ChangeStatus(campaignId, SmartleadInputs.ReadStatus(CapturedRequestBody.Of(context)));
-        return PlatformResponses.Json(SmartleadJson.Ok());
-    }
+    private IResult ChangeStatus(HttpContext context, string campaignId) =>
+        Configure(campaignId, () => state.ChangeStatus(campaignId, SmartleadInputs.ReadStatus(CapturedRequestBody.Of(context))));
 
     private IResult GetSequences(string campaignId) =>
         PlatformResponses.Json(new JsonArray(
             state.ViewCampaign(campaignId).Sequences.Select(s => (JsonNode)SmartleadJson.Sequence(s)).ToArray()));
 
-    private IResult SaveSequences(HttpContext context, string campaignId)
-    {
-        state.ViewCampaign(campaignId);
-        state.SaveSequences(campaignId, SmartleadInputs.ReadSequences(CapturedRequestBody.Of(context)));
-        return PlatformResponses.Json(SmartleadJson.Ok());
-    }
+    private IResult SaveSequences(HttpContext context, string campaignId) =>
+        Configure(campaignId, () => state.SaveSequences(campaignId, SmartleadInputs.ReadSequences(CapturedRequestBody.Of(context))));
 
     private IResult ListAccountEmailAccounts(HttpRequest request)
     {
-        int offset = (int)Math.Max(0, QueryInteger(request, "offset") ?? 0);
-        int limit = (int)Math.Clamp(QueryInteger(request, "limit") ?? 100, 1, 100);
+        int offset = (int)Math.Max(0, SmartleadQuery.Integer(request, "offset") ?? 0);
+        int limit = (int)Math.Clamp(SmartleadQuery.Integer(request, "limit") ?? 100, 1, 100);
         return PlatformResponses.Json(new JsonArray(
             state.EmailAccounts.Skip(offset).Take(limit).Select(a => (JsonNode)SmartleadJson.EmailAccount(a)).ToArray()));
     }
@@ -95,55 +86,24 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
         PlatformResponses.Json(new JsonArray(
             state.ViewEmailAccounts(campaignId).Select(a => (JsonNode)SmartleadJson.EmailAccount(a)).ToArray()));
 
-    private IResult AddEmailAccounts(HttpContext context, string campaignId)
+    private IResult AddEmailAccounts(HttpContext context, string campaignId) =>
+        Configure(campaignId, () => state.AddEmailAccounts(campaignId, SmartleadInputs.ReadEmailAccountIds(CapturedRequestBody.Of(context))));
+
+    private IResult RemoveEmailAccounts(HttpContext context, string campaignId) =>
+        Configure(campaignId, () => state.RemoveEmailAccounts(campaignId, SmartleadInputs.ReadEmailAccountIds(CapturedRequestBody.Of(context))));
+
+    private IResult SaveSchedule(HttpContext context, string campaignId) =>
+        Configure(campaignId, () => state.SaveSchedule(campaignId, SmartleadInputs.ReadSchedule(CapturedRequestBody.Of(context))));
+
+    private IResult SaveSettings(HttpContext context, string campaignId) =>
+        Configure(campaignId, () => state.SaveSettings(campaignId, SmartleadInputs.ReadSettings(CapturedRequestBody.Of(context))));
+
+    /// <summary>A configuration call: the campaign must exist (404 before 400: an unknown campaign is reported as
+    /// such whatever the body), then the body is read and applied; the answer is the spec's <c>{"ok": true}</c>.</summary>
+    private IResult Configure(string campaignId, Action readAndApply)
     {
         state.ViewCampaign(campaignId);
-        state.AddEmailAccounts(campaignId, SmartleadInputs.ReadEmailAccountIds(CapturedRequestBody.Of(context)));
+        readAndApply();
         return PlatformResponses.Json(SmartleadJson.Ok());
-    }
-
-    private IResult RemoveEmailAccounts(HttpContext context, string campaignId)
-    {
-        state.ViewCampaign(campaignId);
-        state.RemoveEmailAccounts(campaignId, SmartleadInputs.ReadEmailAccountIds(CapturedRequestBody.Of(context)));
-        return PlatformResponses.Json(SmartleadJson.Ok());
-    }
-
-    private IResult SaveSchedule(HttpContext context, string campaignId)
-    {
-        state.ViewCampaign(campaignId);
-        state.SaveSchedule(campaignId, SmartleadInputs.ReadSchedule(CapturedRequestBody.Of(context)));
-        return PlatformResponses.Json(SmartleadJson.Ok());
-    }
-
-    private IResult SaveSettings(HttpContext context, string campaignId)
-    {
-        state.ViewCampaign(campaignId);
-        state.SaveSettings(campaignId, SmartleadInputs.ReadSettings(CapturedRequestBody.Of(context)));
-        return PlatformResponses.Json(SmartleadJson.Ok());
-    }
-
-    internal static long? QueryInteger(HttpRequest request, string name)
-    {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw PlatformErrorException.BadRequest($"Query parameter {name} must be an integer (got \"{text}\").");
-    }
-
-    private static bool QueryBoolean(HttpRequest request, string name)
-    {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return false;
-        }
-        return bool.TryParse(text, out var value)
-            ? value
-            : throw PlatformErrorException.BadRequest($"Query parameter {name} must be true or false (got \"{text}\").");
     }
 }

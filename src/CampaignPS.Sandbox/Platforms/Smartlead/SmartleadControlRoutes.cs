@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace CampaignPS.Sandbox.Platforms.Smartlead;
 
 /// <summary>Smartlead test helpers below /_sandbox/smartlead.</summary>
@@ -10,12 +7,8 @@ internal sealed class SmartleadControlRoutes(SmartleadSandboxState state)
     {
         SandboxControlRoutes.MapShapeSwitch<SmartleadErrorShape>(control, "/error-shape", shape => state.ErrorShape = shape);
         SandboxControlRoutes.MapShapeSwitch<SmartleadLeadsResponseShape>(control, "/leads-response-shape", shape => state.LeadsResponseShape = shape);
-
-        control.MapGet("/campaigns/{campaignId:long}", (long campaignId) =>
-            state.Campaign(campaignId) is { } campaign
-                ? SandboxControlRoutes.Ok(new JsonObject { ["campaign"] = JsonSerializer.SerializeToNode(campaign, SandboxJson.Options) })
-                : SandboxControlRoutes.Error(StatusCodes.Status404NotFound, $"No Smartlead campaign has id {campaignId}."));
-
+        SandboxControlRoutes.MapCampaign<long, SmartleadCampaign>(control, "/campaigns/{campaignId:long}",
+            state.Campaign, campaignId => $"No Smartlead campaign has id {campaignId}.");
         SandboxControlRoutes.MapCampaignStatusOverride<long>(control, "/campaigns/{campaignId:long}/status",
             state.SetCampaignStatus, id => state.Campaign(id)?.Status);
     }

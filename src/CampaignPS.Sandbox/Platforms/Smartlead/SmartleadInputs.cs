@@ -221,7 +221,7 @@ internal static partial class SmartleadInputs
             : ("days", "startHour", "endHour");
 
         var timezone = RequiredString(body, "timezone");
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timezone, out var zone) || !zone.HasIanaId)
+        if (!TextFormats.TryFindIanaTimeZone(timezone, out _))
         {
             throw PlatformErrorException.BadRequest(
                 $"{body.FieldName("timezone")} must be an IANA time zone such as America/New_York (got \"{timezone}\").");

@@ -18,8 +18,8 @@ internal sealed class SmartleadLeadRoutes(SmartleadSandboxState state)
     private IResult List(HttpRequest request, string campaignId)
     {
         state.ViewCampaign(campaignId);
-        var offset = SmartleadCampaignRoutes.QueryInteger(request, "offset") ?? 0;
-        var limit = SmartleadCampaignRoutes.QueryInteger(request, "limit") ?? DefaultLimit;
+        var offset = SmartleadQuery.Integer(request, "offset") ?? 0;
+        var limit = SmartleadQuery.Integer(request, "limit") ?? DefaultLimit;
         if (offset < 0 || offset > int.MaxValue)
         {
             throw PlatformErrorException.BadRequest($"offset must be 0 or more (got {offset}).");

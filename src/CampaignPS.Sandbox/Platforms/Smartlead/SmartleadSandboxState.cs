@@ -2,9 +2,8 @@ using System.Globalization;
 
 namespace CampaignPS.Sandbox.Platforms.Smartlead;
 
-/// <summary>The Smartlead sandbox's data. Every operation takes one lock, so concurrent requests see
-/// whole updates. Campaign records are immutable snapshots; leads live in a per-campaign store.</summary>
-public sealed class SmartleadSandboxState
+/// <summary>The Smartlead sandbox's data. Campaign records are immutable snapshots; leads live in a per-campaign store.</summary>
+public sealed class SmartleadSandboxState : SandboxState
 {
     public const string BlockedDomain = "blocked.example";
     public const string BlockedEmail = "blocked@example.com";
@@ -13,12 +12,6 @@ public sealed class SmartleadSandboxState
     /// <summary>The user id every campaign reports as its owner.</summary>
     public const long UserId = 196026;
 
-    private const long FirstCampaignId = 1001;
-    private const long FirstSequenceId = 5001;
-    private const long FirstLeadId = 100001;
-
-    private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
     private readonly Dictionary<long, CampaignEntry> _campaigns = [];
     private readonly SmartleadEmailAccount[] _emailAccounts =
     [
@@ -26,31 +19,31 @@ public sealed class SmartleadSandboxState
         new(457, "Blair Sender", "blair@outreach.example", 50),
         new(458, "Casey Sender", "casey@outreach.example", 40),
     ];
-    private long _nextCampaignId;
-    private long _nextSequenceId;
-    private long _nextLeadId;
+    private readonly IdSequence _campaignIds = new(1001);
+    private readonly IdSequence _sequenceIds = new(5001);
+    private readonly IdSequence _leadIds = new(100001);
+    private readonly SandboxSwitch<SmartleadErrorShape> _errorShape = new(SmartleadErrorShape.Nested);
+    private readonly SandboxSwitch<SmartleadLeadsResponseShape> _leadsResponseShape = new(SmartleadLeadsResponseShape.Spec);
     private int _totalLeadPosts;
-    private volatile SmartleadErrorShape _errorShape;
-    private volatile SmartleadLeadsResponseShape _leadsResponseShape;
 
     internal SmartleadSandboxState(TimeProvider time)
+        : base(time)
     {
-        _time = time;
         Reset();
     }
 
     /// <summary>Shape of every Smartlead error body (default <see cref="SmartleadErrorShape.Nested"/>).</summary>
     public SmartleadErrorShape ErrorShape
     {
-        get => _errorShape;
-        set => _errorShape = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        get => _errorShape.Value;
+        set => _errorShape.Value = value;
     }
 
     /// <summary>Shape of the add-leads response (default <see cref="SmartleadLeadsResponseShape.Spec"/>).</summary>
     public SmartleadLeadsResponseShape LeadsResponseShape
     {
-        get => _leadsResponseShape;
-        set => _leadsResponseShape = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        get => _leadsResponseShape.Value;
+        set => _leadsResponseShape.Value = value;
     }
 
     /// <summary>The seeded sender mailboxes (ids 456, 457, 458).</summary>
@@ -67,50 +60,50 @@ public sealed class SmartleadSandboxState
 
     public int CampaignCount
     {
-        get { lock (_gate) { return _campaigns.Count; } }
+        get { lock (Gate) { return _campaigns.Count; } }
     }
 
     /// <summary>Snapshots of all campaigns, newest first.</summary>
     public IReadOnlyList<SmartleadCampaign> Campaigns
     {
-        get { lock (_gate) { return _campaigns.Values.OrderByDescending(e => e.Record.Id).Select(e => e.Snapshot()).ToArray(); } }
+        get { lock (Gate) { return _campaigns.Values.OrderByDescending(e => e.Record.Id).Select(e => e.Snapshot()).ToArray(); } }
     }
 
     /// <summary>A snapshot of the campaign (status, sequences, accounts, schedule, settings, lead counts), or null.</summary>
     public SmartleadCampaign? Campaign(long campaignId)
     {
-        lock (_gate) { return _campaigns.GetValueOrDefault(campaignId)?.Snapshot(); }
+        lock (Gate) { return _campaigns.GetValueOrDefault(campaignId)?.Snapshot(); }
     }
 
     /// <summary>Leads stored in the campaign; 0 for an unknown (or deleted) campaign.</summary>
     public int LeadCount(long campaignId)
     {
-        lock (_gate) { return _campaigns.GetValueOrDefault(campaignId)?.Leads.Count ?? 0; }
+        lock (Gate) { return _campaigns.GetValueOrDefault(campaignId)?.Leads.Count ?? 0; }
     }
 
     /// <summary>The campaign's lead emails in insertion order, as sent; empty for an unknown campaign.</summary>
     public IReadOnlyList<string> LeadEmails(long campaignId)
     {
-        lock (_gate) { return _campaigns.GetValueOrDefault(campaignId)?.Leads.Select(l => l.Email).ToArray() ?? []; }
+        lock (Gate) { return _campaigns.GetValueOrDefault(campaignId)?.Leads.Select(l => l.Email).ToArray() ?? []; }
     }
 
     /// <summary>The campaign's stored leads in insertion order; empty for an unknown campaign.</summary>
     public IReadOnlyList<SmartleadLead> Leads(long campaignId)
     {
-        lock (_gate) { return _campaigns.GetValueOrDefault(campaignId)?.Leads.ToArray() ?? []; }
+        lock (Gate) { return _campaigns.GetValueOrDefault(campaignId)?.Leads.ToArray() ?? []; }
     }
 
     /// <summary>Add-leads requests applied to the campaign (each one the handler answered with 200,
     /// even if an injected fault then hid the answer from the client).</summary>
     public int LeadPostCount(long campaignId)
     {
-        lock (_gate) { return _campaigns.GetValueOrDefault(campaignId)?.LeadPosts ?? 0; }
+        lock (Gate) { return _campaigns.GetValueOrDefault(campaignId)?.LeadPosts ?? 0; }
     }
 
     /// <summary>Add-leads requests applied across all campaigns since the last reset (deleted campaigns included).</summary>
     public int TotalLeadPostCount
     {
-        get { lock (_gate) { return _totalLeadPosts; } }
+        get { lock (Gate) { return _totalLeadPosts; } }
     }
 
     /// <summary>Test helper: forces a campaign into any status of the spec (DRAFTED, ACTIVE, PAUSED,
@@ -119,38 +112,33 @@ public sealed class SmartleadSandboxState
     /// <exception cref="ArgumentException">The status is not one of the five.</exception>
     public void SetCampaignStatus(long campaignId, string status)
     {
-        var canonical = SmartleadCampaignStatus.All.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException(
-                $"status must be one of {string.Join(", ", SmartleadCampaignStatus.All)} (got \"{status}\").", nameof(status));
-        lock (_gate)
+        var canonical = CanonicalStatus(SmartleadCampaignStatus.All, status);
+        lock (Gate)
         {
             var entry = _campaigns.GetValueOrDefault(campaignId)
                 ?? throw new KeyNotFoundException($"No Smartlead campaign has id {campaignId}.");
-            entry.Record = entry.Record with { Status = canonical, UpdatedAt = Now() };
+            entry.Record = entry.Record with { Status = canonical, UpdatedAt = NowToTheMillisecond() };
         }
     }
 
-    internal void Reset()
+    private protected override void Reseed()
     {
-        lock (_gate)
-        {
-            _campaigns.Clear();
-            _nextCampaignId = FirstCampaignId;
-            _nextSequenceId = FirstSequenceId;
-            _nextLeadId = FirstLeadId;
-            _totalLeadPosts = 0;
-            _errorShape = SmartleadErrorShape.Nested;
-            _leadsResponseShape = SmartleadLeadsResponseShape.Spec;
-        }
+        _campaigns.Clear();
+        _campaignIds.Reset();
+        _sequenceIds.Reset();
+        _leadIds.Reset();
+        _totalLeadPosts = 0;
+        _errorShape.Reset();
+        _leadsResponseShape.Reset();
     }
 
     internal SmartleadCampaign CreateCampaign(string name, long? clientId)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            var now = Now();
+            var now = NowToTheMillisecond();
             var campaign = new SmartleadCampaign(
-                _nextCampaignId++, name, SmartleadCampaignStatus.Drafted, clientId, now, now, [], [], null, SmartleadSettings.Empty);
+                _campaignIds.Next(), name, SmartleadCampaignStatus.Drafted, clientId, now, now, [], [], null, SmartleadSettings.Empty);
             var entry = new CampaignEntry(campaign);
             _campaigns.Add(campaign.Id, entry);
             return entry.Snapshot();
@@ -159,12 +147,12 @@ public sealed class SmartleadSandboxState
 
     internal SmartleadCampaign ViewCampaign(string campaignId)
     {
-        lock (_gate) { return Require(campaignId).Snapshot(); }
+        lock (Gate) { return Require(campaignId).Snapshot(); }
     }
 
     internal IReadOnlyList<SmartleadCampaign> ViewCampaigns(long? clientId)
     {
-        lock (_gate)
+        lock (Gate)
         {
             return _campaigns.Values
                 .Where(e => clientId is null || e.Record.ClientId == clientId)
@@ -176,7 +164,7 @@ public sealed class SmartleadSandboxState
 
     internal void DeleteCampaign(string campaignId)
     {
-        lock (_gate)
+        lock (Gate)
         {
             _campaigns.Remove(Require(campaignId).Record.Id);
         }
@@ -188,7 +176,7 @@ public sealed class SmartleadSandboxState
     /// one email account and one lead ("Validation on START").</remarks>
     internal SmartleadCampaign ChangeStatus(string campaignId, string requested)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var entry = Require(campaignId);
             var campaign = entry.Record;
@@ -236,7 +224,7 @@ public sealed class SmartleadSandboxState
                     throw new ArgumentOutOfRangeException(nameof(requested), requested, "Unknown status request.");
             }
 
-            entry.Record = campaign with { Status = next, UpdatedAt = Now() };
+            entry.Record = campaign with { Status = next, UpdatedAt = NowToTheMillisecond() };
             return entry.Snapshot();
         }
     }
@@ -246,7 +234,7 @@ public sealed class SmartleadSandboxState
     /// refuses while ACTIVE (400), so that clients learn to pause first; DRAFTED, PAUSED and the rest may change.</remarks>
     internal SmartleadCampaign SaveSequences(string campaignId, IReadOnlyList<SequenceInput> sequences)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var entry = Require(campaignId);
             var campaign = entry.Record;
@@ -265,7 +253,7 @@ public sealed class SmartleadSandboxState
                 {
                     throw PlatformErrorException.BadRequest($"sequences[{i}].id {id} is not a sequence of campaign {campaign.Id}.");
                 }
-                var sequenceId = input.Id ?? _nextSequenceId++;
+                var sequenceId = input.Id ?? _sequenceIds.Next();
                 var variants = new List<SmartleadSequenceVariant>();
                 for (var j = 0; j < input.Variants.Count; j++)
                 {
@@ -276,20 +264,20 @@ public sealed class SmartleadSandboxState
                             $"sequences[{i}].seq_variants[{j}].id {variantId} is not a variant of campaign {campaign.Id}.");
                     }
                     variants.Add(new SmartleadSequenceVariant(
-                        variant.Id ?? _nextSequenceId++, variant.Subject, variant.EmailBody, variant.Label, variant.DistributionPercentage));
+                        variant.Id ?? _sequenceIds.Next(), variant.Subject, variant.EmailBody, variant.Label, variant.DistributionPercentage));
                 }
                 saved.Add(new SmartleadSequence(
                     sequenceId, input.SeqNumber, input.Subject, input.EmailBody, input.DelayInDays, variants));
             }
 
-            entry.Record = campaign with { Sequences = saved.OrderBy(s => s.SeqNumber).ToArray(), UpdatedAt = Now() };
+            entry.Record = campaign with { Sequences = saved.OrderBy(s => s.SeqNumber).ToArray(), UpdatedAt = NowToTheMillisecond() };
             return entry.Snapshot();
         }
     }
 
     internal IReadOnlyList<SmartleadEmailAccount> ViewEmailAccounts(string campaignId)
     {
-        lock (_gate)
+        lock (Gate)
         {
             return Require(campaignId).Record.EmailAccountIds.Select(id => _emailAccounts.First(a => a.Id == id)).ToArray();
         }
@@ -299,14 +287,14 @@ public sealed class SmartleadSandboxState
     /// guide's status for "the resource (campaign, lead, mailbox) does not exist".</summary>
     internal SmartleadCampaign AddEmailAccounts(string campaignId, IReadOnlyList<long> accountIds)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var entry = Require(campaignId);
             EnsureAccountsExist(accountIds);
             entry.Record = entry.Record with
             {
                 EmailAccountIds = entry.Record.EmailAccountIds.Concat(accountIds).Distinct().ToArray(),
-                UpdatedAt = Now(),
+                UpdatedAt = NowToTheMillisecond(),
             };
             return entry.Snapshot();
         }
@@ -314,14 +302,14 @@ public sealed class SmartleadSandboxState
 
     internal SmartleadCampaign RemoveEmailAccounts(string campaignId, IReadOnlyList<long> accountIds)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var entry = Require(campaignId);
             EnsureAccountsExist(accountIds);
             entry.Record = entry.Record with
             {
                 EmailAccountIds = entry.Record.EmailAccountIds.Except(accountIds).ToArray(),
-                UpdatedAt = Now(),
+                UpdatedAt = NowToTheMillisecond(),
             };
             return entry.Snapshot();
         }
@@ -329,10 +317,10 @@ public sealed class SmartleadSandboxState
 
     internal SmartleadCampaign SaveSchedule(string campaignId, SmartleadSchedule schedule)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var entry = Require(campaignId);
-            entry.Record = entry.Record with { Schedule = schedule, UpdatedAt = Now() };
+            entry.Record = entry.Record with { Schedule = schedule, UpdatedAt = NowToTheMillisecond() };
             return entry.Snapshot();
         }
     }
@@ -340,7 +328,7 @@ public sealed class SmartleadSandboxState
     /// <summary>Changes only the settings the request names.</summary>
     internal SmartleadCampaign SaveSettings(string campaignId, SettingsInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var entry = Require(campaignId);
             var campaign = entry.Record;
@@ -360,7 +348,7 @@ public sealed class SmartleadSandboxState
             {
                 Settings = settings,
                 ClientId = input.ClientId.IsSet ? input.ClientId.Value : campaign.ClientId,
-                UpdatedAt = Now(),
+                UpdatedAt = NowToTheMillisecond(),
             };
             return entry.Snapshot();
         }
@@ -371,10 +359,10 @@ public sealed class SmartleadSandboxState
     /// or, unless ignore_duplicate_leads_in_other_campaign, in another campaign).</summary>
     internal SmartleadLeadImportResult AddLeads(string campaignId, LeadsInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var entry = Require(campaignId);
-            var now = Now();
+            var now = NowToTheMillisecond();
             var skipped = new List<SmartleadSkippedLead>();
             int inserted = 0, duplicates = 0, blocked = 0, invalid = 0;
             foreach (var lead in input.Leads)
@@ -384,7 +372,7 @@ public sealed class SmartleadSandboxState
                 {
                     case null:
                         var stored = new SmartleadLead(
-                            _nextLeadId++, entry.Record.Id, lead.Email, lead.FirstName, lead.LastName, lead.CompanyName,
+                            _leadIds.Next(), entry.Record.Id, lead.Email, lead.FirstName, lead.LastName, lead.CompanyName,
                             lead.PhoneNumber, lead.Website, lead.Location, lead.LinkedinProfile, lead.CompanyUrl,
                             lead.CustomFieldsJson, "ACTIVE", now);
                         entry.Leads.Add(stored);
@@ -416,7 +404,7 @@ public sealed class SmartleadSandboxState
 
     internal (IReadOnlyList<SmartleadLead> Page, int Total) ViewLeads(string campaignId, int offset, int limit)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var leads = Require(campaignId).Leads;
             return (leads.Skip(offset).Take(limit).ToArray(), leads.Count);
@@ -468,13 +456,6 @@ public sealed class SmartleadSandboxState
         long.TryParse(campaignId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && _campaigns.TryGetValue(id, out var entry)
             ? entry
             : throw PlatformErrorException.NotFound($"Campaign {campaignId} not found.");
-
-    // Millisecond precision, so that what a client reads back compares equal to what the server holds.
-    private DateTimeOffset Now()
-    {
-        var now = _time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
 
     private sealed class CampaignEntry(SmartleadCampaign record)
     {

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace CampaignPS.Sandbox.Platforms.Sms;
 
 /// <summary>SMS (Tether) test helpers below /_sandbox/sms.</summary>
@@ -9,15 +6,9 @@ internal sealed class SmsControlRoutes(SmsSandboxState state)
     public void Map(IEndpointRouteBuilder control)
     {
         SandboxControlRoutes.MapShapeSwitch<SmsErrorShape>(control, "/error-shape", shape => state.ErrorShape = shape);
-
-        control.MapGet("/campaigns/{campaignId}", (string campaignId) =>
-            state.Campaign(campaignId) is { } campaign
-                ? SandboxControlRoutes.Ok(new JsonObject { ["campaign"] = JsonSerializer.SerializeToNode(campaign, SandboxJson.Options) })
-                : SandboxControlRoutes.Error(StatusCodes.Status404NotFound, $"No SMS campaign has id \"{campaignId}\"."));
-
-        control.MapGet("/contacts", () =>
-            SandboxControlRoutes.Ok(new JsonObject { ["contacts"] = JsonSerializer.SerializeToNode(state.Contacts, SandboxJson.Options) }));
-
+        SandboxControlRoutes.MapCampaign<string, SmsCampaign>(control, "/campaigns/{campaignId}",
+            state.Campaign, campaignId => $"No SMS campaign has id \"{campaignId}\".");
+        SandboxControlRoutes.MapRecords(control, "/contacts", "contacts", () => state.Contacts);
         SandboxControlRoutes.MapCampaignStatusOverride<string>(control, "/campaigns/{campaignId}/status",
             state.SetCampaignStatus, id => state.Campaign(id)?.Status);
     }

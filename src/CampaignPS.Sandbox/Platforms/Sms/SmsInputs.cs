@@ -171,12 +171,12 @@ internal static partial class SmsInputs
                 : throw PlatformErrorException.FieldError("firstSegmentDate", $"firstSegmentDate must be a date like 2026-05-20 (got \"{dateText.Value}\").")
             : throw Missing("firstSegmentDate");
         var time = timeText.IsSet
-            ? HourMinute().IsMatch(timeText.Value) && TimeOnly.TryParseExact(timeText.Value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? TextFormats.TryParseHourMinute(timeText.Value, out var t)
                 ? t
                 : throw PlatformErrorException.FieldError("firstSegmentTime", $"firstSegmentTime must be HH:mm, e.g. 10:00 (got \"{timeText.Value}\").")
             : new TimeOnly(10, 0);
         var zone = TimeZoneInfo.Utc;
-        if (zoneText.IsSet && !(TimeZoneInfo.TryFindSystemTimeZoneById(zoneText.Value, out zone) && zone.HasIanaId))
+        if (zoneText.IsSet && !TextFormats.TryFindIanaTimeZone(zoneText.Value, out zone))
         {
             throw PlatformErrorException.FieldError("timezone", $"timezone must be an IANA time zone such as America/Los_Angeles (got \"{zoneText.Value}\").");
         }
@@ -223,9 +223,6 @@ internal static partial class SmsInputs
 
     [GeneratedRegex(@"^\+[1-9]\d{7,14}$")]
     private static partial Regex E164();
-
-    [GeneratedRegex(@"^\d{2}:\d{2}$")]
-    private static partial Regex HourMinute();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]
     private static partial Regex IsoDateTime();

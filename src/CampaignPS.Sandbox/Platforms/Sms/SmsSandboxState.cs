@@ -3,9 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace CampaignPS.Sandbox.Platforms.Sms;
 
-/// <summary>The Tether (SMS) sandbox's data. Every operation takes one lock, so concurrent requests see
-/// whole updates. Records are immutable; an update replaces the stored record.</summary>
-public sealed class SmsSandboxState
+/// <summary>The Tether (SMS) sandbox's data. Records are immutable; an update replaces the stored record.</summary>
+public sealed class SmsSandboxState : SandboxState
 {
     /// <summary>Seeded contacts; the first two are the ones the docs' create-campaign example selects.</summary>
     public const string SamContactId = "665f1a0c0e0a4b001a2c9f01";
@@ -25,56 +24,54 @@ public sealed class SmsSandboxState
 
     private static readonly DateTimeOffset SeedTime = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
     private readonly List<SmsCampaign> _campaigns = [];
     private readonly List<SmsContact> _contacts = [];
-    private long _nextId;
-    private volatile SmsErrorShape _errorShape;
+    private readonly IdSequence _idCounter = new(0x5a4db0c0ffee0001);
+    private readonly SandboxSwitch<SmsErrorShape> _errorShape = new(SmsErrorShape.Nested);
 
     internal SmsSandboxState(TimeProvider time)
+        : base(time)
     {
-        _time = time;
         Reset();
     }
 
     /// <summary>Shape of every error body (default <see cref="SmsErrorShape.Nested"/>).</summary>
     public SmsErrorShape ErrorShape
     {
-        get => _errorShape;
-        set => _errorShape = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        get => _errorShape.Value;
+        set => _errorShape.Value = value;
     }
 
     /// <summary>Contacts in creation order (the three seeded ones first).</summary>
     public IReadOnlyList<SmsContact> Contacts
     {
-        get { lock (_gate) { return _contacts.ToArray(); } }
+        get { lock (Gate) { return _contacts.ToArray(); } }
     }
 
     public int ContactCount
     {
-        get { lock (_gate) { return _contacts.Count; } }
+        get { lock (Gate) { return _contacts.Count; } }
     }
 
     /// <summary>Campaigns, newest first, with their recipients' current contact records.</summary>
     public IReadOnlyList<SmsCampaign> Campaigns
     {
-        get { lock (_gate) { return _campaigns.AsEnumerable().Reverse().Select(Resolve).ToArray(); } }
+        get { lock (Gate) { return _campaigns.AsEnumerable().Reverse().Select(Resolve).ToArray(); } }
     }
 
     public int CampaignCount
     {
-        get { lock (_gate) { return _campaigns.Count; } }
+        get { lock (Gate) { return _campaigns.Count; } }
     }
 
     public SmsCampaign? Campaign(string campaignId)
     {
-        lock (_gate) { return _campaigns.Find(c => c.Id == campaignId) is { } campaign ? Resolve(campaign) : null; }
+        lock (Gate) { return _campaigns.Find(c => c.Id == campaignId) is { } campaign ? Resolve(campaign) : null; }
     }
 
     public SmsContact? Contact(string contactId)
     {
-        lock (_gate) { return _contacts.Find(c => c.Id == contactId); }
+        lock (Gate) { return _contacts.Find(c => c.Id == contactId); }
     }
 
     /// <summary>Test helper: forces a campaign into draft, scheduled, sending, completed, cancelled or failed (case-insensitive).</summary>
@@ -82,39 +79,32 @@ public sealed class SmsSandboxState
     /// <exception cref="ArgumentException">The status is not one of those.</exception>
     public void SetCampaignStatus(string campaignId, string status)
     {
-        var canonical = SmsCampaignStatus.All.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException(
-                $"status must be one of {string.Join(", ", SmsCampaignStatus.All)} (got \"{status}\").", nameof(status));
-        lock (_gate)
+        var canonical = CanonicalStatus(SmsCampaignStatus.All, status);
+        lock (Gate)
         {
             var index = _campaigns.FindIndex(c => c.Id == campaignId);
             if (index < 0)
             {
                 throw new KeyNotFoundException($"No SMS campaign has id \"{campaignId}\".");
             }
-            _campaigns[index] = _campaigns[index] with { Status = canonical, UpdatedAt = Now() };
+            _campaigns[index] = _campaigns[index] with { Status = canonical, UpdatedAt = UtcNow };
         }
     }
 
-    internal DateTimeOffset UtcNow => _time.GetUtcNow();
-
-    internal void Reset()
+    private protected override void Reseed()
     {
-        lock (_gate)
-        {
-            _campaigns.Clear();
-            _contacts.Clear();
-            _nextId = 0x5a4db0c0ffee0001;
-            _errorShape = SmsErrorShape.Nested;
-            _contacts.Add(new SmsContact(SamContactId, "Sam", "Patel", "+14165550100", null, false, null, SeedTime));
-            _contacts.Add(new SmsContact(AlexContactId, "Alex", "Morgan", "+14165550101", null, false, null, SeedTime));
-            _contacts.Add(new SmsContact(ProtectedContactId, "Riley", "Chen", "+14165550102", null, IsProtected: true, SeedTime.AddDays(-1), SeedTime));
-        }
+        _campaigns.Clear();
+        _contacts.Clear();
+        _idCounter.Reset();
+        _errorShape.Reset();
+        _contacts.Add(new SmsContact(SamContactId, "Sam", "Patel", "+14165550100", null, false, null, SeedTime));
+        _contacts.Add(new SmsContact(AlexContactId, "Alex", "Morgan", "+14165550101", null, false, null, SeedTime));
+        _contacts.Add(new SmsContact(ProtectedContactId, "Riley", "Chen", "+14165550102", null, IsProtected: true, SeedTime.AddDays(-1), SeedTime));
     }
 
     internal SmsCampaign CreateCampaign(SmsCampaignInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             // Check every reference before storing anything, so a refused request leaves no new contacts behind.
             var recipients = new List<SmsContact>();
@@ -124,7 +114,7 @@ public sealed class SmsSandboxState
                     ?? throw PlatformErrorException.FieldError(reference.Field, $"{reference.Field}: no contact has id \"{reference.Id}\"."));
             }
 
-            var now = Now();
+            var now = UtcNow;
             foreach (var contact in input.NewContacts)
             {
                 // A "new" contact whose number is already stored is the stored contact.
@@ -150,13 +140,13 @@ public sealed class SmsSandboxState
 
     internal SmsCampaign ViewCampaign(string campaignId)
     {
-        lock (_gate) { return Resolve(_campaigns[Require(campaignId)]); }
+        lock (Gate) { return Resolve(_campaigns[Require(campaignId)]); }
     }
 
     /// <summary>Name, message and scheduleDate of a draft or scheduled campaign; a date schedules it, null makes it a draft.</summary>
     internal SmsCampaign UpdateCampaign(string campaignId, SmsCampaignPatch patch)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var index = Require(campaignId);
             var campaign = _campaigns[index];
@@ -168,7 +158,7 @@ public sealed class SmsSandboxState
             {
                 Name = patch.Name.IsSet ? patch.Name.Value : campaign.Name,
                 Message = patch.Message.IsSet ? patch.Message.Value : campaign.Message,
-                UpdatedAt = Now(),
+                UpdatedAt = UtcNow,
             };
             if (patch.ScheduleDate.IsSet)
             {
@@ -185,14 +175,14 @@ public sealed class SmsSandboxState
 
     internal void DeleteCampaign(string campaignId)
     {
-        lock (_gate) { _campaigns.RemoveAt(Require(campaignId)); }
+        lock (Gate) { _campaigns.RemoveAt(Require(campaignId)); }
     }
 
     /// <summary>Sends a draft or scheduled campaign now: it ends "completed". Numbers ending in 0000 fail
     /// (failedDetails, failedUserIds); the others count as sent and their contacts as messaged.</summary>
     internal SmsCampaign SendCampaign(string campaignId)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var index = Require(campaignId);
             var campaign = _campaigns[index];
@@ -208,7 +198,7 @@ public sealed class SmsSandboxState
                     throw Conflict("CAMPAIGN_NOT_SENDABLE", $"Campaign is {campaign.Status}; only draft or scheduled campaigns can be sent.");
             }
 
-            var now = Now();
+            var now = UtcNow;
             var failed = new List<SmsFailedDetail>();
             foreach (var recipient in campaign.Contacts)
             {
@@ -238,7 +228,7 @@ public sealed class SmsSandboxState
 
     internal SmsCampaign CancelCampaign(string campaignId)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var index = Require(campaignId);
             var campaign = _campaigns[index];
@@ -246,7 +236,7 @@ public sealed class SmsSandboxState
             {
                 throw Conflict("CAMPAIGN_NOT_SCHEDULED", $"Only scheduled campaigns can be cancelled; this campaign is {campaign.Status}.");
             }
-            var updated = campaign with { Status = SmsCampaignStatus.Cancelled, UpdatedAt = Now() };
+            var updated = campaign with { Status = SmsCampaignStatus.Cancelled, UpdatedAt = UtcNow };
             _campaigns[index] = updated;
             return Resolve(updated);
         }
@@ -256,7 +246,7 @@ public sealed class SmsSandboxState
     /// A number that appears twice is classified once.</summary>
     internal SmsContactValidation ValidateContacts(SmsValidateInput input)
     {
-        lock (_gate)
+        lock (Gate)
         {
             var fresh = new List<JsonNode>();
             var existing = new List<SmsContact>();
@@ -302,7 +292,5 @@ public sealed class SmsSandboxState
 
     // Mongo ObjectId-like: 8 hex digits of Unix seconds, then 16 of a counter.
     private string NewId() =>
-        ((uint)Now().ToUnixTimeSeconds()).ToString("x8", CultureInfo.InvariantCulture) + (_nextId++).ToString("x16", CultureInfo.InvariantCulture);
-
-    private DateTimeOffset Now() => _time.GetUtcNow();
+        ((uint)UtcNow.ToUnixTimeSeconds()).ToString("x8", CultureInfo.InvariantCulture) + _idCounter.Next().ToString("x16", CultureInfo.InvariantCulture);
 }

@@ -7,16 +7,17 @@ internal sealed record RateWindow(int Limit, TimeSpan Length);
 /// Reset is when that window next frees a slot (for a refused request: when a retry is admitted).</summary>
 internal readonly record struct RateDecision(bool Allowed, int Limit, int Remaining, TimeSpan RetryAfter, DateTimeOffset Reset);
 
-/// <summary>Sliding-window-log limiter with any number of windows (e.g. 10/s + 60/min + 1000/h),
-/// counted separately per partition (the caller's API key). Refused requests do not count. Thread-safe.</summary>
-internal sealed class RequestRateLimiter
+/// <summary>The server side of a platform's rate limit: admits or refuses each arriving request (the engine's
+/// RequestRateLimiter is the client's pacing). Sliding-window log with any number of windows (e.g. 10/s + 60/min
+/// + 1000/h), counted separately per partition (the caller's API key). Refused requests do not count. Thread-safe.</summary>
+internal sealed class ArrivalRateLimiter
 {
     private readonly RateWindow[] _windows;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
 
-    public RequestRateLimiter(TimeProvider time, params RateWindow[] windows)
+    public ArrivalRateLimiter(TimeProvider time, params RateWindow[] windows)
     {
         if (windows.Length == 0 || windows.Any(window => window.Limit < 1 || window.Length <= TimeSpan.Zero))
         {
