@@ -1,132 +1,127 @@
-using System;
-using System.Linq;
 using System.Net;
-using CampaignPS.Engine.Http;
-using CampaignPS.Engine.Platforms;
 
-namespace CampaignPS.Engine.Errors
+namespace CampaignPS.Engine.Errors;
+
+/// <summary>Turns what happened to one call into an <see cref="ApiFailure"/> with a stable ErrorId and advice.</summary>
+internal sealed class ApiFailureBuilder
 {
-    /// <summary>Turns what happened to one call into an <see cref="ApiFailure"/> with a stable ErrorId and advice.</summary>
-    internal sealed class ApiFailureBuilder
+    private readonly PlatformInfo _platform;
+    private readonly ApiOperation _operation;
+    private readonly string _method;
+    private readonly string _redactedUrl;
+
+    public ApiFailureBuilder(PlatformInfo platform, ApiOperation operation, string method, string redactedUrl)
     {
-        private readonly PlatformInfo _platform;
-        private readonly ApiOperation _operation;
-        private readonly string _method;
-        private readonly string _redactedUrl;
-
-        public ApiFailureBuilder(PlatformInfo platform, ApiOperation operation, string method, string redactedUrl)
-        {
-            _platform = platform;
-            _operation = operation;
-            _method = method;
-            _redactedUrl = redactedUrl;
-        }
-
-        private string P => _platform.ErrorIdPrefix;
-
-        private string Name => _platform.DisplayName;
-
-        private bool MayHaveHappened => _operation.Safety == RequestSafety.NonIdempotent;
-
-        public ApiFailure FromResponse(HttpStatusCode status, string? body, string? requestId, TimeSpan? retryAfter)
-        {
-            int code = (int)status;
-            ApiErrorBody error = ApiErrorBody.Parse(body);
-            ErrorRule? rule = _operation.Rules.FirstOrDefault(r => r.Matches(code, error.Message));
-            (string suffix, FailureCategory category, string advice) = rule != null
-                ? (rule.ErrorIdSuffix, rule.Category, rule.Advice)
-                : Default(code);
-
-            bool unknown = code >= 500 && MayHaveHappened && rule == null;
-            string apiText = string.IsNullOrWhiteSpace(error.Message) ? status.ToString() : error.Message!.TrimEnd('.');
-            var failure = new ApiFailure(_platform.Platform, P + suffix, category,
-                $"{Name}: {_operation.Description} failed with {code} {ReasonPhrase(status)}: {apiText}. {advice}")
-            {
-                StatusCode = status,
-                ApiMessage = error.Message,
-                ApiErrorCode = error.Code,
-                IsTerminating = code == 401 || code == 407,
-                OutcomeUnknown = unknown,
-                RetryAfter = retryAfter,
-            };
-            return Stamp(failure, requestId);
-        }
-
-        public ApiFailure FromTimeout(TimeSpan timeout) => MayHaveHappened
-            ? OutcomeUnknown($"no answer within {timeout.TotalSeconds:0.#} s")
-            : Stamp(new ApiFailure(_platform.Platform, P + "Timeout", FailureCategory.OperationTimeout,
-                $"{Name}: {_operation.Description} got no answer within {timeout.TotalSeconds:0.#} s, also after retries. Try again later or raise the timeout."), null);
-
-        public ApiFailure FromConnectionFailure(string reason, bool requestMayHaveBeenSent) => requestMayHaveBeenSent && MayHaveHappened
-            ? OutcomeUnknown($"the connection failed ({reason})")
-            : Stamp(new ApiFailure(_platform.Platform, P + "ConnectionFailed", FailureCategory.ConnectionError,
-                $"{Name}: {_operation.Description} could not reach {_platform.DisplayName} ({reason}), also after retries. Check the network, proxy and -BaseUri."), null);
-
-        public ApiFailure FromUnreadableResponse(HttpStatusCode status, string detail, string? requestId) =>
-            Stamp(new ApiFailure(_platform.Platform, P + "InvalidResponse", FailureCategory.InvalidResult,
-                $"{Name}: {_operation.Description} returned {(int)status} with a body that could not be read ({detail}).")
-            { StatusCode = status, OutcomeUnknown = MayHaveHappened }, requestId);
-
-        public ApiFailure FromServerWaitTooLong(TimeSpan wait, TimeSpan limit, string? requestId) =>
-            Stamp(new ApiFailure(_platform.Platform, P + "RateLimited", FailureCategory.LimitsExceeded,
-                $"{Name}: {_operation.Description} was rate limited and the server asked to wait {wait.TotalSeconds:0} s, more than the {limit.TotalSeconds:0} s allowed. Try again after {DateTimeOffset.Now + wait:t}.")
-            { StatusCode = (HttpStatusCode)429, RetryAfter = wait }, requestId);
-
-        private ApiFailure OutcomeUnknown(string what) =>
-            Stamp(new ApiFailure(_platform.Platform, P + "OutcomeUnknown", FailureCategory.ResourceUnavailable,
-                $"{Name}: {_operation.Description} may or may not have been carried out: {what} after the request was sent. It was not sent again to avoid a duplicate. Check whether it exists before you retry.")
-            { OutcomeUnknown = true }, null);
-
-        private ApiFailure Stamp(ApiFailure failure, string? requestId)
-        {
-            failure.Method = _method;
-            failure.RedactedUrl = _redactedUrl;
-            failure.RequestId = requestId;
-            return failure;
-        }
-
-        private (string Suffix, FailureCategory Category, string Advice) Default(int code)
-        {
-            string resource = _operation.Resource;
-            switch (code)
-            {
-                case 400:
-                case 422:
-                    return ("InvalidRequest", FailureCategory.InvalidData, "Correct the value the message names and try again.");
-                case 401:
-                    return ("Unauthorized", FailureCategory.PermissionDenied, $"The API key was rejected. Run {_platform.ConnectCommand} with a valid key.");
-                case 403:
-                    return ("Forbidden", FailureCategory.PermissionDenied, "The key is valid but not allowed to do this. Check the account's plan and permissions.");
-                case 407:
-                    return ("ProxyAuthenticationRequired", FailureCategory.PermissionDenied, "The proxy wants credentials: connect again with -ProxyCredential or -ProxyUseDefaultCredentials.");
-                case 404:
-                    return (resource + "NotFound", FailureCategory.ObjectNotFound, $"Check the {resource.ToLowerInvariant()} id.");
-                case 409:
-                    return (resource + "Conflict", MayHaveHappened ? FailureCategory.ResourceExists : FailureCategory.InvalidOperation, "The current state of the object does not allow this.");
-                case 413:
-                    return ("PayloadTooLarge", FailureCategory.InvalidData, "Send less data in one request.");
-                case 429:
-                    return ("RateLimited", FailureCategory.LimitsExceeded, "The rate limit was still exceeded after waiting and retrying. Lower -ThrottleLimit or try again later.");
-                default:
-                    if (code >= 500)
-                    {
-                        return MayHaveHappened
-                            ? ("OutcomeUnknown", FailureCategory.ResourceUnavailable, "It was not sent again, to avoid a duplicate: check whether it exists before you retry.")
-                            : ("ServerError", FailureCategory.ResourceUnavailable, "The platform had a problem, also after retries. Try again later.");
-                    }
-
-                    return ("RequestFailed", FailureCategory.NotSpecified, string.Empty);
-            }
-        }
-
-        private static string ReasonPhrase(HttpStatusCode status) => status switch
-        {
-            (HttpStatusCode)429 => "Too Many Requests",
-            (HttpStatusCode)422 => "Unprocessable Entity",
-            _ => SplitWords(status.ToString()),
-        };
-
-        private static string SplitWords(string name) =>
-            string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+        _platform = platform;
+        _operation = operation;
+        _method = method;
+        _redactedUrl = redactedUrl;
     }
+
+    private string P => _platform.ErrorIdPrefix;
+
+    private string Name => _platform.DisplayName;
+
+    private bool MayHaveHappened => _operation.Safety == RequestSafety.NonIdempotent;
+
+    public ApiFailure FromResponse(HttpStatusCode status, string? body, string? requestId, TimeSpan? retryAfter)
+    {
+        int code = (int)status;
+        ApiErrorBody error = ApiErrorBody.Parse(body);
+        ErrorRule? rule = _operation.Rules.FirstOrDefault(r => r.Matches(code, error.Message));
+        (string suffix, FailureCategory category, string advice) = rule != null
+            ? (rule.ErrorIdSuffix, rule.Category, rule.Advice)
+            : Default(code);
+
+        bool unknown = code >= 500 && MayHaveHappened && rule == null;
+        string apiText = string.IsNullOrWhiteSpace(error.Message) ? status.ToString() : error.Message!.TrimEnd('.');
+        var failure = new ApiFailure(_platform.Platform, P + suffix, category,
+            $"{Name}: {_operation.Description} failed with {code} {ReasonPhrase(status)}: {apiText}. {advice}")
+        {
+            StatusCode = status,
+            ApiMessage = error.Message,
+            ApiErrorCode = error.Code,
+            IsTerminating = code == 401 || code == 407,
+            OutcomeUnknown = unknown,
+            RetryAfter = retryAfter,
+        };
+        return Stamp(failure, requestId);
+    }
+
+    public ApiFailure FromTimeout(TimeSpan timeout) => MayHaveHappened
+        ? OutcomeUnknown($"no answer within {timeout.TotalSeconds:0.#} s")
+        : Stamp(new ApiFailure(_platform.Platform, P + "Timeout", FailureCategory.OperationTimeout,
+            $"{Name}: {_operation.Description} got no answer within {timeout.TotalSeconds:0.#} s, also after retries. Try again later or raise the timeout."), null);
+
+    public ApiFailure FromConnectionFailure(string reason, bool requestMayHaveBeenSent) => requestMayHaveBeenSent && MayHaveHappened
+        ? OutcomeUnknown($"the connection failed ({reason})")
+        : Stamp(new ApiFailure(_platform.Platform, P + "ConnectionFailed", FailureCategory.ConnectionError,
+            $"{Name}: {_operation.Description} could not reach {_platform.DisplayName} ({reason}), also after retries. Check the network, proxy and -BaseUri."), null);
+
+    public ApiFailure FromUnreadableResponse(HttpStatusCode status, string detail, string? requestId) =>
+        Stamp(new ApiFailure(_platform.Platform, P + "InvalidResponse", FailureCategory.InvalidResult,
+            $"{Name}: {_operation.Description} returned {(int)status} with a body that could not be read ({detail}).")
+        { StatusCode = status, OutcomeUnknown = MayHaveHappened }, requestId);
+
+    public ApiFailure FromServerWaitTooLong(TimeSpan wait, TimeSpan limit, string? requestId) =>
+        Stamp(new ApiFailure(_platform.Platform, P + "RateLimited", FailureCategory.LimitsExceeded,
+            $"{Name}: {_operation.Description} was rate limited and the server asked to wait {wait.TotalSeconds:0} s, more than the {limit.TotalSeconds:0} s allowed. Try again after {DateTimeOffset.Now + wait:t}.")
+        { StatusCode = (HttpStatusCode)429, RetryAfter = wait }, requestId);
+
+    private ApiFailure OutcomeUnknown(string what) =>
+        Stamp(new ApiFailure(_platform.Platform, P + "OutcomeUnknown", FailureCategory.ResourceUnavailable,
+            $"{Name}: {_operation.Description} may or may not have been carried out: {what} after the request was sent. It was not sent again to avoid a duplicate. Check whether it exists before you retry.")
+        { OutcomeUnknown = true }, null);
+
+    private ApiFailure Stamp(ApiFailure failure, string? requestId)
+    {
+        failure.Method = _method;
+        failure.RedactedUrl = _redactedUrl;
+        failure.RequestId = requestId;
+        return failure;
+    }
+
+    private (string Suffix, FailureCategory Category, string Advice) Default(int code)
+    {
+        string resource = _operation.Resource;
+        switch (code)
+        {
+            case 400:
+            case 422:
+                return ("InvalidRequest", FailureCategory.InvalidData, "Correct the value the message names and try again.");
+            case 401:
+                return ("Unauthorized", FailureCategory.PermissionDenied, $"The API key was rejected. Run {_platform.ConnectCommand} with a valid key.");
+            case 403:
+                return ("Forbidden", FailureCategory.PermissionDenied, "The key is valid but not allowed to do this. Check the account's plan and permissions.");
+            case 407:
+                return ("ProxyAuthenticationRequired", FailureCategory.PermissionDenied, "The proxy wants credentials: connect again with -ProxyCredential or -ProxyUseDefaultCredentials.");
+            case 404:
+                return (resource + "NotFound", FailureCategory.ObjectNotFound, $"Check the {resource.ToLowerInvariant()} id.");
+            case 409:
+                return (resource + "Conflict", MayHaveHappened ? FailureCategory.ResourceExists : FailureCategory.InvalidOperation, "The current state of the object does not allow this.");
+            case 413:
+                return ("PayloadTooLarge", FailureCategory.InvalidData, "Send less data in one request.");
+            case 429:
+                return ("RateLimited", FailureCategory.LimitsExceeded, "The rate limit was still exceeded after waiting and retrying. Lower -ThrottleLimit or try again later.");
+            default:
+                if (code >= 500)
+                {
+                    return MayHaveHappened
+                        ? ("OutcomeUnknown", FailureCategory.ResourceUnavailable, "It was not sent again, to avoid a duplicate: check whether it exists before you retry.")
+                        : ("ServerError", FailureCategory.ResourceUnavailable, "The platform had a problem, also after retries. Try again later.");
+                }
+
+                return ("RequestFailed", FailureCategory.NotSpecified, string.Empty);
+        }
+    }
+
+    private static string ReasonPhrase(HttpStatusCode status) => status switch
+    {
+        (HttpStatusCode)429 => "Too Many Requests",
+        (HttpStatusCode)422 => "Unprocessable Entity",
+        _ => SplitWords(status.ToString()),
+    };
+
+    private static string SplitWords(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
 }

@@ -1,545 +1,534 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using CampaignPS.Engine.Errors;
-using CampaignPS.Engine.Json;
-using CampaignPS.Engine.Platforms;
-using CampaignPS.Engine.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CampaignPS.Engine.Http
+namespace CampaignPS.Engine.Http;
+
+/// <summary>
+/// The HTTP mechanics every platform client shares: one reused HttpClient per connection,
+/// authentication, pacing, retries that are safe for the kind of request, timeouts, logging
+/// with redacted URLs, and failures turned into <see cref="CampaignApiException"/>.
+/// </summary>
+public sealed class ApiTransport : IDisposable
 {
-    /// <summary>
-    /// The HTTP mechanics every platform client shares: one reused HttpClient per connection,
-    /// authentication, pacing, retries that are safe for the kind of request, timeouts, logging
-    /// with redacted URLs, and failures turned into <see cref="CampaignApiException"/>.
-    /// </summary>
-    public sealed class ApiTransport : IDisposable
+    private static readonly string UserAgent = "CampaignPS/" + ModuleVersion();
+
+    private readonly PlatformInfo _platform;
+    private readonly ApiConnectionOptions _options;
+    private readonly IRequestAuthenticator _authenticator;
+    private readonly HttpClient _http;
+    private readonly ILogger _logger;
+    private readonly AttemptPolicy _policy;
+
+    internal ApiTransport(PlatformInfo platform, ApiConnectionOptions options, IRequestAuthenticator authenticator)
     {
-        private static readonly string UserAgent = "CampaignPS/" + ModuleVersion();
-
-        private readonly PlatformInfo _platform;
-        private readonly ApiConnectionOptions _options;
-        private readonly IRequestAuthenticator _authenticator;
-        private readonly HttpClient _http;
-        private readonly ILogger _logger;
-        private readonly AttemptPolicy _policy;
-
-        internal ApiTransport(PlatformInfo platform, ApiConnectionOptions options, IRequestAuthenticator authenticator)
+        _platform = platform;
+        _options = options;
+        _authenticator = authenticator;
+        BaseUri = NormalizeBaseUri(platform, options.BaseUri ?? platform.DefaultBaseUri);
+        RateLimiter = CreateRateLimiter(platform, options);
+        var jitter = new Random();
+        _policy = new AttemptPolicy(options.Retry, platform.RateLimitWindow, RateLimiter, () =>
         {
-            _platform = platform;
-            _options = options;
-            _authenticator = authenticator;
-            BaseUri = NormalizeBaseUri(platform, options.BaseUri ?? platform.DefaultBaseUri);
-            RateLimiter = CreateRateLimiter(platform, options);
-            var jitter = new Random();
-            _policy = new AttemptPolicy(options.Retry, platform.RateLimitWindow, RateLimiter, () =>
+            lock (jitter)
             {
-                lock (jitter)
-                {
-                    return jitter.NextDouble();
-                }
-            });
-            _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.ErrorIdPrefix);
-            HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler(options);
-            _http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler == null) { Timeout = Timeout.InfiniteTimeSpan };
-            _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-            _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-        }
-
-        /// <summary>The API root every relative path is resolved against (always ends with '/').</summary>
-        public Uri BaseUri { get; }
-
-        /// <summary>The connection's pacing, shared by all its callers; null when client-side limiting is off.</summary>
-        public RequestRateLimiter? RateLimiter { get; }
-
-        /// <summary>Sends a request and reads the JSON answer as <typeparamref name="T"/>.</summary>
-        public Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null) =>
-            SendAsync<T>(operation, method, relativePath, body, null, cancellationToken, query);
-
-        /// <summary>
-        /// Sends a request to an endpoint no client method wraps, with the connection's authentication,
-        /// pacing, retries and error mapping. GET is retried like any read; other methods are retried
-        /// only when <paramref name="idempotent"/> says repeating them is harmless.
-        /// </summary>
-        public async Task<RawApiResponse> SendRawAsync(HttpMethod method, string relativePath, string? jsonBody, IEnumerable<KeyValuePair<string, string?>>? query, bool idempotent, CancellationToken cancellationToken)
-        {
-            RequestSafety safety = method == HttpMethod.Get || method == HttpMethod.Head ? RequestSafety.Read
-                : idempotent ? RequestSafety.IdempotentWrite : RequestSafety.NonIdempotent;
-            var operation = new ApiOperation($"{method.Method} {relativePath.Split('?')[0]}", "Resource", safety);
-            RawApiResponse? result = null;
-            object? body = jsonBody == null ? null : new RawJson(jsonBody);
-            await SendCoreAsync(operation, method, relativePath, body, query, _authenticator, async (response, token) =>
-            {
-                string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                result = new RawApiResponse(response.StatusCode, text);
-            }, cancellationToken).ConfigureAwait(false);
-            return result!;
-        }
-
-        /// <summary>Sends a request whose success answer has no body (or one that does not matter).</summary>
-        public Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken) =>
-            SendWithoutResultAsync(operation, method, relativePath, body, null, cancellationToken);
-
-        internal Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken) =>
-            SendCoreAsync(operation, method, relativePath, body, null, authenticator ?? _authenticator, (response, token) => Task.CompletedTask, cancellationToken);
-
-        internal async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null)
-        {
-            T? result = default;
-            await SendCoreAsync(operation, method, relativePath, body, query, authenticator ?? _authenticator, async (response, token) =>
-            {
-                try
-                {
-                    // The body is already buffered (ResponseContentRead): parse it in one synchronous pass.
-                    byte[] json = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                    result = JsonSerializer.Deserialize<T>(json, ApiJson.Options);
-                }
-                catch (JsonException exception)
-                {
-                    throw new UnreadableBodyException("not valid JSON: " + exception.Message);
-                }
-
-                if (result is null)
-                {
-                    throw new UnreadableBodyException("empty body");
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            return result!;
-        }
-
-        /// <inheritdoc />
-        public void Dispose() => _http.Dispose();
-
-        private async Task SendCoreAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body,
-            IEnumerable<KeyValuePair<string, string?>>? query, IRequestAuthenticator authenticator,
-            Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
-        {
-            Uri uri = BuildUri(relativePath, query);
-            string redactedUrl = RedactedWireUrl(method, uri, authenticator);
-            var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl);
-            int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
-            TimeSpan waited = TimeSpan.Zero;
-
-            // Serialised once, before waiting for a slot: the request leaves the moment its slot comes (not after
-            // serialising up to 400 leads, which on a busy machine can push it into the next request's window),
-            // it carries a Content-Length, and every retry sends the same bytes.
-            byte[]? payload = SerializeBody(body);
-
-            for (int attempt = 1; ; attempt++)
-            {
-                if (RateLimiter != null)
-                {
-                    await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                var context = new AttemptContext(method, uri, redactedUrl, payload, authenticator, operation.Safety, attempt, maxAttempts, waited);
-                AttemptReport report = await SendAttemptAsync(context, readSuccess, cancellationToken).ConfigureAwait(false);
-                AttemptDecision decision = _policy.Decide(report.Outcome);
-                switch (decision.Action)
-                {
-                    case AttemptAction.Done:
-                        return;
-                    case AttemptAction.Retry:
-                        LogRetry(decision, report.Outcome);
-                        waited += decision.Wait;
-                        if (decision.PausesConnection && RateLimiter != null)
-                        {
-                            // The next WaitAsync holds this request, and every other caller of the connection, until then.
-                            RateLimiter.Pause(decision.Wait);
-                        }
-                        else
-                        {
-                            await Task.Delay(decision.Wait, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        break;
-                    default:
-                        LogGivingUp(operation, attempt, decision.Note);
-                        throw new CampaignApiException(BuildFailure(failures, decision, report));
-                }
+                return jitter.NextDouble();
             }
-        }
+        });
+        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.ErrorIdPrefix);
+        HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler(options);
+        _http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler == null) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+    }
 
-        // One attempt: sends, reads the whole answer under the attempt's timeout, logs what came back, follows a spent
-        // server window, and describes what happened. Decides nothing.
-        private async Task<AttemptReport> SendAttemptAsync(AttemptContext context, Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
+    /// <summary>The API root every relative path is resolved against (always ends with '/').</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The connection's pacing, shared by all its callers; null when client-side limiting is off.</summary>
+    public RequestRateLimiter? RateLimiter { get; }
+
+    /// <summary>Sends a request and reads the JSON answer as <typeparamref name="T"/>.</summary>
+    public Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null) =>
+        SendAsync<T>(operation, method, relativePath, body, null, cancellationToken, query);
+
+    /// <summary>
+    /// Sends a request to an endpoint no client method wraps, with the connection's authentication,
+    /// pacing, retries and error mapping. GET is retried like any read; other methods are retried
+    /// only when <paramref name="idempotent"/> says repeating them is harmless.
+    /// </summary>
+    public async Task<RawApiResponse> SendRawAsync(HttpMethod method, string relativePath, string? jsonBody, IEnumerable<KeyValuePair<string, string?>>? query, bool idempotent, CancellationToken cancellationToken)
+    {
+        RequestSafety safety = method == HttpMethod.Get || method == HttpMethod.Head ? RequestSafety.Read
+            : idempotent ? RequestSafety.IdempotentWrite : RequestSafety.NonIdempotent;
+        var operation = new ApiOperation($"{method.Method} {relativePath.Split('?')[0]}", "Resource", safety);
+        RawApiResponse? result = null;
+        object? body = jsonBody == null ? null : new RawJson(jsonBody);
+        await SendCoreAsync(operation, method, relativePath, body, query, _authenticator, async (response, token) =>
         {
-            var stopwatch = Stopwatch.StartNew();
-            using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptTimeout.CancelAfter(_options.RequestTimeout);
-            using HttpRequestMessage request = BuildRequest(context.Method, context.Uri, context.Payload, context.Authenticator);
+            string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            result = new RawApiResponse(response.StatusCode, text);
+        }, cancellationToken).ConfigureAwait(false);
+        return result!;
+    }
 
-            HttpResponseMessage response;
+    /// <summary>Sends a request whose success answer has no body (or one that does not matter).</summary>
+    public Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(operation, method, relativePath, body, null, cancellationToken);
+
+    internal Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken) =>
+        SendCoreAsync(operation, method, relativePath, body, null, authenticator ?? _authenticator, (response, token) => Task.CompletedTask, cancellationToken);
+
+    internal async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null)
+    {
+        T? result = default;
+        await SendCoreAsync(operation, method, relativePath, body, query, authenticator ?? _authenticator, async (response, token) =>
+        {
             try
             {
-                // The whole answer is read here, under the attempt's timeout (API answers are small); a connection lost
-                // while reading it is then a transport failure like any other.
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
+                // The body is already buffered (ResponseContentRead): parse it in one synchronous pass.
+                byte[] json = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                result = JsonSerializer.Deserialize<T>(json, ApiJson.Options);
+            }
+            catch (JsonException exception)
+            {
+                throw new UnreadableBodyException("not valid JSON: " + exception.Message);
+            }
+
+            if (result is null)
+            {
+                throw new UnreadableBodyException("empty body");
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return result!;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+
+    private async Task SendCoreAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body,
+        IEnumerable<KeyValuePair<string, string?>>? query, IRequestAuthenticator authenticator,
+        Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
+    {
+        Uri uri = BuildUri(relativePath, query);
+        string redactedUrl = RedactedWireUrl(method, uri, authenticator);
+        var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl);
+        int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
+        TimeSpan waited = TimeSpan.Zero;
+
+        // Serialised once, before waiting for a slot: the request leaves the moment its slot comes (not after
+        // serialising up to 400 leads, which on a busy machine can push it into the next request's window),
+        // it carries a Content-Length, and every retry sends the same bytes.
+        byte[]? payload = SerializeBody(body);
+
+        for (int attempt = 1; ; attempt++)
+        {
+            if (RateLimiter != null)
+            {
+                await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var context = new AttemptContext(method, uri, redactedUrl, payload, authenticator, operation.Safety, attempt, maxAttempts, waited);
+            AttemptReport report = await SendAttemptAsync(context, readSuccess, cancellationToken).ConfigureAwait(false);
+            AttemptDecision decision = _policy.Decide(report.Outcome);
+            switch (decision.Action)
+            {
+                case AttemptAction.Done:
+                    return;
+                case AttemptAction.Retry:
+                    LogRetry(decision, report.Outcome);
+                    waited += decision.Wait;
+                    if (decision.PausesConnection && RateLimiter != null)
+                    {
+                        // The next WaitAsync holds this request, and every other caller of the connection, until then.
+                        RateLimiter.Pause(decision.Wait);
+                    }
+                    else
+                    {
+                        await Task.Delay(decision.Wait, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                default:
+                    LogGivingUp(operation, attempt, decision.Note);
+                    throw new CampaignApiException(BuildFailure(failures, decision, report));
+            }
+        }
+    }
+
+    // One attempt: sends, reads the whole answer under the attempt's timeout, logs what came back, follows a spent
+    // server window, and describes what happened. Decides nothing.
+    private async Task<AttemptReport> SendAttemptAsync(AttemptContext context, Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attemptTimeout.CancelAfter(_options.RequestTimeout);
+        using HttpRequestMessage request = BuildRequest(context.Method, context.Uri, context.Payload, context.Authenticator);
+
+        HttpResponseMessage response;
+        try
+        {
+            // The whole answer is read here, under the attempt's timeout (API answers are small); a connection lost
+            // while reading it is then a transport failure like any other.
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogAttemptFailure(context, $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", stopwatch.Elapsed);
+            return context.NoAnswer(AttemptFault.Timeout, null);
+        }
+        catch (Exception exception) when (TransportFailure.IsTransportException(exception))
+        {
+            string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
+            LogAttemptFailure(context, reason, stopwatch.Elapsed);
+            return context.NoAnswer(TransportFailure.IsConnectFailure(exception) ? AttemptFault.ConnectionNeverOpened : AttemptFault.ConnectionFailed, reason);
+        }
+
+        using (response)
+        {
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", context.Method.Method, context.RedactedUrl, (int)response.StatusCode, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
+            }
+
+            RateLimitSignal signal = RateLimitSignal.From(response, DateTimeOffset.UtcNow);
+            FollowServerWindow(signal);
+            string? requestId = RequestId(response);
+            if (!response.IsSuccessStatusCode)
+            {
+                string? errorBody = await ReadBodySafelyAsync(response).ConfigureAwait(false);
+                return context.Answer(AttemptFault.None, response.StatusCode, signal, requestId, errorBody: errorBody);
+            }
+
+            try
+            {
+                await readSuccess(response, attemptTimeout.Token).ConfigureAwait(false);
+                return context.Answer(AttemptFault.None, response.StatusCode, signal, requestId);
+            }
+            catch (UnreadableBodyException exception)
+            {
+                return context.Answer(AttemptFault.BodyUnreadable, response.StatusCode, signal, requestId, detail: exception.Detail);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                LogAttemptFailure(context, $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", stopwatch.Elapsed);
-                return context.NoAnswer(AttemptFault.Timeout, null);
+                return context.Answer(AttemptFault.BodyReadTimedOut, response.StatusCode, signal, requestId);
             }
             catch (Exception exception) when (TransportFailure.IsTransportException(exception))
             {
                 string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
-                LogAttemptFailure(context, reason, stopwatch.Elapsed);
-                return context.NoAnswer(TransportFailure.IsConnectFailure(exception) ? AttemptFault.ConnectionNeverOpened : AttemptFault.ConnectionFailed, reason);
-            }
-
-            using (response)
-            {
-                if (_logger.IsEnabled(LogLevel.Information))
-                {
-                    _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", context.Method.Method, context.RedactedUrl, (int)response.StatusCode, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
-                }
-
-                RateLimitSignal signal = RateLimitSignal.From(response, DateTimeOffset.UtcNow);
-                FollowServerWindow(signal);
-                string? requestId = RequestId(response);
-                if (!response.IsSuccessStatusCode)
-                {
-                    string? errorBody = await ReadBodySafelyAsync(response).ConfigureAwait(false);
-                    return context.Answer(AttemptFault.None, response.StatusCode, signal, requestId, errorBody: errorBody);
-                }
-
-                try
-                {
-                    await readSuccess(response, attemptTimeout.Token).ConfigureAwait(false);
-                    return context.Answer(AttemptFault.None, response.StatusCode, signal, requestId);
-                }
-                catch (UnreadableBodyException exception)
-                {
-                    return context.Answer(AttemptFault.BodyUnreadable, response.StatusCode, signal, requestId, detail: exception.Detail);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    return context.Answer(AttemptFault.BodyReadTimedOut, response.StatusCode, signal, requestId);
-                }
-                catch (Exception exception) when (TransportFailure.IsTransportException(exception))
-                {
-                    string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
-                    return context.Answer(AttemptFault.BodyReadFailed, response.StatusCode, signal, requestId, detail: reason);
-                }
+                return context.Answer(AttemptFault.BodyReadFailed, response.StatusCode, signal, requestId, detail: reason);
             }
         }
+    }
 
-        private ApiFailure BuildFailure(ApiFailureBuilder failures, AttemptDecision decision, AttemptReport report)
+    private ApiFailure BuildFailure(ApiFailureBuilder failures, AttemptDecision decision, AttemptReport report)
+    {
+        switch (decision.Failure)
         {
-            switch (decision.Failure)
-            {
-                case FailureKind.Timeout:
-                    return failures.FromTimeout(_options.RequestTimeout);
-                case FailureKind.ConnectionFailed:
-                    return failures.FromConnectionFailure(report.Detail ?? string.Empty, decision.RequestMayHaveBeenSent);
-                case FailureKind.UnreadableResponse:
-                    return failures.FromUnreadableResponse(report.Status!.Value, report.Detail ?? string.Empty, report.RequestId);
-                case FailureKind.ServerWaitTooLong:
-                    return failures.FromServerWaitTooLong(decision.ServerWait!.Value, _options.Retry.MaxServerWait, report.RequestId);
-                default:
-                    return failures.FromResponse(report.Status!.Value, report.ErrorBody, report.RequestId, decision.ServerWait);
-            }
+            case FailureKind.Timeout:
+                return failures.FromTimeout(_options.RequestTimeout);
+            case FailureKind.ConnectionFailed:
+                return failures.FromConnectionFailure(report.Detail ?? string.Empty, decision.RequestMayHaveBeenSent);
+            case FailureKind.UnreadableResponse:
+                return failures.FromUnreadableResponse(report.Status!.Value, report.Detail ?? string.Empty, report.RequestId);
+            case FailureKind.ServerWaitTooLong:
+                return failures.FromServerWaitTooLong(decision.ServerWait!.Value, _options.Retry.MaxServerWait, report.RequestId);
+            default:
+                return failures.FromResponse(report.Status!.Value, report.ErrorBody, report.RequestId, decision.ServerWait);
+        }
+    }
+
+    private static byte[]? SerializeBody(object? body) => body switch
+    {
+        null => null,
+        RawJson raw => Encoding.UTF8.GetBytes(raw.Text),
+        _ => JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options),
+    };
+
+    private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, byte[]? payload, IRequestAuthenticator authenticator)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        if (payload != null)
+        {
+            request.Content = new ByteArrayContent(payload);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
-        private static byte[]? SerializeBody(object? body) => body switch
-        {
-            null => null,
-            RawJson raw => Encoding.UTF8.GetBytes(raw.Text),
-            _ => JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options),
-        };
+        authenticator.Apply(request, _options.ApiKey);
+        return request;
+    }
 
-        private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, byte[]? payload, IRequestAuthenticator authenticator)
+    // The URL as it goes on the wire (a query-string key included), with every secret masked.
+    private string RedactedWireUrl(HttpMethod method, Uri uri, IRequestAuthenticator authenticator)
+    {
+        if (!(authenticator is QueryStringAuthenticator))
         {
-            var request = new HttpRequestMessage(method, uri);
-            if (payload != null)
-            {
-                request.Content = new ByteArrayContent(payload);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            }
-
-            authenticator.Apply(request, _options.ApiKey);
-            return request;
+            // Header authentication leaves the URL as it is: no need to build a probe request (this runs for every request).
+            return UrlRedactor.Redact(uri);
         }
 
-        // The URL as it goes on the wire (a query-string key included), with every secret masked.
-        private string RedactedWireUrl(HttpMethod method, Uri uri, IRequestAuthenticator authenticator)
+        using var probe = new HttpRequestMessage(method, uri);
+        authenticator.Apply(probe, _options.ApiKey);
+        return UrlRedactor.Redact(probe.RequestUri ?? uri);
+    }
+
+    private Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query)
+    {
+        var builder = new StringBuilder(relativePath.TrimStart('/'));
+        char separator = relativePath.IndexOf('?') >= 0 ? '&' : '?';
+        foreach (KeyValuePair<string, string?> pair in query ?? Enumerable.Empty<KeyValuePair<string, string?>>())
         {
-            if (!(authenticator is QueryStringAuthenticator))
+            if (pair.Value == null)
             {
-                // Header authentication leaves the URL as it is: no need to build a probe request (this runs for every request).
-                return UrlRedactor.Redact(uri);
+                continue;
             }
 
-            using var probe = new HttpRequestMessage(method, uri);
-            authenticator.Apply(probe, _options.ApiKey);
-            return UrlRedactor.Redact(probe.RequestUri ?? uri);
+            builder.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+            separator = '&';
         }
 
-        private Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query)
+        return new Uri(BaseUri, builder.ToString());
+    }
+
+    // The server says its window is spent: hold every caller of this connection until it resets (unless the pacing
+    // already keeps that window; see AttemptPolicy.ServerWindowHold).
+    private void FollowServerWindow(RateLimitSignal signal)
+    {
+        TimeSpan? hold = _policy.ServerWindowHold(signal, DateTimeOffset.UtcNow);
+        if (hold.HasValue && RateLimiter != null)
         {
-            var builder = new StringBuilder(relativePath.TrimStart('/'));
-            char separator = relativePath.IndexOf('?') >= 0 ? '&' : '?';
-            foreach (KeyValuePair<string, string?> pair in query ?? Enumerable.Empty<KeyValuePair<string, string?>>())
-            {
-                if (pair.Value == null)
-                {
-                    continue;
-                }
-
-                builder.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
-                separator = '&';
-            }
-
-            return new Uri(BaseUri, builder.ToString());
+            _logger.LogInformation("The server's rate-limit window is spent: holding requests for {Wait:0.0} s (x-ratelimit-reset).", hold.Value.TotalSeconds);
+            RateLimiter.Pause(hold.Value);
         }
+    }
 
-        // The server says its window is spent: hold every caller of this connection until it resets (unless the pacing
-        // already keeps that window; see AttemptPolicy.ServerWindowHold).
-        private void FollowServerWindow(RateLimitSignal signal)
+    private void LogAttemptFailure(AttemptContext context, string reason, TimeSpan elapsed) =>
+        _logger.LogInformation("{Method} {Url} -> failed: {Reason} ({Elapsed} ms)", context.Method.Method, context.RedactedUrl, reason, (long)elapsed.TotalMilliseconds);
+
+    private void LogRetry(AttemptDecision decision, AttemptOutcome outcome)
+    {
+        switch (decision.RetryKind)
         {
-            TimeSpan? hold = _policy.ServerWindowHold(signal, DateTimeOffset.UtcNow);
-            if (hold.HasValue && RateLimiter != null)
-            {
-                _logger.LogInformation("The server's rate-limit window is spent: holding requests for {Wait:0.0} s (x-ratelimit-reset).", hold.Value.TotalSeconds);
-                RateLimiter.Pause(hold.Value);
-            }
+            case RetryKind.RateLimited:
+                _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next} of {Max}.", decision.Wait.TotalSeconds, decision.Reason, outcome.Attempt + 1, outcome.MaxAttempts);
+                break;
+            case RetryKind.ServerError:
+                _logger.LogInformation("Server error {Status}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", outcome.StatusCode!.Value, decision.Wait.TotalSeconds, outcome.Attempt + 1, outcome.MaxAttempts);
+                break;
+            default:
+                _logger.LogInformation("Retrying after {Reason}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", decision.Reason, decision.Wait.TotalSeconds, outcome.Attempt + 1, outcome.MaxAttempts);
+                break;
         }
+    }
 
-        private void LogAttemptFailure(AttemptContext context, string reason, TimeSpan elapsed) =>
-            _logger.LogInformation("{Method} {Url} -> failed: {Reason} ({Elapsed} ms)", context.Method.Method, context.RedactedUrl, reason, (long)elapsed.TotalMilliseconds);
-
-        private void LogRetry(AttemptDecision decision, AttemptOutcome outcome)
+    private void LogGivingUp(ApiOperation operation, int attempts, GivingUpNote note)
+    {
+        if (note == GivingUpNote.AttemptsSpent)
         {
-            switch (decision.RetryKind)
-            {
-                case RetryKind.RateLimited:
-                    _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next} of {Max}.", decision.Wait.TotalSeconds, decision.Reason, outcome.Attempt + 1, outcome.MaxAttempts);
-                    break;
-                case RetryKind.ServerError:
-                    _logger.LogInformation("Server error {Status}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", outcome.StatusCode!.Value, decision.Wait.TotalSeconds, outcome.Attempt + 1, outcome.MaxAttempts);
-                    break;
-                default:
-                    _logger.LogInformation("Retrying after {Reason}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", decision.Reason, decision.Wait.TotalSeconds, outcome.Attempt + 1, outcome.MaxAttempts);
-                    break;
-            }
+            _logger.LogInformation("Giving up on {Operation} after {Attempts} attempts.", operation.Description, attempts);
         }
-
-        private void LogGivingUp(ApiOperation operation, int attempts, GivingUpNote note)
+        else if (note == GivingUpNote.UnsafeToResend)
         {
-            if (note == GivingUpNote.AttemptsSpent)
-            {
-                _logger.LogInformation("Giving up on {Operation} after {Attempts} attempts.", operation.Description, attempts);
-            }
-            else if (note == GivingUpNote.UnsafeToResend)
-            {
-                _logger.LogInformation("Not retrying {Operation}: it may have reached the server, and sending it again could create a duplicate.", operation.Description);
-            }
+            _logger.LogInformation("Not retrying {Operation}: it may have reached the server, and sending it again could create a duplicate.", operation.Description);
         }
+    }
 
-        private async Task<string?> ReadBodySafelyAsync(HttpResponseMessage response)
+    private async Task<string?> ReadBodySafelyAsync(HttpResponseMessage response)
+    {
+        try
         {
-            try
-            {
-                string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                return _options.ApiKey.ScrubFrom(body);
-            }
-            catch (Exception exception) when (TransportFailure.IsTransportException(exception))
-            {
-                return null;
-            }
+            string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            return _options.ApiKey.ScrubFrom(body);
         }
-
-        private static string? RequestId(HttpResponseMessage response)
+        catch (Exception exception) when (TransportFailure.IsTransportException(exception))
         {
-            foreach (string name in new[] { "x-request-id", "request-id", "x-correlation-id", "cf-ray" })
-            {
-                if (response.Headers.TryGetValues(name, out IEnumerable<string>? values))
-                {
-                    return values.FirstOrDefault();
-                }
-            }
-
             return null;
         }
+    }
 
-        private static Uri NormalizeBaseUri(PlatformInfo platform, Uri? baseUri)
+    private static string? RequestId(HttpResponseMessage response)
+    {
+        foreach (string name in new[] { "x-request-id", "request-id", "x-correlation-id", "cf-ray" })
         {
-            var rules = new InputRules(platform.ErrorIdPrefix);
-            if (baseUri == null)
+            if (response.Headers.TryGetValues(name, out IEnumerable<string>? values))
             {
-                throw rules.Fail("BaseUri", $"{platform.DisplayName} has no public API address. Give the address of your instance with -BaseUri, e.g. https://your-instance.example.com.");
+                return values.FirstOrDefault();
             }
-
-            if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
-            {
-                throw rules.Fail("BaseUri", $"BaseUri '{UrlRedactor.Redact(baseUri.OriginalString)}' is not an absolute http(s) address. Use a form like https://app.example.com/api/v1.");
-            }
-
-            if (!string.IsNullOrEmpty(baseUri.UserInfo))
-            {
-                throw rules.Fail("BaseUri", "BaseUri contains a user name or password. Leave credentials out of the address and give the key with -ApiKey or -Credential.");
-            }
-
-            if (baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)
-            {
-                throw rules.Fail("BaseUri", $"BaseUri '{UrlRedactor.Redact(baseUri)}' uses plain http, which would send the API key unencrypted. Use https (plain http is only allowed for loopback addresses such as the sandbox).");
-            }
-
-            string text = baseUri.GetLeftPart(UriPartial.Path);
-            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
         }
 
-        /// <summary>Thrown by a success reader when a 2xx body cannot be read; the attempt reports it as <see cref="AttemptFault.BodyUnreadable"/>.</summary>
-        private sealed class UnreadableBodyException : Exception
-        {
-            public UnreadableBodyException(string detail)
-                : base(detail) => Detail = detail;
+        return null;
+    }
 
-            public string Detail { get; }
+    private static Uri NormalizeBaseUri(PlatformInfo platform, Uri? baseUri)
+    {
+        var rules = new InputRules(platform.ErrorIdPrefix);
+        if (baseUri == null)
+        {
+            throw rules.Fail("BaseUri", $"{platform.DisplayName} has no public API address. Give the address of your instance with -BaseUri, e.g. https://your-instance.example.com.");
         }
 
-        /// <summary>What one attempt of a request is: what it sends, and where it stands among the allowed attempts.</summary>
-        private sealed class AttemptContext
+        if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
         {
-            public AttemptContext(HttpMethod method, Uri uri, string redactedUrl, byte[]? payload, IRequestAuthenticator authenticator,
-                RequestSafety safety, int attempt, int maxAttempts, TimeSpan waitedSoFar)
-            {
-                Method = method;
-                Uri = uri;
-                RedactedUrl = redactedUrl;
-                Payload = payload;
-                Authenticator = authenticator;
-                Safety = safety;
-                Attempt = attempt;
-                MaxAttempts = maxAttempts;
-                WaitedSoFar = waitedSoFar;
-            }
-
-            public HttpMethod Method { get; }
-
-            public Uri Uri { get; }
-
-            public string RedactedUrl { get; }
-
-            public byte[]? Payload { get; }
-
-            public IRequestAuthenticator Authenticator { get; }
-
-            public RequestSafety Safety { get; }
-
-            public int Attempt { get; }
-
-            public int MaxAttempts { get; }
-
-            public TimeSpan WaitedSoFar { get; }
-
-            // Only a connection that never opened is known to have sent nothing.
-            public AttemptReport NoAnswer(AttemptFault fault, string? reason) =>
-                new AttemptReport(Outcome(fault, null, RateLimitSignal.None, requestMayHaveLeft: fault != AttemptFault.ConnectionNeverOpened), null, reason, null, null);
-
-            public AttemptReport Answer(AttemptFault fault, HttpStatusCode status, RateLimitSignal signal, string? requestId, string? detail = null, string? errorBody = null) =>
-                new AttemptReport(Outcome(fault, (int)status, signal, requestMayHaveLeft: true), status, detail, errorBody, requestId);
-
-            private AttemptOutcome Outcome(AttemptFault fault, int? status, RateLimitSignal signal, bool requestMayHaveLeft) =>
-                new AttemptOutcome(fault, status, signal, requestMayHaveLeft, Safety, Attempt, MaxAttempts, WaitedSoFar, DateTimeOffset.UtcNow);
+            throw rules.Fail("BaseUri", $"BaseUri '{UrlRedactor.Redact(baseUri.OriginalString)}' is not an absolute http(s) address. Use a form like https://app.example.com/api/v1.");
         }
 
-        /// <summary>An attempt's outcome, with what a failure built from it reports (status, scrubbed reason or body, request id).</summary>
-        private sealed class AttemptReport
+        if (!string.IsNullOrEmpty(baseUri.UserInfo))
         {
-            public AttemptReport(AttemptOutcome outcome, HttpStatusCode? status, string? detail, string? errorBody, string? requestId)
-            {
-                Outcome = outcome;
-                Status = status;
-                Detail = detail;
-                ErrorBody = errorBody;
-                RequestId = requestId;
-            }
-
-            public AttemptOutcome Outcome { get; }
-
-            public HttpStatusCode? Status { get; }
-
-            public string? Detail { get; }
-
-            public string? ErrorBody { get; }
-
-            public string? RequestId { get; }
+            throw rules.Fail("BaseUri", "BaseUri contains a user name or password. Leave credentials out of the address and give the key with -ApiKey or -Credential.");
         }
 
-        /// <summary>A body that is JSON text already (the escape hatch), sent as it is.</summary>
-        private sealed class RawJson
+        if (baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)
         {
-            public RawJson(string text) => Text = text;
-
-            public string Text { get; }
+            throw rules.Fail("BaseUri", $"BaseUri '{UrlRedactor.Redact(baseUri)}' uses plain http, which would send the API key unencrypted. Use https (plain http is only allowed for loopback addresses such as the sandbox).");
         }
 
-        private static RequestRateLimiter? CreateRateLimiter(PlatformInfo platform, ApiConnectionOptions options)
+        string text = baseUri.GetLeftPart(UriPartial.Path);
+        return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+    }
+
+    /// <summary>Thrown by a success reader when a 2xx body cannot be read; the attempt reports it as <see cref="AttemptFault.BodyUnreadable"/>.</summary>
+    private sealed class UnreadableBodyException : Exception
+    {
+        public UnreadableBodyException(string detail)
+            : base(detail) => Detail = detail;
+
+        public string Detail { get; }
+    }
+
+    /// <summary>What one attempt of a request is: what it sends, and where it stands among the allowed attempts.</summary>
+    private sealed class AttemptContext
+    {
+        public AttemptContext(HttpMethod method, Uri uri, string redactedUrl, byte[]? payload, IRequestAuthenticator authenticator,
+            RequestSafety safety, int attempt, int maxAttempts, TimeSpan waitedSoFar)
         {
-            if (options.RateLimits != null)
-            {
-                return options.RateLimits.Count > 0 ? new RequestRateLimiter(options.RateLimits) : null;
-            }
-
-            if (options.RequestsPerSecond.HasValue)
-            {
-                return options.RequestsPerSecond > 0 ? new RequestRateLimiter(options.RequestsPerSecond.Value) : null;
-            }
-
-            return platform.DocumentedLimits.Count > 0 ? new RequestRateLimiter(platform.DocumentedLimits) : null;
+            Method = method;
+            Uri = uri;
+            RedactedUrl = redactedUrl;
+            Payload = payload;
+            Authenticator = authenticator;
+            Safety = safety;
+            Attempt = attempt;
+            MaxAttempts = maxAttempts;
+            WaitedSoFar = waitedSoFar;
         }
 
-        private static HttpMessageHandler CreateDefaultHandler(ApiConnectionOptions options)
+        public HttpMethod Method { get; }
+
+        public Uri Uri { get; }
+
+        public string RedactedUrl { get; }
+
+        public byte[]? Payload { get; }
+
+        public IRequestAuthenticator Authenticator { get; }
+
+        public RequestSafety Safety { get; }
+
+        public int Attempt { get; }
+
+        public int MaxAttempts { get; }
+
+        public TimeSpan WaitedSoFar { get; }
+
+        // Only a connection that never opened is known to have sent nothing.
+        public AttemptReport NoAnswer(AttemptFault fault, string? reason) =>
+            new AttemptReport(Outcome(fault, null, RateLimitSignal.None, requestMayHaveLeft: fault != AttemptFault.ConnectionNeverOpened), null, reason, null, null);
+
+        public AttemptReport Answer(AttemptFault fault, HttpStatusCode status, RateLimitSignal signal, string? requestId, string? detail = null, string? errorBody = null) =>
+            new AttemptReport(Outcome(fault, (int)status, signal, requestMayHaveLeft: true), status, detail, errorBody, requestId);
+
+        private AttemptOutcome Outcome(AttemptFault fault, int? status, RateLimitSignal signal, bool requestMayHaveLeft) =>
+            new AttemptOutcome(fault, status, signal, requestMayHaveLeft, Safety, Attempt, MaxAttempts, WaitedSoFar, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>An attempt's outcome, with what a failure built from it reports (status, scrubbed reason or body, request id).</summary>
+    private sealed class AttemptReport
+    {
+        public AttemptReport(AttemptOutcome outcome, HttpStatusCode? status, string? detail, string? errorBody, string? requestId)
         {
-            IWebProxy? proxy = options.Proxy == null ? null : new WebProxy(options.Proxy)
-            {
-                // The sandbox and local proxies live on loopback: do not skip the proxy for local addresses.
-                BypassProxyOnLocal = false,
-                Credentials = options.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : options.ProxyCredentials,
-            };
+            Outcome = outcome;
+            Status = status;
+            Detail = detail;
+            ErrorBody = errorBody;
+            RequestId = requestId;
+        }
+
+        public AttemptOutcome Outcome { get; }
+
+        public HttpStatusCode? Status { get; }
+
+        public string? Detail { get; }
+
+        public string? ErrorBody { get; }
+
+        public string? RequestId { get; }
+    }
+
+    /// <summary>A body that is JSON text already (the escape hatch), sent as it is.</summary>
+    private sealed class RawJson
+    {
+        public RawJson(string text) => Text = text;
+
+        public string Text { get; }
+    }
+
+    private static RequestRateLimiter? CreateRateLimiter(PlatformInfo platform, ApiConnectionOptions options)
+    {
+        if (options.RateLimits != null)
+        {
+            return options.RateLimits.Count > 0 ? new RequestRateLimiter(options.RateLimits) : null;
+        }
+
+        if (options.RequestsPerSecond.HasValue)
+        {
+            return options.RequestsPerSecond > 0 ? new RequestRateLimiter(options.RequestsPerSecond.Value) : null;
+        }
+
+        return platform.DocumentedLimits.Count > 0 ? new RequestRateLimiter(platform.DocumentedLimits) : null;
+    }
+
+    private static HttpMessageHandler CreateDefaultHandler(ApiConnectionOptions options)
+    {
+        IWebProxy? proxy = options.Proxy == null ? null : new WebProxy(options.Proxy)
+        {
+            // The sandbox and local proxies live on loopback: do not skip the proxy for local addresses.
+            BypassProxyOnLocal = false,
+            Credentials = options.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : options.ProxyCredentials,
+        };
 #if NET8_0_OR_GREATER
-            var handler = new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            };
-#else
-            // Windows PowerShell 5.1 on older .NET Framework builds may not offer TLS 1.2 by default.
-            if (ServicePointManager.SecurityProtocol != 0 && (ServicePointManager.SecurityProtocol & SecurityProtocolType.Tls12) == 0)
-            {
-                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
-            }
-
-            var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-#endif
-            if (proxy != null)
-            {
-                handler.Proxy = proxy;
-                handler.UseProxy = true;
-            }
-
-            return handler;
-        }
-
-        private static string ModuleVersion()
+        var handler = new SocketsHttpHandler
         {
-            Assembly assembly = typeof(ApiTransport).Assembly;
-            string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            return (version ?? assembly.GetName().Version?.ToString() ?? "0.0.0").Split('+')[0];
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+#else
+        // Windows PowerShell 5.1 on older .NET Framework builds may not offer TLS 1.2 by default.
+        if (ServicePointManager.SecurityProtocol != 0 && (ServicePointManager.SecurityProtocol & SecurityProtocolType.Tls12) == 0)
+        {
+            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
         }
+
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+#endif
+        if (proxy != null)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+        }
+
+        return handler;
+    }
+
+    private static string ModuleVersion()
+    {
+        Assembly assembly = typeof(ApiTransport).Assembly;
+        string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return (version ?? assembly.GetName().Version?.ToString() ?? "0.0.0").Split('+')[0];
     }
 }

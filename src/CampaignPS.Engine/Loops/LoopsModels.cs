@@ -1,164 +1,160 @@
-using System;
-using System.Collections.Generic;
+namespace CampaignPS.Engine.Loops;
 
-namespace CampaignPS.Engine.Loops
+/// <summary>A Loops campaign. Pipes into Set-LoopsCampaign (by Id) and Set-LoopsEmailMessage (by EmailMessageId and EmailMessageContentRevisionId).</summary>
+public sealed class LoopsCampaign
 {
-    /// <summary>A Loops campaign. Pipes into Set-LoopsCampaign (by Id) and Set-LoopsEmailMessage (by EmailMessageId and EmailMessageContentRevisionId).</summary>
-    public sealed class LoopsCampaign
-    {
-        /// <summary>The campaign id (the API calls it <c>id</c> in newer versions, <c>campaignId</c> in older ones).</summary>
-        public string Id { get; internal set; } = string.Empty;
+    /// <summary>The campaign id (the API calls it <c>id</c> in newer versions, <c>campaignId</c> in older ones).</summary>
+    public string Id { get; internal set; } = string.Empty;
 
-        /// <summary>The campaign name.</summary>
-        public string Name { get; internal set; } = string.Empty;
+    /// <summary>The campaign name.</summary>
+    public string Name { get; internal set; } = string.Empty;
 
-        /// <summary>Draft, Scheduled, Sending or Sent.</summary>
-        public string Status { get; internal set; } = string.Empty;
+    /// <summary>Draft, Scheduled, Sending or Sent.</summary>
+    public string Status { get; internal set; } = string.Empty;
 
-        /// <summary>The id of the campaign's email message.</summary>
-        public string? EmailMessageId { get; internal set; }
+    /// <summary>The id of the campaign's email message.</summary>
+    public string? EmailMessageId { get; internal set; }
 
-        /// <summary>The email message's content revision when the campaign was created; pass it as -ExpectedRevisionId on the first update.</summary>
-        public string? EmailMessageContentRevisionId { get; internal set; }
+    /// <summary>The email message's content revision when the campaign was created; pass it as -ExpectedRevisionId on the first update.</summary>
+    public string? EmailMessageContentRevisionId { get; internal set; }
 
-        /// <summary>The subject of the email (on list results).</summary>
-        public string? Subject { get; internal set; }
+    /// <summary>The subject of the email (on list results).</summary>
+    public string? Subject { get; internal set; }
 
-        /// <summary>The mailing list the campaign sends to.</summary>
-        public string? MailingListId { get; internal set; }
+    /// <summary>The mailing list the campaign sends to.</summary>
+    public string? MailingListId { get; internal set; }
 
-        /// <summary>The audience segment the campaign sends to.</summary>
-        public string? AudienceSegmentId { get; internal set; }
+    /// <summary>The audience segment the campaign sends to.</summary>
+    public string? AudienceSegmentId { get; internal set; }
 
-        /// <summary>The audience filter, as JSON.</summary>
-        public string? AudienceFilter { get; internal set; }
+    /// <summary>The audience filter, as JSON.</summary>
+    public string? AudienceFilter { get; internal set; }
 
-        /// <summary>The campaign group.</summary>
-        public string? CampaignGroupId { get; internal set; }
+    /// <summary>The campaign group.</summary>
+    public string? CampaignGroupId { get; internal set; }
 
-        /// <summary><c>now</c> or <c>schedule</c> once sending was requested.</summary>
-        public string? SchedulingMethod { get; internal set; }
+    /// <summary><c>now</c> or <c>schedule</c> once sending was requested.</summary>
+    public string? SchedulingMethod { get; internal set; }
 
-        /// <summary>When a scheduled campaign sends.</summary>
-        public DateTimeOffset? ScheduledAt { get; internal set; }
+    /// <summary>When a scheduled campaign sends.</summary>
+    public DateTimeOffset? ScheduledAt { get; internal set; }
 
-        /// <summary>The campaign's page in the Loops app (newer API versions).</summary>
-        public string? Url { get; internal set; }
+    /// <summary>The campaign's page in the Loops app (newer API versions).</summary>
+    public string? Url { get; internal set; }
 
-        /// <summary>When it was created.</summary>
-        public DateTimeOffset? CreatedAt { get; internal set; }
+    /// <summary>When it was created.</summary>
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
-        /// <summary>When it last changed.</summary>
-        public DateTimeOffset? UpdatedAt { get; internal set; }
+    /// <summary>When it last changed.</summary>
+    public DateTimeOffset? UpdatedAt { get; internal set; }
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Name} ({Id}, {Status})";
-    }
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Id}, {Status})";
+}
 
-    /// <summary>The email message of a Loops campaign. Its ContentRevisionId is what the next update must name.</summary>
-    public sealed class LoopsEmailMessage
-    {
-        /// <summary>The email message id.</summary>
-        public string EmailMessageId { get; internal set; } = string.Empty;
+/// <summary>The email message of a Loops campaign. Its ContentRevisionId is what the next update must name.</summary>
+public sealed class LoopsEmailMessage
+{
+    /// <summary>The email message id.</summary>
+    public string EmailMessageId { get; internal set; } = string.Empty;
 
-        /// <summary>The campaign it belongs to.</summary>
-        public string? CampaignId { get; internal set; }
+    /// <summary>The campaign it belongs to.</summary>
+    public string? CampaignId { get; internal set; }
 
-        /// <summary>Subject line.</summary>
-        public string? Subject { get; internal set; }
+    /// <summary>Subject line.</summary>
+    public string? Subject { get; internal set; }
 
-        /// <summary>Preview text.</summary>
-        public string? PreviewText { get; internal set; }
+    /// <summary>Preview text.</summary>
+    public string? PreviewText { get; internal set; }
 
-        /// <summary>Sender name.</summary>
-        public string? FromName { get; internal set; }
+    /// <summary>Sender name.</summary>
+    public string? FromName { get; internal set; }
 
-        /// <summary>Sender user name; Loops appends the team's sending domain.</summary>
-        public string? FromEmail { get; internal set; }
+    /// <summary>Sender user name; Loops appends the team's sending domain.</summary>
+    public string? FromEmail { get; internal set; }
 
-        /// <summary>Reply-to address.</summary>
-        public string? ReplyToEmail { get; internal set; }
+    /// <summary>Reply-to address.</summary>
+    public string? ReplyToEmail { get; internal set; }
 
-        /// <summary>The body as LMX.</summary>
-        public string? Lmx { get; internal set; }
+    /// <summary>The body as LMX.</summary>
+    public string? Lmx { get; internal set; }
 
-        /// <summary>The current content revision: pass it as -ExpectedRevisionId on the next update.</summary>
-        public string? ContentRevisionId { get; internal set; }
+    /// <summary>The current content revision: pass it as -ExpectedRevisionId on the next update.</summary>
+    public string? ContentRevisionId { get; internal set; }
 
-        /// <summary>When it last changed.</summary>
-        public DateTimeOffset? UpdatedAt { get; internal set; }
+    /// <summary>When it last changed.</summary>
+    public DateTimeOffset? UpdatedAt { get; internal set; }
 
-        /// <summary>Non-fatal LMX compile warnings from the last update.</summary>
-        public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
+    /// <summary>Non-fatal LMX compile warnings from the last update.</summary>
+    public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Subject} ({EmailMessageId}, revision {ContentRevisionId})";
-    }
+    /// <inheritdoc />
+    public override string ToString() => $"{Subject} ({EmailMessageId}, revision {ContentRevisionId})";
+}
 
-    /// <summary>A Loops mailing list.</summary>
-    public sealed class LoopsMailingList
-    {
-        /// <summary>The list id, for -MailingListId.</summary>
-        public string Id { get; internal set; } = string.Empty;
+/// <summary>A Loops mailing list.</summary>
+public sealed class LoopsMailingList
+{
+    /// <summary>The list id, for -MailingListId.</summary>
+    public string Id { get; internal set; } = string.Empty;
 
-        /// <summary>The list name.</summary>
-        public string Name { get; internal set; } = string.Empty;
+    /// <summary>The list name.</summary>
+    public string Name { get; internal set; } = string.Empty;
 
-        /// <summary>The list description.</summary>
-        public string? Description { get; internal set; }
+    /// <summary>The list description.</summary>
+    public string? Description { get; internal set; }
 
-        /// <summary>Whether contacts can subscribe themselves.</summary>
-        public bool IsPublic { get; internal set; }
+    /// <summary>Whether contacts can subscribe themselves.</summary>
+    public bool IsPublic { get; internal set; }
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Name} ({Id})";
-    }
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Id})";
+}
 
-    /// <summary>A Loops audience segment.</summary>
-    public sealed class LoopsAudienceSegment
-    {
-        /// <summary>The segment id, for -AudienceSegmentId.</summary>
-        public string Id { get; internal set; } = string.Empty;
+/// <summary>A Loops audience segment.</summary>
+public sealed class LoopsAudienceSegment
+{
+    /// <summary>The segment id, for -AudienceSegmentId.</summary>
+    public string Id { get; internal set; } = string.Empty;
 
-        /// <summary>The segment name.</summary>
-        public string Name { get; internal set; } = string.Empty;
+    /// <summary>The segment name.</summary>
+    public string Name { get; internal set; } = string.Empty;
 
-        /// <summary>The segment description.</summary>
-        public string? Description { get; internal set; }
+    /// <summary>The segment description.</summary>
+    public string? Description { get; internal set; }
 
-        /// <summary>The segment's filter, as JSON.</summary>
-        public string? Filter { get; internal set; }
+    /// <summary>The segment's filter, as JSON.</summary>
+    public string? Filter { get; internal set; }
 
-        /// <summary>When it was created.</summary>
-        public DateTimeOffset? CreatedAt { get; internal set; }
+    /// <summary>When it was created.</summary>
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Name} ({Id})";
-    }
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Id})";
+}
 
-    /// <summary>A Loops campaign group.</summary>
-    public sealed class LoopsCampaignGroup
-    {
-        /// <summary>The group id, for -CampaignGroupId.</summary>
-        public string Id { get; internal set; } = string.Empty;
+/// <summary>A Loops campaign group.</summary>
+public sealed class LoopsCampaignGroup
+{
+    /// <summary>The group id, for -CampaignGroupId.</summary>
+    public string Id { get; internal set; } = string.Empty;
 
-        /// <summary>The group name.</summary>
-        public string Name { get; internal set; } = string.Empty;
+    /// <summary>The group name.</summary>
+    public string Name { get; internal set; } = string.Empty;
 
-        /// <summary>The group description.</summary>
-        public string? Description { get; internal set; }
+    /// <summary>The group description.</summary>
+    public string? Description { get; internal set; }
 
-        /// <summary>When it was created.</summary>
-        public DateTimeOffset? CreatedAt { get; internal set; }
+    /// <summary>When it was created.</summary>
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Name} ({Id})";
-    }
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Id})";
+}
 
-    /// <summary>What the API key test returns.</summary>
-    public sealed class LoopsApiKeyInfo
-    {
-        /// <summary>The team the key belongs to.</summary>
-        public string? TeamName { get; internal set; }
-    }
+/// <summary>What the API key test returns.</summary>
+public sealed class LoopsApiKeyInfo
+{
+    /// <summary>The team the key belongs to.</summary>
+    public string? TeamName { get; internal set; }
 }

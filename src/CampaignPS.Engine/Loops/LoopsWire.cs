@@ -1,240 +1,235 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
-using CampaignPS.Engine.Json;
 using CampaignPS.Engine.Paging;
 
-namespace CampaignPS.Engine.Loops
+namespace CampaignPS.Engine.Loops;
+
+// Wire shapes. Writers follow the Loops API reference 1.22.2 (tools manifest of the official
+// openapi.json); readers also accept the 1.8.0 spec and older docs, where the campaign id is
+// `campaignId` instead of `id` and there is no `url`.
+
+internal sealed class SchedulingBody
 {
-    // Wire shapes. Writers follow the Loops API reference 1.22.2 (tools manifest of the official
-    // openapi.json); readers also accept the 1.8.0 spec and older docs, where the campaign id is
-    // `campaignId` instead of `id` and there is no `url`.
+    public string? Method { get; set; }
 
-    internal sealed class SchedulingBody
+    public string? Timestamp { get; set; }
+}
+
+internal sealed class CampaignBody
+{
+    public string? Name { get; set; }
+
+    public string? MailingListId { get; set; }
+
+    public string? AudienceSegmentId { get; set; }
+
+    public JsonElement? AudienceFilter { get; set; }
+
+    public string? CampaignGroupId { get; set; }
+
+    public SchedulingBody? Scheduling { get; set; }
+}
+
+internal sealed class EmailMessageBody
+{
+    public string? ExpectedRevisionId { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? PreviewText { get; set; }
+
+    public string? FromName { get; set; }
+
+    public string? FromEmail { get; set; }
+
+    public string? ReplyToEmail { get; set; }
+
+    public string? Lmx { get; set; }
+}
+
+internal sealed class CampaignGroupBody
+{
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+}
+
+internal sealed class CampaignDto
+{
+    public string? Id { get; set; }
+
+    public string? CampaignId { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? EmailMessageId { get; set; }
+
+    public string? EmailMessageContentRevisionId { get; set; }
+
+    public string? MailingListId { get; set; }
+
+    public string? AudienceSegmentId { get; set; }
+
+    public JsonElement? AudienceFilter { get; set; }
+
+    public string? CampaignGroupId { get; set; }
+
+    public SchedulingBody? Scheduling { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public LoopsCampaign ToModel() => new LoopsCampaign
     {
-        public string? Method { get; set; }
+        Id = Id ?? CampaignId ?? string.Empty,
+        Url = Url,
+        Name = Name ?? string.Empty,
+        Status = Status ?? string.Empty,
+        Subject = Subject,
+        EmailMessageId = EmailMessageId,
+        EmailMessageContentRevisionId = EmailMessageContentRevisionId,
+        MailingListId = MailingListId,
+        AudienceSegmentId = AudienceSegmentId,
+        AudienceFilter = WireText.Json(AudienceFilter),
+        CampaignGroupId = CampaignGroupId,
+        SchedulingMethod = Scheduling?.Method,
+        ScheduledAt = WireText.Date(Scheduling?.Timestamp),
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+    };
+}
 
-        public string? Timestamp { get; set; }
-    }
+internal sealed class EmailMessageDto
+{
+    public string? EmailMessageId { get; set; }
 
-    internal sealed class CampaignBody
+    public string? Id { get; set; }
+
+    public string? CampaignId { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? PreviewText { get; set; }
+
+    public string? FromName { get; set; }
+
+    public string? FromEmail { get; set; }
+
+    public string? ReplyToEmail { get; set; }
+
+    public string? Lmx { get; set; }
+
+    public string? ContentRevisionId { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public List<WarningDto>? Warnings { get; set; }
+
+    public LoopsEmailMessage ToModel() => new LoopsEmailMessage
     {
-        public string? Name { get; set; }
+        EmailMessageId = EmailMessageId ?? Id ?? string.Empty,
+        CampaignId = CampaignId,
+        Subject = Subject,
+        PreviewText = PreviewText,
+        FromName = FromName,
+        FromEmail = FromEmail,
+        ReplyToEmail = ReplyToEmail,
+        Lmx = Lmx,
+        ContentRevisionId = ContentRevisionId,
+        UpdatedAt = UpdatedAt,
+        Warnings = (Warnings ?? new List<WarningDto>()).Select(w => string.IsNullOrEmpty(w.Path) ? w.Message ?? string.Empty : $"{w.Path}: {w.Message}").ToList(),
+    };
+}
 
-        public string? MailingListId { get; set; }
+internal sealed class WarningDto
+{
+    public string? Rule { get; set; }
 
-        public string? AudienceSegmentId { get; set; }
+    public string? Message { get; set; }
 
-        public JsonElement? AudienceFilter { get; set; }
+    public string? Path { get; set; }
+}
 
-        public string? CampaignGroupId { get; set; }
+internal sealed class MailingListDto
+{
+    public string? Id { get; set; }
 
-        public SchedulingBody? Scheduling { get; set; }
-    }
+    public string? Name { get; set; }
 
-    internal sealed class EmailMessageBody
+    public string? Description { get; set; }
+
+    public bool IsPublic { get; set; }
+
+    public LoopsMailingList ToModel() => new LoopsMailingList { Id = Id ?? string.Empty, Name = Name ?? string.Empty, Description = Description, IsPublic = IsPublic };
+}
+
+internal sealed class AudienceSegmentDto
+{
+    public string? Id { get; set; }
+
+    public string? AudienceSegmentId { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public JsonElement? Filter { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public LoopsAudienceSegment ToModel() => new LoopsAudienceSegment
     {
-        public string? ExpectedRevisionId { get; set; }
+        Id = Id ?? AudienceSegmentId ?? string.Empty,
+        Name = Name ?? string.Empty,
+        Description = Description,
+        Filter = WireText.Json(Filter),
+        CreatedAt = CreatedAt,
+    };
+}
 
-        public string? Subject { get; set; }
+internal sealed class CampaignGroupDto
+{
+    public string? Id { get; set; }
 
-        public string? PreviewText { get; set; }
+    public string? CampaignGroupId { get; set; }
 
-        public string? FromName { get; set; }
+    public string? Name { get; set; }
 
-        public string? FromEmail { get; set; }
+    public string? Description { get; set; }
 
-        public string? ReplyToEmail { get; set; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
-        public string? Lmx { get; set; }
-    }
-
-    internal sealed class CampaignGroupBody
+    public LoopsCampaignGroup ToModel() => new LoopsCampaignGroup
     {
-        public string? Name { get; set; }
+        Id = Id ?? CampaignGroupId ?? string.Empty,
+        Name = Name ?? string.Empty,
+        Description = Description,
+        CreatedAt = CreatedAt,
+    };
+}
 
-        public string? Description { get; set; }
-    }
+internal sealed class ApiKeyDto
+{
+    public string? TeamName { get; set; }
+}
 
-    internal sealed class CampaignDto
-    {
-        public string? Id { get; set; }
+internal sealed class PageDto<T>
+{
+    public PaginationDto? Pagination { get; set; }
 
-        public string? CampaignId { get; set; }
+    public List<T>? Data { get; set; }
 
-        public string? Url { get; set; }
+    public CursorPage<TModel> ToPage<TModel>(Func<T, TModel> map) =>
+        new CursorPage<TModel>((Data ?? new List<T>()).Select(map).ToList(), Pagination?.NextCursor);
+}
 
-        public string? Name { get; set; }
-
-        public string? Status { get; set; }
-
-        public string? Subject { get; set; }
-
-        public string? EmailMessageId { get; set; }
-
-        public string? EmailMessageContentRevisionId { get; set; }
-
-        public string? MailingListId { get; set; }
-
-        public string? AudienceSegmentId { get; set; }
-
-        public JsonElement? AudienceFilter { get; set; }
-
-        public string? CampaignGroupId { get; set; }
-
-        public SchedulingBody? Scheduling { get; set; }
-
-        public DateTimeOffset? CreatedAt { get; set; }
-
-        public DateTimeOffset? UpdatedAt { get; set; }
-
-        public LoopsCampaign ToModel() => new LoopsCampaign
-        {
-            Id = Id ?? CampaignId ?? string.Empty,
-            Url = Url,
-            Name = Name ?? string.Empty,
-            Status = Status ?? string.Empty,
-            Subject = Subject,
-            EmailMessageId = EmailMessageId,
-            EmailMessageContentRevisionId = EmailMessageContentRevisionId,
-            MailingListId = MailingListId,
-            AudienceSegmentId = AudienceSegmentId,
-            AudienceFilter = WireText.Json(AudienceFilter),
-            CampaignGroupId = CampaignGroupId,
-            SchedulingMethod = Scheduling?.Method,
-            ScheduledAt = WireText.Date(Scheduling?.Timestamp),
-            CreatedAt = CreatedAt,
-            UpdatedAt = UpdatedAt,
-        };
-    }
-
-    internal sealed class EmailMessageDto
-    {
-        public string? EmailMessageId { get; set; }
-
-        public string? Id { get; set; }
-
-        public string? CampaignId { get; set; }
-
-        public string? Subject { get; set; }
-
-        public string? PreviewText { get; set; }
-
-        public string? FromName { get; set; }
-
-        public string? FromEmail { get; set; }
-
-        public string? ReplyToEmail { get; set; }
-
-        public string? Lmx { get; set; }
-
-        public string? ContentRevisionId { get; set; }
-
-        public DateTimeOffset? UpdatedAt { get; set; }
-
-        public List<WarningDto>? Warnings { get; set; }
-
-        public LoopsEmailMessage ToModel() => new LoopsEmailMessage
-        {
-            EmailMessageId = EmailMessageId ?? Id ?? string.Empty,
-            CampaignId = CampaignId,
-            Subject = Subject,
-            PreviewText = PreviewText,
-            FromName = FromName,
-            FromEmail = FromEmail,
-            ReplyToEmail = ReplyToEmail,
-            Lmx = Lmx,
-            ContentRevisionId = ContentRevisionId,
-            UpdatedAt = UpdatedAt,
-            Warnings = (Warnings ?? new List<WarningDto>()).Select(w => string.IsNullOrEmpty(w.Path) ? w.Message ?? string.Empty : $"{w.Path}: {w.Message}").ToList(),
-        };
-    }
-
-    internal sealed class WarningDto
-    {
-        public string? Rule { get; set; }
-
-        public string? Message { get; set; }
-
-        public string? Path { get; set; }
-    }
-
-    internal sealed class MailingListDto
-    {
-        public string? Id { get; set; }
-
-        public string? Name { get; set; }
-
-        public string? Description { get; set; }
-
-        public bool IsPublic { get; set; }
-
-        public LoopsMailingList ToModel() => new LoopsMailingList { Id = Id ?? string.Empty, Name = Name ?? string.Empty, Description = Description, IsPublic = IsPublic };
-    }
-
-    internal sealed class AudienceSegmentDto
-    {
-        public string? Id { get; set; }
-
-        public string? AudienceSegmentId { get; set; }
-
-        public string? Name { get; set; }
-
-        public string? Description { get; set; }
-
-        public JsonElement? Filter { get; set; }
-
-        public DateTimeOffset? CreatedAt { get; set; }
-
-        public LoopsAudienceSegment ToModel() => new LoopsAudienceSegment
-        {
-            Id = Id ?? AudienceSegmentId ?? string.Empty,
-            Name = Name ?? string.Empty,
-            Description = Description,
-            Filter = WireText.Json(Filter),
-            CreatedAt = CreatedAt,
-        };
-    }
-
-    internal sealed class CampaignGroupDto
-    {
-        public string? Id { get; set; }
-
-        public string? CampaignGroupId { get; set; }
-
-        public string? Name { get; set; }
-
-        public string? Description { get; set; }
-
-        public DateTimeOffset? CreatedAt { get; set; }
-
-        public LoopsCampaignGroup ToModel() => new LoopsCampaignGroup
-        {
-            Id = Id ?? CampaignGroupId ?? string.Empty,
-            Name = Name ?? string.Empty,
-            Description = Description,
-            CreatedAt = CreatedAt,
-        };
-    }
-
-    internal sealed class ApiKeyDto
-    {
-        public string? TeamName { get; set; }
-    }
-
-    internal sealed class PageDto<T>
-    {
-        public PaginationDto? Pagination { get; set; }
-
-        public List<T>? Data { get; set; }
-
-        public CursorPage<TModel> ToPage<TModel>(Func<T, TModel> map) =>
-            new CursorPage<TModel>((Data ?? new List<T>()).Select(map).ToList(), Pagination?.NextCursor);
-    }
-
-    internal sealed class PaginationDto
-    {
-        public string? NextCursor { get; set; }
-    }
+internal sealed class PaginationDto
+{
+    public string? NextCursor { get; set; }
 }

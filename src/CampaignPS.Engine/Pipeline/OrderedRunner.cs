@@ -1,106 +1,99 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
+namespace CampaignPS.Engine.Pipeline;
 
-namespace CampaignPS.Engine.Pipeline
+/// <summary>
+/// Runs up to <c>throttleLimit</c> requests at once for a stream of records and hands each
+/// result back on the pipeline thread in input order, so a bulk cmdlet writes what a
+/// sequential one would, only sooner. A throttle limit of 1 is the sequential behaviour.
+/// Results that finish early wait (bounded) behind a slower earlier one. Each record's work and
+/// delivery are typed by its own <see cref="Submit{T}"/> call, so records of different result
+/// types can share one runner.
+/// </summary>
+public sealed class OrderedRunner
 {
-    /// <summary>
-    /// Runs up to <c>throttleLimit</c> requests at once for a stream of records and hands each
-    /// result back on the pipeline thread in input order, so a bulk cmdlet writes what a
-    /// sequential one would, only sooner. A throttle limit of 1 is the sequential behaviour.
-    /// Results that finish early wait (bounded) behind a slower earlier one. Each record's work and
-    /// delivery are typed by its own <see cref="Submit{T}"/> call, so records of different result
-    /// types can share one runner.
-    /// </summary>
-    public sealed class OrderedRunner
+    private readonly PipelineBridge _bridge;
+    private readonly int _throttleLimit;
+    private readonly int _maxWaiting;
+    private readonly Queue<Entry> _queue = new Queue<Entry>();
+
+    /// <summary>Creates a runner whose deliveries run on the thread that waits on <paramref name="bridge"/>.</summary>
+    public OrderedRunner(PipelineBridge bridge, int throttleLimit)
     {
-        private readonly PipelineBridge _bridge;
-        private readonly int _throttleLimit;
-        private readonly int _maxWaiting;
-        private readonly Queue<Entry> _queue = new Queue<Entry>();
-
-        /// <summary>Creates a runner whose deliveries run on the thread that waits on <paramref name="bridge"/>.</summary>
-        public OrderedRunner(PipelineBridge bridge, int throttleLimit)
+        if (throttleLimit < 1)
         {
-            if (throttleLimit < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(throttleLimit), "The throttle limit must be at least 1.");
-            }
-
-            _bridge = bridge ?? throw new ArgumentNullException(nameof(bridge));
-            _throttleLimit = throttleLimit;
-            _maxWaiting = Math.Max(64, throttleLimit * 8);
+            throw new ArgumentOutOfRangeException(nameof(throttleLimit), "The throttle limit must be at least 1.");
         }
 
-        /// <summary>Records started but not yet delivered.</summary>
-        public int Pending => _queue.Count;
+        _bridge = bridge ?? throw new ArgumentNullException(nameof(bridge));
+        _throttleLimit = throttleLimit;
+        _maxWaiting = Math.Max(64, throttleLimit * 8);
+    }
 
-        /// <summary>
-        /// Starts <paramref name="work"/> for one record, first waiting while the throttle limit is reached;
-        /// <paramref name="deliver"/> gets its finished task, in input order, on the pipeline thread.
-        /// </summary>
-        public void Submit<T>(Func<CancellationToken, Task<T>> work, Action<Task<T>> deliver, CancellationToken cancellationToken)
+    /// <summary>Records started but not yet delivered.</summary>
+    public int Pending => _queue.Count;
+
+    /// <summary>
+    /// Starts <paramref name="work"/> for one record, first waiting while the throttle limit is reached;
+    /// <paramref name="deliver"/> gets its finished task, in input order, on the pipeline thread.
+    /// </summary>
+    public void Submit<T>(Func<CancellationToken, Task<T>> work, Action<Task<T>> deliver, CancellationToken cancellationToken)
+    {
+        if (work == null)
         {
-            if (work == null)
+            throw new ArgumentNullException(nameof(work));
+        }
+
+        if (deliver == null)
+        {
+            throw new ArgumentNullException(nameof(deliver));
+        }
+
+        while (true)
+        {
+            List<Task> running = InFlight();
+            if (running.Count < _throttleLimit && _queue.Count < _maxWaiting)
             {
-                throw new ArgumentNullException(nameof(work));
+                break;
             }
 
-            if (deliver == null)
-            {
-                throw new ArgumentNullException(nameof(deliver));
-            }
-
-            while (true)
-            {
-                List<Task> running = InFlight();
-                if (running.Count < _throttleLimit && _queue.Count < _maxWaiting)
-                {
-                    break;
-                }
-
-                _bridge.WaitForAny(running.Count > 0 ? running : new List<Task> { _queue.Peek().Task });
-                DeliverFinishedHead();
-            }
-
-            Task<T> task = _bridge.Start(work, cancellationToken);
-            _queue.Enqueue(new Entry(task, () => deliver(task)));
+            _bridge.WaitForAny(running.Count > 0 ? running : new List<Task> { _queue.Peek().Task });
             DeliverFinishedHead();
         }
 
-        /// <summary>Waits for everything started and delivers it in order.</summary>
-        public void Complete()
+        Task<T> task = _bridge.Start(work, cancellationToken);
+        _queue.Enqueue(new Entry(task, () => deliver(task)));
+        DeliverFinishedHead();
+    }
+
+    /// <summary>Waits for everything started and delivers it in order.</summary>
+    public void Complete()
+    {
+        while (_queue.Count > 0)
         {
-            while (_queue.Count > 0)
-            {
-                _bridge.WaitForAny(new Task[] { _queue.Peek().Task });
-                DeliverFinishedHead();
-            }
+            _bridge.WaitForAny(new Task[] { _queue.Peek().Task });
+            DeliverFinishedHead();
+        }
+    }
+
+    private List<Task> InFlight() => _queue.Where(q => !q.Task.IsCompleted).Select(q => q.Task).ToList();
+
+    private void DeliverFinishedHead()
+    {
+        while (_queue.Count > 0 && _queue.Peek().Task.IsCompleted)
+        {
+            _queue.Dequeue().Deliver();
+        }
+    }
+
+    private sealed class Entry
+    {
+        public Entry(Task task, Action deliver)
+        {
+            Task = task;
+            Deliver = deliver;
         }
 
-        private List<Task> InFlight() => _queue.Where(q => !q.Task.IsCompleted).Select(q => q.Task).ToList();
+        public Task Task { get; }
 
-        private void DeliverFinishedHead()
-        {
-            while (_queue.Count > 0 && _queue.Peek().Task.IsCompleted)
-            {
-                _queue.Dequeue().Deliver();
-            }
-        }
-
-        private sealed class Entry
-        {
-            public Entry(Task task, Action deliver)
-            {
-                Task = task;
-                Deliver = deliver;
-            }
-
-            public Task Task { get; }
-
-            public Action Deliver { get; }
-        }
+        public Action Deliver { get; }
     }
 }

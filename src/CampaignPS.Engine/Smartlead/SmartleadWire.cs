@@ -1,356 +1,352 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CampaignPS.Engine.Smartlead
+namespace CampaignPS.Engine.Smartlead;
+
+// Wire shapes. Writers follow Smartlead's API reference (OpenAPI "SmartLead Campaigns API" and
+// "Leads API", harvested 2026-08-13); readers also accept the docs site's shapes where
+// DESIGN.md lists a disagreement (leads response, settings vocabulary).
+
+internal sealed class CreateCampaignBody
 {
-    // Wire shapes. Writers follow Smartlead's API reference (OpenAPI "SmartLead Campaigns API" and
-    // "Leads API", harvested 2026-08-13); readers also accept the docs site's shapes where
-    // DESIGN.md lists a disagreement (leads response, settings vocabulary).
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
 
-    internal sealed class CreateCampaignBody
+    [JsonPropertyName("client_id")]
+    public long? ClientId { get; set; }
+}
+
+internal sealed class CreatedCampaignDto
+{
+    [JsonPropertyName("id")]
+    public long Id { get; set; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("created_at")]
+    public DateTimeOffset? CreatedAt { get; set; }
+}
+
+internal sealed class StatusBody
+{
+    [JsonPropertyName("status")]
+    public string Status { get; set; } = string.Empty;
+}
+
+internal sealed class OkDto
+{
+    [JsonPropertyName("ok")]
+    public bool? Ok { get; set; }
+
+    [JsonPropertyName("success")]
+    public bool? Success { get; set; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+}
+
+internal sealed class SequencesBody
+{
+    [JsonPropertyName("sequences")]
+    public IReadOnlyList<SequenceBody> Sequences { get; set; } = Array.Empty<SequenceBody>();
+}
+
+internal sealed class SequenceBody
+{
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    [JsonPropertyName("seq_number")]
+    public int SeqNumber { get; set; }
+
+    [JsonPropertyName("subject")]
+    public string? Subject { get; set; }
+
+    [JsonPropertyName("email_body")]
+    public string? EmailBody { get; set; }
+
+    [JsonPropertyName("seq_delay_details")]
+    public DelayBody? SeqDelayDetails { get; set; }
+
+    public SmartleadSequenceStep ToModel() => new SmartleadSequenceStep
     {
-        [JsonPropertyName("name")]
-        public string? Name { get; set; }
+        Number = SeqNumber,
+        Subject = Subject,
+        Body = EmailBody,
+        DelayDays = SeqDelayDetails?.DelayInDays ?? 0,
+    };
+}
 
-        [JsonPropertyName("client_id")]
-        public long? ClientId { get; set; }
-    }
+internal sealed class DelayBody
+{
+    [JsonPropertyName("delay_in_days")]
+    public int DelayInDays { get; set; }
+}
 
-    internal sealed class CreatedCampaignDto
+internal sealed class EmailAccountsBody
+{
+    [JsonPropertyName("email_account_ids")]
+    public IReadOnlyList<long> EmailAccountIds { get; set; } = Array.Empty<long>();
+}
+
+internal sealed class EmailAccountDto
+{
+    [JsonPropertyName("id")]
+    public long Id { get; set; }
+
+    [JsonPropertyName("from_name")]
+    public string? FromName { get; set; }
+
+    [JsonPropertyName("from_email")]
+    public string? FromEmail { get; set; }
+
+    [JsonPropertyName("max_email_per_day")]
+    public int? MaxEmailPerDay { get; set; }
+
+    [JsonPropertyName("connection_status")]
+    public string? ConnectionStatus { get; set; }
+
+    public SmartleadEmailAccount ToModel() => new SmartleadEmailAccount
     {
-        [JsonPropertyName("id")]
-        public long Id { get; set; }
+        Id = Id,
+        FromName = FromName,
+        FromEmail = FromEmail,
+        MaxEmailPerDay = MaxEmailPerDay,
+        ConnectionStatus = ConnectionStatus,
+    };
+}
 
-        [JsonPropertyName("name")]
-        public string? Name { get; set; }
+internal sealed class ScheduleBody
+{
+    [JsonPropertyName("timezone")]
+    public string Timezone { get; set; } = string.Empty;
 
-        [JsonPropertyName("created_at")]
-        public DateTimeOffset? CreatedAt { get; set; }
-    }
+    [JsonPropertyName("days")]
+    public IReadOnlyList<int> Days { get; set; } = Array.Empty<int>();
 
-    internal sealed class StatusBody
+    [JsonPropertyName("startHour")]
+    public string StartHour { get; set; } = string.Empty;
+
+    [JsonPropertyName("endHour")]
+    public string EndHour { get; set; } = string.Empty;
+
+    [JsonPropertyName("min_time_btw_emails")]
+    public int? MinTimeBetweenEmails { get; set; }
+}
+
+internal sealed class SettingsBody
+{
+    [JsonPropertyName("track_settings")]
+    public IReadOnlyList<string>? TrackSettings { get; set; }
+
+    [JsonPropertyName("stop_lead_settings")]
+    public string? StopLeadSettings { get; set; }
+
+    [JsonPropertyName("unsubscribe_text")]
+    public string? UnsubscribeText { get; set; }
+
+    [JsonPropertyName("send_as_plain_text")]
+    public bool? SendAsPlainText { get; set; }
+
+    [JsonPropertyName("follow_up_percentage")]
+    public int? FollowUpPercentage { get; set; }
+
+    [JsonPropertyName("max_leads_per_day")]
+    public int? MaxLeadsPerDay { get; set; }
+
+    [JsonPropertyName("enable_ai_esp_matching")]
+    public bool? EnableAiEspMatching { get; set; }
+
+    [JsonPropertyName("client_id")]
+    public long? ClientId { get; set; }
+}
+
+internal sealed class LeadsBody
+{
+    [JsonPropertyName("lead_list")]
+    public IReadOnlyList<Dictionary<string, object>> LeadList { get; set; } = Array.Empty<Dictionary<string, object>>();
+
+    [JsonPropertyName("settings")]
+    public LeadSettingsBody Settings { get; set; } = new LeadSettingsBody();
+
+    public static LeadsBody From(IReadOnlyList<SmartleadLead> leads, SmartleadLeadSettings settings) => new LeadsBody
     {
-        [JsonPropertyName("status")]
-        public string Status { get; set; } = string.Empty;
-    }
-
-    internal sealed class OkDto
-    {
-        [JsonPropertyName("ok")]
-        public bool? Ok { get; set; }
-
-        [JsonPropertyName("success")]
-        public bool? Success { get; set; }
-
-        [JsonPropertyName("message")]
-        public string? Message { get; set; }
-    }
-
-    internal sealed class SequencesBody
-    {
-        [JsonPropertyName("sequences")]
-        public IReadOnlyList<SequenceBody> Sequences { get; set; } = Array.Empty<SequenceBody>();
-    }
-
-    internal sealed class SequenceBody
-    {
-        [JsonPropertyName("id")]
-        public long? Id { get; set; }
-
-        [JsonPropertyName("seq_number")]
-        public int SeqNumber { get; set; }
-
-        [JsonPropertyName("subject")]
-        public string? Subject { get; set; }
-
-        [JsonPropertyName("email_body")]
-        public string? EmailBody { get; set; }
-
-        [JsonPropertyName("seq_delay_details")]
-        public DelayBody? SeqDelayDetails { get; set; }
-
-        public SmartleadSequenceStep ToModel() => new SmartleadSequenceStep
+        LeadList = leads.Select(lead =>
         {
-            Number = SeqNumber,
-            Subject = Subject,
-            Body = EmailBody,
-            DelayDays = SeqDelayDetails?.DelayInDays ?? 0,
-        };
-    }
-
-    internal sealed class DelayBody
-    {
-        [JsonPropertyName("delay_in_days")]
-        public int DelayInDays { get; set; }
-    }
-
-    internal sealed class EmailAccountsBody
-    {
-        [JsonPropertyName("email_account_ids")]
-        public IReadOnlyList<long> EmailAccountIds { get; set; } = Array.Empty<long>();
-    }
-
-    internal sealed class EmailAccountDto
-    {
-        [JsonPropertyName("id")]
-        public long Id { get; set; }
-
-        [JsonPropertyName("from_name")]
-        public string? FromName { get; set; }
-
-        [JsonPropertyName("from_email")]
-        public string? FromEmail { get; set; }
-
-        [JsonPropertyName("max_email_per_day")]
-        public int? MaxEmailPerDay { get; set; }
-
-        [JsonPropertyName("connection_status")]
-        public string? ConnectionStatus { get; set; }
-
-        public SmartleadEmailAccount ToModel() => new SmartleadEmailAccount
-        {
-            Id = Id,
-            FromName = FromName,
-            FromEmail = FromEmail,
-            MaxEmailPerDay = MaxEmailPerDay,
-            ConnectionStatus = ConnectionStatus,
-        };
-    }
-
-    internal sealed class ScheduleBody
-    {
-        [JsonPropertyName("timezone")]
-        public string Timezone { get; set; } = string.Empty;
-
-        [JsonPropertyName("days")]
-        public IReadOnlyList<int> Days { get; set; } = Array.Empty<int>();
-
-        [JsonPropertyName("startHour")]
-        public string StartHour { get; set; } = string.Empty;
-
-        [JsonPropertyName("endHour")]
-        public string EndHour { get; set; } = string.Empty;
-
-        [JsonPropertyName("min_time_btw_emails")]
-        public int? MinTimeBetweenEmails { get; set; }
-    }
-
-    internal sealed class SettingsBody
-    {
-        [JsonPropertyName("track_settings")]
-        public IReadOnlyList<string>? TrackSettings { get; set; }
-
-        [JsonPropertyName("stop_lead_settings")]
-        public string? StopLeadSettings { get; set; }
-
-        [JsonPropertyName("unsubscribe_text")]
-        public string? UnsubscribeText { get; set; }
-
-        [JsonPropertyName("send_as_plain_text")]
-        public bool? SendAsPlainText { get; set; }
-
-        [JsonPropertyName("follow_up_percentage")]
-        public int? FollowUpPercentage { get; set; }
-
-        [JsonPropertyName("max_leads_per_day")]
-        public int? MaxLeadsPerDay { get; set; }
-
-        [JsonPropertyName("enable_ai_esp_matching")]
-        public bool? EnableAiEspMatching { get; set; }
-
-        [JsonPropertyName("client_id")]
-        public long? ClientId { get; set; }
-    }
-
-    internal sealed class LeadsBody
-    {
-        [JsonPropertyName("lead_list")]
-        public IReadOnlyList<Dictionary<string, object>> LeadList { get; set; } = Array.Empty<Dictionary<string, object>>();
-
-        [JsonPropertyName("settings")]
-        public LeadSettingsBody Settings { get; set; } = new LeadSettingsBody();
-
-        public static LeadsBody From(IReadOnlyList<SmartleadLead> leads, SmartleadLeadSettings settings) => new LeadsBody
-        {
-            LeadList = leads.Select(lead =>
+            var fields = lead.Fields.ToDictionary(f => f.Key, f => (object)f.Value);
+            if (lead.CustomFields.Count > 0)
             {
-                var fields = lead.Fields.ToDictionary(f => f.Key, f => (object)f.Value);
-                if (lead.CustomFields.Count > 0)
-                {
-                    fields["custom_fields"] = lead.CustomFields;
-                }
-
-                return fields;
-            }).ToList(),
-            Settings = new LeadSettingsBody
-            {
-                IgnoreGlobalBlockList = settings.IgnoreGlobalBlockList,
-                IgnoreUnsubscribe = settings.IgnoreUnsubscribeList,
-                IgnoreDuplicateLeadsInOtherCampaign = settings.IgnoreDuplicateLeadsInOtherCampaign,
-            },
-        };
-    }
-
-    internal sealed class LeadSettingsBody
-    {
-        [JsonPropertyName("ignore_global_block_list")]
-        public bool IgnoreGlobalBlockList { get; set; }
-
-        // The API reference names it ignore_unsubscribe; the docs site says ignore_unsubscribe_list.
-        [JsonPropertyName("ignore_unsubscribe")]
-        public bool IgnoreUnsubscribe { get; set; }
-
-        [JsonPropertyName("ignore_duplicate_leads_in_other_campaign")]
-        public bool IgnoreDuplicateLeadsInOtherCampaign { get; set; }
-    }
-
-    /// <summary>Both documented answers to an add-leads request: the reference's counts and the docs' added/skipped lists.</summary>
-    internal sealed class LeadsResponseDto
-    {
-        [JsonPropertyName("inserted_count")]
-        public long? InsertedCount { get; set; }
-
-        [JsonPropertyName("duplicate_count")]
-        public long? DuplicateCount { get; set; }
-
-        [JsonPropertyName("blocked_count")]
-        public long? BlockedCount { get; set; }
-
-        [JsonPropertyName("invalid_count")]
-        public long? InvalidCount { get; set; }
-
-        [JsonPropertyName("added_count")]
-        public long? AddedCount { get; set; }
-
-        [JsonPropertyName("skipped_count")]
-        public long? SkippedCount { get; set; }
-
-        [JsonPropertyName("skipped_leads")]
-        public List<SkippedLeadDto>? SkippedLeads { get; set; }
-
-        public SmartleadLeadBatchResult ToModel(int sent)
-        {
-            var result = new SmartleadLeadBatchResult { Sent = sent };
-            if (InsertedCount.HasValue || DuplicateCount.HasValue || BlockedCount.HasValue)
-            {
-                result.Inserted = InsertedCount ?? 0;
-                result.Duplicates = DuplicateCount ?? 0;
-                result.Blocked = BlockedCount ?? 0;
-                result.Invalid = InvalidCount ?? 0;
-                return result;
+                fields["custom_fields"] = lead.CustomFields;
             }
 
-            result.Inserted = AddedCount ?? 0;
-            var skipped = SkippedLeads ?? new List<SkippedLeadDto>();
-            result.Blocked = skipped.Count(s => s.Means("block") || s.Means("unsubscribe"));
-            result.Invalid = skipped.Count(s => s.Means("invalid"));
-            // What the docs' skipped list does not explain is counted as a duplicate, its most common cause.
-            result.Duplicates = Math.Max(0, (SkippedCount ?? skipped.Count) - result.Blocked - result.Invalid);
+            return fields;
+        }).ToList(),
+        Settings = new LeadSettingsBody
+        {
+            IgnoreGlobalBlockList = settings.IgnoreGlobalBlockList,
+            IgnoreUnsubscribe = settings.IgnoreUnsubscribeList,
+            IgnoreDuplicateLeadsInOtherCampaign = settings.IgnoreDuplicateLeadsInOtherCampaign,
+        },
+    };
+}
+
+internal sealed class LeadSettingsBody
+{
+    [JsonPropertyName("ignore_global_block_list")]
+    public bool IgnoreGlobalBlockList { get; set; }
+
+    // The API reference names it ignore_unsubscribe; the docs site says ignore_unsubscribe_list.
+    [JsonPropertyName("ignore_unsubscribe")]
+    public bool IgnoreUnsubscribe { get; set; }
+
+    [JsonPropertyName("ignore_duplicate_leads_in_other_campaign")]
+    public bool IgnoreDuplicateLeadsInOtherCampaign { get; set; }
+}
+
+/// <summary>Both documented answers to an add-leads request: the reference's counts and the docs' added/skipped lists.</summary>
+internal sealed class LeadsResponseDto
+{
+    [JsonPropertyName("inserted_count")]
+    public long? InsertedCount { get; set; }
+
+    [JsonPropertyName("duplicate_count")]
+    public long? DuplicateCount { get; set; }
+
+    [JsonPropertyName("blocked_count")]
+    public long? BlockedCount { get; set; }
+
+    [JsonPropertyName("invalid_count")]
+    public long? InvalidCount { get; set; }
+
+    [JsonPropertyName("added_count")]
+    public long? AddedCount { get; set; }
+
+    [JsonPropertyName("skipped_count")]
+    public long? SkippedCount { get; set; }
+
+    [JsonPropertyName("skipped_leads")]
+    public List<SkippedLeadDto>? SkippedLeads { get; set; }
+
+    public SmartleadLeadBatchResult ToModel(int sent)
+    {
+        var result = new SmartleadLeadBatchResult { Sent = sent };
+        if (InsertedCount.HasValue || DuplicateCount.HasValue || BlockedCount.HasValue)
+        {
+            result.Inserted = InsertedCount ?? 0;
+            result.Duplicates = DuplicateCount ?? 0;
+            result.Blocked = BlockedCount ?? 0;
+            result.Invalid = InvalidCount ?? 0;
             return result;
         }
+
+        result.Inserted = AddedCount ?? 0;
+        var skipped = SkippedLeads ?? new List<SkippedLeadDto>();
+        result.Blocked = skipped.Count(s => s.Means("block") || s.Means("unsubscribe"));
+        result.Invalid = skipped.Count(s => s.Means("invalid"));
+        // What the docs' skipped list does not explain is counted as a duplicate, its most common cause.
+        result.Duplicates = Math.Max(0, (SkippedCount ?? skipped.Count) - result.Blocked - result.Invalid);
+        return result;
     }
+}
 
-    internal sealed class SkippedLeadDto
+internal sealed class SkippedLeadDto
+{
+    [JsonPropertyName("email")]
+    public string? Email { get; set; }
+
+    [JsonPropertyName("reason")]
+    public string? Reason { get; set; }
+
+    public bool Means(string word) => (Reason ?? string.Empty).IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
+}
+
+internal sealed class CampaignDto
+{
+    [JsonPropertyName("id")]
+    public long Id { get; set; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+
+    [JsonPropertyName("client_id")]
+    public long? ClientId { get; set; }
+
+    [JsonPropertyName("created_at")]
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    [JsonPropertyName("updated_at")]
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    [JsonPropertyName("track_settings")]
+    public JsonElement? TrackSettings { get; set; }
+
+    [JsonPropertyName("scheduler_cron_value")]
+    public CronDto? Schedule { get; set; }
+
+    [JsonPropertyName("min_time_btwn_emails")]
+    public int? MinTimeBetweenEmails { get; set; }
+
+    [JsonPropertyName("max_leads_per_day")]
+    public int? MaxLeadsPerDay { get; set; }
+
+    [JsonPropertyName("stop_lead_settings")]
+    public string? StopLeadSettings { get; set; }
+
+    [JsonPropertyName("send_as_plain_text")]
+    public bool? SendAsPlainText { get; set; }
+
+    [JsonPropertyName("follow_up_percentage")]
+    public int? FollowUpPercentage { get; set; }
+
+    public SmartleadCampaign ToModel() => new SmartleadCampaign
     {
-        [JsonPropertyName("email")]
-        public string? Email { get; set; }
+        Id = Id,
+        Name = Name ?? string.Empty,
+        Status = Status ?? string.Empty,
+        ClientId = ClientId,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        TrackSettings = ReadTrackSettings(TrackSettings),
+        TimeZone = Schedule?.Tz,
+        Days = (Schedule?.Days ?? new List<int>()).Where(d => d >= 0 && d <= 6).Select(d => (DayOfWeek)d).ToList(),
+        StartHour = Schedule?.StartHour,
+        EndHour = Schedule?.EndHour,
+        MinTimeBetweenEmails = MinTimeBetweenEmails,
+        MaxLeadsPerDay = MaxLeadsPerDay,
+        StopLeadSettings = StopLeadSettings,
+        SendAsPlainText = SendAsPlainText,
+        FollowUpPercentage = FollowUpPercentage,
+    };
 
-        [JsonPropertyName("reason")]
-        public string? Reason { get; set; }
-
-        public bool Means(string word) => (Reason ?? string.Empty).IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
-    }
-
-    internal sealed class CampaignDto
+    // The reference shows an array of values; older responses carry one comma-separated string.
+    private static IReadOnlyList<string> ReadTrackSettings(JsonElement? value)
     {
-        [JsonPropertyName("id")]
-        public long Id { get; set; }
-
-        [JsonPropertyName("name")]
-        public string? Name { get; set; }
-
-        [JsonPropertyName("status")]
-        public string? Status { get; set; }
-
-        [JsonPropertyName("client_id")]
-        public long? ClientId { get; set; }
-
-        [JsonPropertyName("created_at")]
-        public DateTimeOffset? CreatedAt { get; set; }
-
-        [JsonPropertyName("updated_at")]
-        public DateTimeOffset? UpdatedAt { get; set; }
-
-        [JsonPropertyName("track_settings")]
-        public JsonElement? TrackSettings { get; set; }
-
-        [JsonPropertyName("scheduler_cron_value")]
-        public CronDto? Schedule { get; set; }
-
-        [JsonPropertyName("min_time_btwn_emails")]
-        public int? MinTimeBetweenEmails { get; set; }
-
-        [JsonPropertyName("max_leads_per_day")]
-        public int? MaxLeadsPerDay { get; set; }
-
-        [JsonPropertyName("stop_lead_settings")]
-        public string? StopLeadSettings { get; set; }
-
-        [JsonPropertyName("send_as_plain_text")]
-        public bool? SendAsPlainText { get; set; }
-
-        [JsonPropertyName("follow_up_percentage")]
-        public int? FollowUpPercentage { get; set; }
-
-        public SmartleadCampaign ToModel() => new SmartleadCampaign
+        if (value is { ValueKind: JsonValueKind.Array } array)
         {
-            Id = Id,
-            Name = Name ?? string.Empty,
-            Status = Status ?? string.Empty,
-            ClientId = ClientId,
-            CreatedAt = CreatedAt,
-            UpdatedAt = UpdatedAt,
-            TrackSettings = ReadTrackSettings(TrackSettings),
-            TimeZone = Schedule?.Tz,
-            Days = (Schedule?.Days ?? new List<int>()).Where(d => d >= 0 && d <= 6).Select(d => (DayOfWeek)d).ToList(),
-            StartHour = Schedule?.StartHour,
-            EndHour = Schedule?.EndHour,
-            MinTimeBetweenEmails = MinTimeBetweenEmails,
-            MaxLeadsPerDay = MaxLeadsPerDay,
-            StopLeadSettings = StopLeadSettings,
-            SendAsPlainText = SendAsPlainText,
-            FollowUpPercentage = FollowUpPercentage,
-        };
-
-        // The reference shows an array of values; older responses carry one comma-separated string.
-        private static IReadOnlyList<string> ReadTrackSettings(JsonElement? value)
-        {
-            if (value is { ValueKind: JsonValueKind.Array } array)
-            {
-                return array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList();
-            }
-
-            return value is { ValueKind: JsonValueKind.String } text
-                ? (text.GetString() ?? string.Empty).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToList()
-                : (IReadOnlyList<string>)Array.Empty<string>();
+            return array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList();
         }
+
+        return value is { ValueKind: JsonValueKind.String } text
+            ? (text.GetString() ?? string.Empty).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToList()
+            : (IReadOnlyList<string>)Array.Empty<string>();
     }
+}
 
-    internal sealed class CronDto
-    {
-        [JsonPropertyName("tz")]
-        public string? Tz { get; set; }
+internal sealed class CronDto
+{
+    [JsonPropertyName("tz")]
+    public string? Tz { get; set; }
 
-        [JsonPropertyName("days")]
-        public List<int>? Days { get; set; }
+    [JsonPropertyName("days")]
+    public List<int>? Days { get; set; }
 
-        [JsonPropertyName("startHour")]
-        public string? StartHour { get; set; }
+    [JsonPropertyName("startHour")]
+    public string? StartHour { get; set; }
 
-        [JsonPropertyName("endHour")]
-        public string? EndHour { get; set; }
-    }
+    [JsonPropertyName("endHour")]
+    public string? EndHour { get; set; }
 }

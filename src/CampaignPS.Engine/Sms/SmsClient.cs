@@ -1,141 +1,131 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using CampaignPS.Engine.Errors;
-using CampaignPS.Engine.Http;
-using CampaignPS.Engine.Platforms;
 
-namespace CampaignPS.Engine.Sms
+namespace CampaignPS.Engine.Sms;
+
+/// <summary>
+/// Client for Tether's SMS campaigns on the customer's own instance: create, read, send, cancel,
+/// and classify contacts. Usable from C# without PowerShell. Authentication is a bearer JWT.
+/// </summary>
+public sealed class SmsClient : PlatformClient
 {
-    /// <summary>
-    /// Client for Tether's SMS campaigns on the customer's own instance: create, read, send, cancel,
-    /// and classify contacts. Usable from C# without PowerShell. Authentication is a bearer JWT.
-    /// </summary>
-    public sealed class SmsClient : PlatformClient
+    private static readonly ApiOperation ListCampaigns = new ApiOperation("list campaigns", "Campaign", RequestSafety.Read);
+    private static readonly ApiOperation GetCampaign = new ApiOperation("get campaign", "Campaign", RequestSafety.Read);
+    private static readonly ApiOperation CreateCampaign = new ApiOperation("create campaign", "Campaign", RequestSafety.NonIdempotent);
+
+    // Sending twice would text every contact twice: never re-sent when the outcome is unknown.
+    private static readonly ApiOperation SendCampaign = new ApiOperation("send campaign", "Campaign", RequestSafety.NonIdempotent,
+        new ErrorRule(409, "CampaignAlreadySent", FailureCategory.InvalidOperation, "The campaign was sent or cancelled already; create a new campaign to send again."));
+    private static readonly ApiOperation CancelCampaign = new ApiOperation("cancel campaign", "Campaign", RequestSafety.IdempotentWrite,
+        new ErrorRule(409, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled."),
+        new ErrorRule(400, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled.", "scheduled"));
+    private static readonly ApiOperation ValidateContacts = new ApiOperation("validate contacts", "Contact", RequestSafety.Read);
+
+    /// <summary>Creates a client for the instance at <see cref="ApiConnectionOptions.BaseUri"/> (required).</summary>
+    public SmsClient(ApiConnectionOptions options)
+        : this(options, null)
     {
-        private static readonly ApiOperation ListCampaigns = new ApiOperation("list campaigns", "Campaign", RequestSafety.Read);
-        private static readonly ApiOperation GetCampaign = new ApiOperation("get campaign", "Campaign", RequestSafety.Read);
-        private static readonly ApiOperation CreateCampaign = new ApiOperation("create campaign", "Campaign", RequestSafety.NonIdempotent);
+    }
 
-        // Sending twice would text every contact twice: never re-sent when the outcome is unknown.
-        private static readonly ApiOperation SendCampaign = new ApiOperation("send campaign", "Campaign", RequestSafety.NonIdempotent,
-            new ErrorRule(409, "CampaignAlreadySent", FailureCategory.InvalidOperation, "The campaign was sent or cancelled already; create a new campaign to send again."));
-        private static readonly ApiOperation CancelCampaign = new ApiOperation("cancel campaign", "Campaign", RequestSafety.IdempotentWrite,
-            new ErrorRule(409, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled."),
-            new ErrorRule(400, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled.", "scheduled"));
-        private static readonly ApiOperation ValidateContacts = new ApiOperation("validate contacts", "Contact", RequestSafety.Read);
+    internal SmsClient(ApiConnectionOptions options, Func<DateTimeOffset>? now)
+        : base(PlatformInfo.Sms, options, new BearerAuthenticator(), now)
+    {
+    }
 
-        /// <summary>Creates a client for the instance at <see cref="ApiConnectionOptions.BaseUri"/> (required).</summary>
-        public SmsClient(ApiConnectionOptions options)
-            : this(options, null)
+    /// <inheritdoc />
+    private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken)
+    {
+        await Transport.SendAsync<Envelope<JsonElement>>(ListCampaigns, HttpMethod.Get, "api/campaigns", null, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// Creates a campaign (POST /api/campaigns) and reads it back for its full state. Never re-sent
+    /// once it may have reached the server: a scheduled campaign would text its contacts twice.
+    /// </summary>
+    public async Task<SmsCampaign> CreateCampaignAsync(NewSmsCampaign campaign, CancellationToken cancellationToken = default)
+    {
+        CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(Now());
+        Envelope<CampaignDto> created = await Transport.SendAsync<Envelope<CampaignDto>>(CreateCampaign, HttpMethod.Post, "api/campaigns", body, cancellationToken).ConfigureAwait(false);
+        SmsCampaign summary = (created.Data ?? new CampaignDto()).ToModel();
+        if (string.IsNullOrEmpty(summary.Id))
         {
+            return summary;
         }
 
-        internal SmsClient(ApiConnectionOptions options, Func<DateTimeOffset>? now)
-            : base(PlatformInfo.Sms, options, new BearerAuthenticator(), now)
+        try
         {
+            return await GetCampaignAsync(summary.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CampaignApiException)
+        {
+            // The campaign exists; what the create answer said is better than reporting a failure.
+            return summary;
+        }
+    }
+
+    /// <summary>Reads one campaign (GET /api/campaigns/{id}).</summary>
+    public async Task<SmsCampaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        Envelope<CampaignDto> response = await Transport.SendAsync<Envelope<CampaignDto>>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+        return (response.Data ?? new CampaignDto()).ToModel();
+    }
+
+    /// <summary>Reads every campaign (GET /api/campaigns).</summary>
+    public async Task<IReadOnlyList<SmsCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default)
+    {
+        Envelope<List<CampaignDto>> response = await Transport.SendAsync<Envelope<List<CampaignDto>>>(ListCampaigns, HttpMethod.Get, "api/campaigns", null, cancellationToken).ConfigureAwait(false);
+        return (response.Data ?? new List<CampaignDto>()).Select(d => d.ToModel()).ToList();
+    }
+
+    /// <summary>Sends the campaign's messages now (POST /api/campaigns/{id}/send) and reads back the result with its statistics.</summary>
+    public async Task<SmsCampaign> SendCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await Transport.SendWithoutResultAsync(SendCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/send", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+        return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels a scheduled campaign (POST /api/campaigns/{id}/cancel); <c>SmsCampaignNotScheduled</c> otherwise.</summary>
+    public async Task<SmsCampaign> CancelCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await Transport.SendWithoutResultAsync(CancelCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/cancel", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+        return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Classifies contacts as new, existing, protected, ... before a campaign (POST /api/campaigns/validate-contacts).</summary>
+    public async Task<SmsContactValidation> ValidateContactsAsync(IReadOnlyList<SmsContact> contacts, string? segmentationJson = null, string? assignmentJson = null, CancellationToken cancellationToken = default)
+    {
+        if (contacts == null || contacts.Count == 0)
+        {
+            throw SmsRules.Instance.Fail("Contact", "No contacts to check. Pipe contacts in or pass -Contact.");
         }
 
-        /// <inheritdoc />
-        private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken)
+        var body = new ValidateContactsBody
         {
-            await Transport.SendAsync<Envelope<JsonElement>>(ListCampaigns, HttpMethod.Get, "api/campaigns", null, cancellationToken).ConfigureAwait(false);
+            Contacts = contacts.Select(c => c.WireFields).ToList(),
+            SegmentationConfig = Parse("Segmentation", segmentationJson),
+            AssignmentConfig = Parse("Assignment", assignmentJson),
+        };
+        Envelope<ValidationDto> response = await Transport.SendAsync<Envelope<ValidationDto>>(ValidateContacts, HttpMethod.Post, "api/campaigns/validate-contacts", body, cancellationToken).ConfigureAwait(false);
+        return (response.Data ?? new ValidationDto()).ToModel();
+    }
+
+    private static string CampaignPath(string campaignId) => "api/campaigns/" + Uri.EscapeDataString(SmsRules.CampaignId(campaignId));
+
+    private static JsonElement? Parse(string field, string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
             return null;
         }
 
-        /// <summary>
-        /// Creates a campaign (POST /api/campaigns) and reads it back for its full state. Never re-sent
-        /// once it may have reached the server: a scheduled campaign would text its contacts twice.
-        /// </summary>
-        public async Task<SmsCampaign> CreateCampaignAsync(NewSmsCampaign campaign, CancellationToken cancellationToken = default)
+        try
         {
-            CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(Now());
-            Envelope<CampaignDto> created = await Transport.SendAsync<Envelope<CampaignDto>>(CreateCampaign, HttpMethod.Post, "api/campaigns", body, cancellationToken).ConfigureAwait(false);
-            SmsCampaign summary = (created.Data ?? new CampaignDto()).ToModel();
-            if (string.IsNullOrEmpty(summary.Id))
-            {
-                return summary;
-            }
-
-            try
-            {
-                return await GetCampaignAsync(summary.Id, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CampaignApiException)
-            {
-                // The campaign exists; what the create answer said is better than reporting a failure.
-                return summary;
-            }
+            using JsonDocument document = JsonDocument.Parse(json!);
+            return document.RootElement.Clone();
         }
-
-        /// <summary>Reads one campaign (GET /api/campaigns/{id}).</summary>
-        public async Task<SmsCampaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+        catch (JsonException exception)
         {
-            Envelope<CampaignDto> response = await Transport.SendAsync<Envelope<CampaignDto>>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
-            return (response.Data ?? new CampaignDto()).ToModel();
-        }
-
-        /// <summary>Reads every campaign (GET /api/campaigns).</summary>
-        public async Task<IReadOnlyList<SmsCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default)
-        {
-            Envelope<List<CampaignDto>> response = await Transport.SendAsync<Envelope<List<CampaignDto>>>(ListCampaigns, HttpMethod.Get, "api/campaigns", null, cancellationToken).ConfigureAwait(false);
-            return (response.Data ?? new List<CampaignDto>()).Select(d => d.ToModel()).ToList();
-        }
-
-        /// <summary>Sends the campaign's messages now (POST /api/campaigns/{id}/send) and reads back the result with its statistics.</summary>
-        public async Task<SmsCampaign> SendCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
-        {
-            await Transport.SendWithoutResultAsync(SendCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/send", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
-            return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Cancels a scheduled campaign (POST /api/campaigns/{id}/cancel); <c>SmsCampaignNotScheduled</c> otherwise.</summary>
-        public async Task<SmsCampaign> CancelCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
-        {
-            await Transport.SendWithoutResultAsync(CancelCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/cancel", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
-            return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Classifies contacts as new, existing, protected, ... before a campaign (POST /api/campaigns/validate-contacts).</summary>
-        public async Task<SmsContactValidation> ValidateContactsAsync(IReadOnlyList<SmsContact> contacts, string? segmentationJson = null, string? assignmentJson = null, CancellationToken cancellationToken = default)
-        {
-            if (contacts == null || contacts.Count == 0)
-            {
-                throw SmsRules.Instance.Fail("Contact", "No contacts to check. Pipe contacts in or pass -Contact.");
-            }
-
-            var body = new ValidateContactsBody
-            {
-                Contacts = contacts.Select(c => c.WireFields).ToList(),
-                SegmentationConfig = Parse("Segmentation", segmentationJson),
-                AssignmentConfig = Parse("Assignment", assignmentJson),
-            };
-            Envelope<ValidationDto> response = await Transport.SendAsync<Envelope<ValidationDto>>(ValidateContacts, HttpMethod.Post, "api/campaigns/validate-contacts", body, cancellationToken).ConfigureAwait(false);
-            return (response.Data ?? new ValidationDto()).ToModel();
-        }
-
-        private static string CampaignPath(string campaignId) => "api/campaigns/" + Uri.EscapeDataString(SmsRules.CampaignId(campaignId));
-
-        private static JsonElement? Parse(string field, string? json)
-        {
-            if (string.IsNullOrWhiteSpace(json))
-            {
-                return null;
-            }
-
-            try
-            {
-                using JsonDocument document = JsonDocument.Parse(json!);
-                return document.RootElement.Clone();
-            }
-            catch (JsonException exception)
-            {
-                throw SmsRules.Instance.Fail(field, $"{field} is not valid JSON ({exception.Message}).");
-            }
+            throw SmsRules.Instance.Fail(field, $"{field} is not valid JSON ({exception.Message}).");
         }
     }
 }

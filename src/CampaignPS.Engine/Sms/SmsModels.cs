@@ -1,105 +1,101 @@
-using System;
-using System.Collections.Generic;
+namespace CampaignPS.Engine.Sms;
 
-namespace CampaignPS.Engine.Sms
+/// <summary>A Tether SMS campaign with its status, schedule, contact status and statistics.</summary>
+public sealed class SmsCampaign
 {
-    /// <summary>A Tether SMS campaign with its status, schedule, contact status and statistics.</summary>
-    public sealed class SmsCampaign
-    {
-        /// <summary>The campaign id (Tether's _id).</summary>
-        public string Id { get; internal set; } = string.Empty;
+    /// <summary>The campaign id (Tether's _id).</summary>
+    public string Id { get; internal set; } = string.Empty;
 
-        /// <summary>The campaign name.</summary>
-        public string Name { get; internal set; } = string.Empty;
+    /// <summary>The campaign name.</summary>
+    public string Name { get; internal set; } = string.Empty;
 
-        /// <summary>The message text, with merge fields such as {{firstName}}.</summary>
-        public string? Message { get; internal set; }
+    /// <summary>The message text, with merge fields such as {{firstName}}.</summary>
+    public string? Message { get; internal set; }
 
-        /// <summary>draft, scheduled, sending, completed, cancelled, ...</summary>
-        public string? Status { get; internal set; }
+    /// <summary>draft, scheduled, sending, completed, cancelled, ...</summary>
+    public string? Status { get; internal set; }
 
-        /// <summary>When a scheduled campaign sends.</summary>
-        public DateTimeOffset? ScheduleDate { get; internal set; }
+    /// <summary>When a scheduled campaign sends.</summary>
+    public DateTimeOffset? ScheduleDate { get; internal set; }
 
-        /// <summary>The status its contacts are given, e.g. "New Lead".</summary>
-        public string? ContactStatus { get; internal set; }
+    /// <summary>The status its contacts are given, e.g. "New Lead".</summary>
+    public string? ContactStatus { get; internal set; }
 
-        /// <summary>The process (pipeline) id.</summary>
-        public string? Process { get; internal set; }
+    /// <summary>The process (pipeline) id.</summary>
+    public string? Process { get; internal set; }
 
-        /// <summary>Whether the AI autopilot answers replies.</summary>
-        public bool? IsAutopilot { get; internal set; }
+    /// <summary>Whether the AI autopilot answers replies.</summary>
+    public bool? IsAutopilot { get; internal set; }
 
-        /// <summary>The channel, "sms".</summary>
-        public string? Type { get; internal set; }
+    /// <summary>The channel, "sms".</summary>
+    public string? Type { get; internal set; }
 
-        /// <summary>Who created it.</summary>
-        public string? CreatedBy { get; internal set; }
+    /// <summary>Who created it.</summary>
+    public string? CreatedBy { get; internal set; }
 
-        /// <summary>Messages in the campaign.</summary>
-        public long? Total { get; internal set; }
+    /// <summary>Messages in the campaign.</summary>
+    public long? Total { get; internal set; }
 
-        /// <summary>Messages sent.</summary>
-        public long? Sent { get; internal set; }
+    /// <summary>Messages sent.</summary>
+    public long? Sent { get; internal set; }
 
-        /// <summary>Messages that failed.</summary>
-        public long? Failed { get; internal set; }
+    /// <summary>Messages that failed.</summary>
+    public long? Failed { get; internal set; }
 
-        /// <summary>Share sent successfully, as Tether reports it (e.g. "66.7%").</summary>
-        public string? SuccessRate { get; internal set; }
+    /// <summary>Share sent successfully, as Tether reports it (e.g. "66.7%").</summary>
+    public string? SuccessRate { get; internal set; }
 
-        /// <summary>Why individual messages failed.</summary>
-        public IReadOnlyList<SmsFailure> FailedDetails { get; internal set; } = Array.Empty<SmsFailure>();
+    /// <summary>Why individual messages failed.</summary>
+    public IReadOnlyList<SmsFailure> FailedDetails { get; internal set; } = Array.Empty<SmsFailure>();
 
-        /// <summary>When it was created.</summary>
-        public DateTimeOffset? CreatedAt { get; internal set; }
+    /// <summary>When it was created.</summary>
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
-        /// <summary>When it last changed.</summary>
-        public DateTimeOffset? UpdatedAt { get; internal set; }
+    /// <summary>When it last changed.</summary>
+    public DateTimeOffset? UpdatedAt { get; internal set; }
 
-        /// <inheritdoc />
-        public override string ToString() => $"{Name} ({Id}, {Status})";
-    }
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Id}, {Status})";
+}
 
-    /// <summary>One message that could not be sent.</summary>
-    public sealed class SmsFailure
-    {
-        /// <summary>The recipient.</summary>
-        public string? PhoneNumber { get; internal set; }
+/// <summary>One message that could not be sent.</summary>
+public sealed class SmsFailure
+{
+    /// <summary>The recipient.</summary>
+    public string? PhoneNumber { get; internal set; }
 
-        /// <summary>The reason Tether gave.</summary>
-        public string? Error { get; internal set; }
+    /// <summary>The reason Tether gave.</summary>
+    public string? Error { get; internal set; }
 
-        /// <inheritdoc />
-        public override string ToString() => $"{PhoneNumber}: {Error}";
-    }
+    /// <inheritdoc />
+    public override string ToString() => $"{PhoneNumber}: {Error}";
+}
 
-    /// <summary>How Tether classifies contacts before a campaign (validate-contacts).</summary>
-    public sealed class SmsContactValidation
-    {
-        /// <summary>Not known yet: will be created.</summary>
-        public IReadOnlyList<SmsContact> NewContacts { get; internal set; } = Array.Empty<SmsContact>();
+/// <summary>How Tether classifies contacts before a campaign (validate-contacts).</summary>
+public sealed class SmsContactValidation
+{
+    /// <summary>Not known yet: will be created.</summary>
+    public IReadOnlyList<SmsContact> NewContacts { get; internal set; } = Array.Empty<SmsContact>();
 
-        /// <summary>Already known.</summary>
-        public IReadOnlyList<SmsContact> ExistingContacts { get; internal set; } = Array.Empty<SmsContact>();
+    /// <summary>Already known.</summary>
+    public IReadOnlyList<SmsContact> ExistingContacts { get; internal set; } = Array.Empty<SmsContact>();
 
-        /// <summary>Owned by other users.</summary>
-        public IReadOnlyList<SmsContact> AssignedToOtherUsers { get; internal set; } = Array.Empty<SmsContact>();
+    /// <summary>Owned by other users.</summary>
+    public IReadOnlyList<SmsContact> AssignedToOtherUsers { get; internal set; } = Array.Empty<SmsContact>();
 
-        /// <summary>Messaged by us before.</summary>
-        public IReadOnlyList<SmsContact> AlreadyMessagedOutbound { get; internal set; } = Array.Empty<SmsContact>();
+    /// <summary>Messaged by us before.</summary>
+    public IReadOnlyList<SmsContact> AlreadyMessagedOutbound { get; internal set; } = Array.Empty<SmsContact>();
 
-        /// <summary>Who messaged us before.</summary>
-        public IReadOnlyList<SmsContact> AlreadyMessagedInbound { get; internal set; } = Array.Empty<SmsContact>();
+    /// <summary>Who messaged us before.</summary>
+    public IReadOnlyList<SmsContact> AlreadyMessagedInbound { get; internal set; } = Array.Empty<SmsContact>();
 
-        /// <summary>Assigned to you but owned by someone else.</summary>
-        public IReadOnlyList<SmsContact> AssignedToYouNotOwned { get; internal set; } = Array.Empty<SmsContact>();
+    /// <summary>Assigned to you but owned by someone else.</summary>
+    public IReadOnlyList<SmsContact> AssignedToYouNotOwned { get; internal set; } = Array.Empty<SmsContact>();
 
-        /// <summary>Inside the organisation's contact protection period.</summary>
-        public IReadOnlyList<SmsContact> ProtectedContacts { get; internal set; } = Array.Empty<SmsContact>();
+    /// <summary>Inside the organisation's contact protection period.</summary>
+    public IReadOnlyList<SmsContact> ProtectedContacts { get; internal set; } = Array.Empty<SmsContact>();
 
-        /// <inheritdoc />
-        public override string ToString() =>
-            $"{NewContacts.Count} new, {ExistingContacts.Count} existing, {ProtectedContacts.Count} protected, {AssignedToOtherUsers.Count} assigned to others";
-    }
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{NewContacts.Count} new, {ExistingContacts.Count} existing, {ProtectedContacts.Count} protected, {AssignedToOtherUsers.Count} assigned to others";
 }

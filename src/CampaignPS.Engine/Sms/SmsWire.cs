@@ -1,209 +1,205 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CampaignPS.Engine.Sms
+namespace CampaignPS.Engine.Sms;
+
+// Wire shapes from Tether's published API reference pages (docs.tetherai.ca, bundled openapi.yaml
+// 3.0.3): responses are {success, message, data}; the route-derived split spec only has generic envelopes.
+
+internal sealed class CampaignBody
 {
-    // Wire shapes from Tether's published API reference pages (docs.tetherai.ca, bundled openapi.yaml
-    // 3.0.3): responses are {success, message, data}; the route-derived split spec only has generic envelopes.
+    [JsonPropertyName("name")]
+    public string Name { get; set; } = string.Empty;
 
-    internal sealed class CampaignBody
+    [JsonPropertyName("message")]
+    public string Message { get; set; } = string.Empty;
+
+    [JsonPropertyName("newContacts")]
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> NewContacts { get; set; } = Array.Empty<IReadOnlyDictionary<string, string>>();
+
+    [JsonPropertyName("selectedExistingContacts")]
+    public IReadOnlyList<Dictionary<string, string>> SelectedExistingContacts { get; set; } = Array.Empty<Dictionary<string, string>>();
+
+    [JsonPropertyName("scheduleDate")]
+    public DateTime? ScheduleDate { get; set; }
+
+    [JsonPropertyName("process")]
+    public string? Process { get; set; }
+
+    [JsonPropertyName("isAutopilot")]
+    public bool? IsAutopilot { get; set; }
+
+    [JsonPropertyName("type")]
+    public string Type { get; set; } = "sms";
+
+    [JsonPropertyName("segmentation")]
+    public JsonElement? Segmentation { get; set; }
+
+    [JsonPropertyName("assignment")]
+    public JsonElement? Assignment { get; set; }
+}
+
+internal sealed class ValidateContactsBody
+{
+    [JsonPropertyName("contacts")]
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Contacts { get; set; } = Array.Empty<IReadOnlyDictionary<string, string>>();
+
+    [JsonPropertyName("segmentationConfig")]
+    public JsonElement? SegmentationConfig { get; set; }
+
+    [JsonPropertyName("assignmentConfig")]
+    public JsonElement? AssignmentConfig { get; set; }
+}
+
+internal sealed class Envelope<T>
+{
+    [JsonPropertyName("success")]
+    public bool? Success { get; set; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+
+    [JsonPropertyName("data")]
+    public T? Data { get; set; }
+}
+
+internal sealed class CampaignDto
+{
+    [JsonPropertyName("_id")]
+    public string? UnderscoreId { get; set; }
+
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+
+    [JsonPropertyName("scheduleDate")]
+    public DateTimeOffset? ScheduleDate { get; set; }
+
+    [JsonPropertyName("contactStatus")]
+    public string? ContactStatus { get; set; }
+
+    [JsonPropertyName("process")]
+    public string? Process { get; set; }
+
+    [JsonPropertyName("isAutopilot")]
+    public bool? IsAutopilot { get; set; }
+
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    [JsonPropertyName("createdBy")]
+    public JsonElement? CreatedBy { get; set; }
+
+    [JsonPropertyName("stats")]
+    public StatsDto? Stats { get; set; }
+
+    [JsonPropertyName("failedDetails")]
+    public List<JsonElement>? FailedDetails { get; set; }
+
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    [JsonPropertyName("updatedAt")]
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public SmsCampaign ToModel() => new SmsCampaign
     {
-        [JsonPropertyName("name")]
-        public string Name { get; set; } = string.Empty;
-
-        [JsonPropertyName("message")]
-        public string Message { get; set; } = string.Empty;
-
-        [JsonPropertyName("newContacts")]
-        public IReadOnlyList<IReadOnlyDictionary<string, string>> NewContacts { get; set; } = Array.Empty<IReadOnlyDictionary<string, string>>();
-
-        [JsonPropertyName("selectedExistingContacts")]
-        public IReadOnlyList<Dictionary<string, string>> SelectedExistingContacts { get; set; } = Array.Empty<Dictionary<string, string>>();
-
-        [JsonPropertyName("scheduleDate")]
-        public DateTime? ScheduleDate { get; set; }
-
-        [JsonPropertyName("process")]
-        public string? Process { get; set; }
-
-        [JsonPropertyName("isAutopilot")]
-        public bool? IsAutopilot { get; set; }
-
-        [JsonPropertyName("type")]
-        public string Type { get; set; } = "sms";
-
-        [JsonPropertyName("segmentation")]
-        public JsonElement? Segmentation { get; set; }
-
-        [JsonPropertyName("assignment")]
-        public JsonElement? Assignment { get; set; }
-    }
-
-    internal sealed class ValidateContactsBody
-    {
-        [JsonPropertyName("contacts")]
-        public IReadOnlyList<IReadOnlyDictionary<string, string>> Contacts { get; set; } = Array.Empty<IReadOnlyDictionary<string, string>>();
-
-        [JsonPropertyName("segmentationConfig")]
-        public JsonElement? SegmentationConfig { get; set; }
-
-        [JsonPropertyName("assignmentConfig")]
-        public JsonElement? AssignmentConfig { get; set; }
-    }
-
-    internal sealed class Envelope<T>
-    {
-        [JsonPropertyName("success")]
-        public bool? Success { get; set; }
-
-        [JsonPropertyName("message")]
-        public string? Message { get; set; }
-
-        [JsonPropertyName("data")]
-        public T? Data { get; set; }
-    }
-
-    internal sealed class CampaignDto
-    {
-        [JsonPropertyName("_id")]
-        public string? UnderscoreId { get; set; }
-
-        [JsonPropertyName("id")]
-        public string? Id { get; set; }
-
-        [JsonPropertyName("name")]
-        public string? Name { get; set; }
-
-        [JsonPropertyName("message")]
-        public string? Message { get; set; }
-
-        [JsonPropertyName("status")]
-        public string? Status { get; set; }
-
-        [JsonPropertyName("scheduleDate")]
-        public DateTimeOffset? ScheduleDate { get; set; }
-
-        [JsonPropertyName("contactStatus")]
-        public string? ContactStatus { get; set; }
-
-        [JsonPropertyName("process")]
-        public string? Process { get; set; }
-
-        [JsonPropertyName("isAutopilot")]
-        public bool? IsAutopilot { get; set; }
-
-        [JsonPropertyName("type")]
-        public string? Type { get; set; }
-
-        [JsonPropertyName("createdBy")]
-        public JsonElement? CreatedBy { get; set; }
-
-        [JsonPropertyName("stats")]
-        public StatsDto? Stats { get; set; }
-
-        [JsonPropertyName("failedDetails")]
-        public List<JsonElement>? FailedDetails { get; set; }
-
-        [JsonPropertyName("createdAt")]
-        public DateTimeOffset? CreatedAt { get; set; }
-
-        [JsonPropertyName("updatedAt")]
-        public DateTimeOffset? UpdatedAt { get; set; }
-
-        public SmsCampaign ToModel() => new SmsCampaign
+        Id = UnderscoreId ?? Id ?? string.Empty,
+        Name = Name ?? string.Empty,
+        Message = Message,
+        Status = Status,
+        ScheduleDate = ScheduleDate,
+        ContactStatus = ContactStatus,
+        Process = Process,
+        IsAutopilot = IsAutopilot,
+        Type = Type,
+        CreatedBy = CreatedBy switch
         {
-            Id = UnderscoreId ?? Id ?? string.Empty,
-            Name = Name ?? string.Empty,
-            Message = Message,
-            Status = Status,
-            ScheduleDate = ScheduleDate,
-            ContactStatus = ContactStatus,
-            Process = Process,
-            IsAutopilot = IsAutopilot,
-            Type = Type,
-            CreatedBy = CreatedBy switch
-            {
-                { ValueKind: JsonValueKind.Object } who when who.TryGetProperty("fullName", out JsonElement name) => name.GetString(),
-                { ValueKind: JsonValueKind.String } who => who.GetString(),
-                _ => null,
-            },
-            Total = Stats?.Total,
-            Sent = Stats?.Sent,
-            Failed = Stats?.Failed,
-            SuccessRate = Stats?.SuccessRate,
-            FailedDetails = (FailedDetails ?? new List<JsonElement>()).Select(ReadFailure).ToList(),
-            CreatedAt = CreatedAt,
-            UpdatedAt = UpdatedAt,
-        };
+            { ValueKind: JsonValueKind.Object } who when who.TryGetProperty("fullName", out JsonElement name) => name.GetString(),
+            { ValueKind: JsonValueKind.String } who => who.GetString(),
+            _ => null,
+        },
+        Total = Stats?.Total,
+        Sent = Stats?.Sent,
+        Failed = Stats?.Failed,
+        SuccessRate = Stats?.SuccessRate,
+        FailedDetails = (FailedDetails ?? new List<JsonElement>()).Select(ReadFailure).ToList(),
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+    };
 
-        // failedDetails items are documented only as objects: read the phone and the reason when present.
-        private static SmsFailure ReadFailure(JsonElement item) => item.ValueKind == JsonValueKind.Object
-            ? new SmsFailure { PhoneNumber = Text(item, "phoneNumber") ?? Text(item, "phone"), Error = Text(item, "error") ?? Text(item, "message") ?? Text(item, "reason") }
-            : new SmsFailure { Error = item.ToString() };
+    // failedDetails items are documented only as objects: read the phone and the reason when present.
+    private static SmsFailure ReadFailure(JsonElement item) => item.ValueKind == JsonValueKind.Object
+        ? new SmsFailure { PhoneNumber = Text(item, "phoneNumber") ?? Text(item, "phone"), Error = Text(item, "error") ?? Text(item, "message") ?? Text(item, "reason") }
+        : new SmsFailure { Error = item.ToString() };
 
-        private static string? Text(JsonElement item, string name) =>
-            item.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-    }
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
 
-    internal sealed class StatsDto
+internal sealed class StatsDto
+{
+    [JsonPropertyName("total")]
+    public long? Total { get; set; }
+
+    [JsonPropertyName("sent")]
+    public long? Sent { get; set; }
+
+    [JsonPropertyName("failed")]
+    public long? Failed { get; set; }
+
+    [JsonPropertyName("successRate")]
+    public string? SuccessRate { get; set; }
+}
+
+internal sealed class ValidationDto
+{
+    [JsonPropertyName("newContacts")]
+    public List<Dictionary<string, JsonElement>>? NewContacts { get; set; }
+
+    [JsonPropertyName("existingContacts")]
+    public List<Dictionary<string, JsonElement>>? ExistingContacts { get; set; }
+
+    [JsonPropertyName("assignedToOtherUsers")]
+    public List<Dictionary<string, JsonElement>>? AssignedToOtherUsers { get; set; }
+
+    [JsonPropertyName("alreadyMessagedOutbound")]
+    public List<Dictionary<string, JsonElement>>? AlreadyMessagedOutbound { get; set; }
+
+    [JsonPropertyName("alreadyMessagedInbound")]
+    public List<Dictionary<string, JsonElement>>? AlreadyMessagedInbound { get; set; }
+
+    [JsonPropertyName("assignedToYouNotOwned")]
+    public List<Dictionary<string, JsonElement>>? AssignedToYouNotOwned { get; set; }
+
+    [JsonPropertyName("protectedContacts")]
+    public List<Dictionary<string, JsonElement>>? ProtectedContacts { get; set; }
+
+    public SmsContactValidation ToModel() => new SmsContactValidation
     {
-        [JsonPropertyName("total")]
-        public long? Total { get; set; }
+        NewContacts = Contacts(NewContacts),
+        ExistingContacts = Contacts(ExistingContacts),
+        AssignedToOtherUsers = Contacts(AssignedToOtherUsers),
+        AlreadyMessagedOutbound = Contacts(AlreadyMessagedOutbound),
+        AlreadyMessagedInbound = Contacts(AlreadyMessagedInbound),
+        AssignedToYouNotOwned = Contacts(AssignedToYouNotOwned),
+        ProtectedContacts = Contacts(ProtectedContacts),
+    };
 
-        [JsonPropertyName("sent")]
-        public long? Sent { get; set; }
-
-        [JsonPropertyName("failed")]
-        public long? Failed { get; set; }
-
-        [JsonPropertyName("successRate")]
-        public string? SuccessRate { get; set; }
-    }
-
-    internal sealed class ValidationDto
-    {
-        [JsonPropertyName("newContacts")]
-        public List<Dictionary<string, JsonElement>>? NewContacts { get; set; }
-
-        [JsonPropertyName("existingContacts")]
-        public List<Dictionary<string, JsonElement>>? ExistingContacts { get; set; }
-
-        [JsonPropertyName("assignedToOtherUsers")]
-        public List<Dictionary<string, JsonElement>>? AssignedToOtherUsers { get; set; }
-
-        [JsonPropertyName("alreadyMessagedOutbound")]
-        public List<Dictionary<string, JsonElement>>? AlreadyMessagedOutbound { get; set; }
-
-        [JsonPropertyName("alreadyMessagedInbound")]
-        public List<Dictionary<string, JsonElement>>? AlreadyMessagedInbound { get; set; }
-
-        [JsonPropertyName("assignedToYouNotOwned")]
-        public List<Dictionary<string, JsonElement>>? AssignedToYouNotOwned { get; set; }
-
-        [JsonPropertyName("protectedContacts")]
-        public List<Dictionary<string, JsonElement>>? ProtectedContacts { get; set; }
-
-        public SmsContactValidation ToModel() => new SmsContactValidation
+    private static IReadOnlyList<SmsContact> Contacts(List<Dictionary<string, JsonElement>>? items) =>
+        (items ?? new List<Dictionary<string, JsonElement>>()).Select(item =>
         {
-            NewContacts = Contacts(NewContacts),
-            ExistingContacts = Contacts(ExistingContacts),
-            AssignedToOtherUsers = Contacts(AssignedToOtherUsers),
-            AlreadyMessagedOutbound = Contacts(AlreadyMessagedOutbound),
-            AlreadyMessagedInbound = Contacts(AlreadyMessagedInbound),
-            AssignedToYouNotOwned = Contacts(AssignedToYouNotOwned),
-            ProtectedContacts = Contacts(ProtectedContacts),
-        };
-
-        private static IReadOnlyList<SmsContact> Contacts(List<Dictionary<string, JsonElement>>? items) =>
-            (items ?? new List<Dictionary<string, JsonElement>>()).Select(item =>
-            {
-                var fields = item.Where(f => f.Key != "_id" && f.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-                    .ToDictionary(f => f.Key, f => f.Value.ToString());
-                string? id = item.TryGetValue("_id", out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                return SmsContact.FromApi(fields, id);
-            }).ToList();
-    }
+            var fields = item.Where(f => f.Key != "_id" && f.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                .ToDictionary(f => f.Key, f => f.Value.ToString());
+            string? id = item.TryGetValue("_id", out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            return SmsContact.FromApi(fields, id);
+        }).ToList();
 }

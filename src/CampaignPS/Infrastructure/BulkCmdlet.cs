@@ -1,89 +1,83 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using CampaignPS.Engine.Pipeline;
-using CampaignPS.Engine.Platforms;
 
-namespace CampaignPS.Infrastructure
+namespace CampaignPS.Infrastructure;
+
+/// <summary>
+/// Base of the cmdlets that take many records from the pipeline and send one request each (or one
+/// per batch): -ThrottleLimit, and the one path every record takes, validate → confirm → send, with
+/// up to ThrottleLimit records in flight and results written in input order. Everything submitted is
+/// delivered before the cmdlet ends: <see cref="EndProcessingWith"/> is sealed, and subclasses that
+/// gather input finish it in <see cref="EndInput"/>.
+/// </summary>
+/// <typeparam name="TClient">The engine client the cmdlet calls.</typeparam>
+public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
+    where TClient : class, IPlatformClient
 {
+    private OrderedRunner? _runner;
+
+    /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int? ThrottleLimit { get; set; }
+
     /// <summary>
-    /// Base of the cmdlets that take many records from the pipeline and send one request each (or one
-    /// per batch): -ThrottleLimit, and the one path every record takes, validate → confirm → send, with
-    /// up to ThrottleLimit records in flight and results written in input order. Everything submitted is
-    /// delivered before the cmdlet ends: <see cref="EndProcessingWith"/> is sealed, and subclasses that
-    /// gather input finish it in <see cref="EndInput"/>.
+    /// Takes one record through the bulk path: <paramref name="validate"/> (a failure is reported against
+    /// <paramref name="record"/>, nothing is sent), then <paramref name="confirmed"/> (ShouldProcess), then
+    /// <paramref name="send"/> in flight; <paramref name="write"/> gets the result on the pipeline thread,
+    /// in input order, and a failure is reported against <paramref name="record"/>.
     /// </summary>
-    /// <typeparam name="TClient">The engine client the cmdlet calls.</typeparam>
-    public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
-        where TClient : class, IPlatformClient
+    protected void Submit<T>(object? record, Action validate, Func<bool> confirmed, Func<CancellationToken, Task<T>> send, Action<T> write)
     {
-        private OrderedRunner? _runner;
-
-        /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 32)]
-        public int? ThrottleLimit { get; set; }
-
-        /// <summary>
-        /// Takes one record through the bulk path: <paramref name="validate"/> (a failure is reported against
-        /// <paramref name="record"/>, nothing is sent), then <paramref name="confirmed"/> (ShouldProcess), then
-        /// <paramref name="send"/> in flight; <paramref name="write"/> gets the result on the pipeline thread,
-        /// in input order, and a failure is reported against <paramref name="record"/>.
-        /// </summary>
-        protected void Submit<T>(object? record, Action validate, Func<bool> confirmed, Func<CancellationToken, Task<T>> send, Action<T> write)
+        if (TryValidate(validate, record) && confirmed())
         {
-            if (TryValidate(validate, record) && confirmed())
-            {
-                SubmitOrdered(record, send, write);
-            }
-        }
-
-        /// <summary>Starts <paramref name="send"/> in flight (already validated and confirmed); see <see cref="Submit{T}"/>.</summary>
-        protected void SubmitOrdered<T>(object? record, Func<CancellationToken, Task<T>> send, Action<T> write)
-        {
-            _runner ??= new OrderedRunner(Bridge, ThrottleLimit ?? Platform.DefaultThrottleLimit);
-            _runner.Submit(send, task =>
-            {
-                if (TryResult(task, record, out T result))
-                {
-                    write(result);
-                }
-            }, StoppingToken);
-        }
-
-        /// <summary>Waits for everything in flight and writes the rest of the results, in order.</summary>
-        protected void DeliverAll() => _runner?.Complete();
-
-        /// <summary>Runs after the last record, before the base delivers what is still in flight (send what was gathered here).</summary>
-        protected virtual void EndInput(TClient client)
-        {
-        }
-
-        /// <inheritdoc />
-        protected sealed override void EndProcessingWith(TClient client)
-        {
-            EndInput(client);
-            DeliverAll();
+            SubmitOrdered(record, send, write);
         }
     }
 
-    /// <summary>A bulk cmdlet that changes an existing object: -PassThru writes the changed object.</summary>
-    /// <typeparam name="TClient">The engine client the cmdlet calls.</typeparam>
-    public abstract class BulkChangeCmdlet<TClient> : BulkCmdlet<TClient>
-        where TClient : class, IPlatformClient
+    /// <summary>Starts <paramref name="send"/> in flight (already validated and confirmed); see <see cref="Submit{T}"/>.</summary>
+    protected void SubmitOrdered<T>(object? record, Func<CancellationToken, Task<T>> send, Action<T> write)
     {
-        /// <summary><para type="description">Write the changed object, so the pipeline can go on configuring it.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>Writes <paramref name="changed"/> when -PassThru was given.</summary>
-        protected void WriteIfPassThru(object? changed)
+        _runner ??= new OrderedRunner(Bridge, ThrottleLimit ?? Platform.DefaultThrottleLimit);
+        _runner.Submit(send, task =>
         {
-            if (PassThru.IsPresent && changed != null)
+            if (TryResult(task, record, out T result))
             {
-                WriteObject(changed);
+                write(result);
             }
+        }, StoppingToken);
+    }
+
+    /// <summary>Waits for everything in flight and writes the rest of the results, in order.</summary>
+    protected void DeliverAll() => _runner?.Complete();
+
+    /// <summary>Runs after the last record, before the base delivers what is still in flight (send what was gathered here).</summary>
+    protected virtual void EndInput(TClient client)
+    {
+    }
+
+    /// <inheritdoc />
+    protected sealed override void EndProcessingWith(TClient client)
+    {
+        EndInput(client);
+        DeliverAll();
+    }
+}
+
+/// <summary>A bulk cmdlet that changes an existing object: -PassThru writes the changed object.</summary>
+/// <typeparam name="TClient">The engine client the cmdlet calls.</typeparam>
+public abstract class BulkChangeCmdlet<TClient> : BulkCmdlet<TClient>
+    where TClient : class, IPlatformClient
+{
+    /// <summary><para type="description">Write the changed object, so the pipeline can go on configuring it.</para></summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Writes <paramref name="changed"/> when -PassThru was given.</summary>
+    protected void WriteIfPassThru(object? changed)
+    {
+        if (PassThru.IsPresent && changed != null)
+        {
+            WriteObject(changed);
         }
     }
 }

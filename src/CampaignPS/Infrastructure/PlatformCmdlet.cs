@@ -1,85 +1,79 @@
-using System;
-using System.Management.Automation;
-using CampaignPS.Connections;
-using CampaignPS.Engine.Platforms;
+namespace CampaignPS.Infrastructure;
 
-namespace CampaignPS.Infrastructure
+/// <summary>
+/// Base of the cmdlets that call a platform: adds -Connection, finds the session default otherwise,
+/// and hands the connection's client to the work methods (<see cref="ProcessRecordWith"/>,
+/// <see cref="EndProcessingWith"/>), so no cmdlet reads a connection that is not resolved yet.
+/// </summary>
+/// <typeparam name="TClient">The engine client the cmdlet calls (LoopsClient, SmartleadClient, ...).</typeparam>
+public abstract class PlatformCmdlet<TClient> : CampaignCmdlet
+    where TClient : class, IPlatformClient
 {
+    private TClient? _client;
+
     /// <summary>
-    /// Base of the cmdlets that call a platform: adds -Connection, finds the session default otherwise,
-    /// and hands the connection's client to the work methods (<see cref="ProcessRecordWith"/>,
-    /// <see cref="EndProcessingWith"/>), so no cmdlet reads a connection that is not resolved yet.
+    /// <para type="description">The connection to use (from Connect-* -PassThru). Defaults to the session's last Connect-* for this platform.</para>
     /// </summary>
-    /// <typeparam name="TClient">The engine client the cmdlet calls (LoopsClient, SmartleadClient, ...).</typeparam>
-    public abstract class PlatformCmdlet<TClient> : CampaignCmdlet
-        where TClient : class, IPlatformClient
+    [Parameter]
+    [ValidateNotNull]
+    public CampaignConnection? Connection { get; set; }
+
+    /// <summary>The platform this cmdlet calls; by default the one <typeparamref name="TClient"/> belongs to.</summary>
+    protected virtual PlatformInfo Platform => ClientPlatforms.Of(typeof(TClient));
+
+    /// <inheritdoc />
+    protected sealed override PlatformInfo? ReportingPlatform => Platform;
+
+    /// <summary>
+    /// Finds the connection on the pipeline thread: the session default is kept per runspace, and
+    /// engine work runs on pool threads that have no runspace.
+    /// </summary>
+    protected sealed override void BeginProcessing()
     {
-        private TClient? _client;
+        base.BeginProcessing();
+        _client = Resolve().Client<TClient>();
+    }
 
-        /// <summary>
-        /// <para type="description">The connection to use (from Connect-* -PassThru). Defaults to the session's last Connect-* for this platform.</para>
-        /// </summary>
-        [Parameter]
-        [ValidateNotNull]
-        public CampaignConnection? Connection { get; set; }
+    /// <inheritdoc />
+    protected sealed override void ProcessRecord() => ProcessRecordWith(Client);
 
-        /// <summary>The platform this cmdlet calls; by default the one <typeparamref name="TClient"/> belongs to.</summary>
-        protected virtual PlatformInfo Platform => ClientPlatforms.Of(typeof(TClient));
+    /// <inheritdoc />
+    protected sealed override void EndProcessing() => EndProcessingWith(Client);
 
-        /// <inheritdoc />
-        protected sealed override PlatformInfo? ReportingPlatform => Platform;
+    /// <summary>Handles one input record with the connection's client.</summary>
+    protected virtual void ProcessRecordWith(TClient client)
+    {
+    }
 
-        /// <summary>
-        /// Finds the connection on the pipeline thread: the session default is kept per runspace, and
-        /// engine work runs on pool threads that have no runspace.
-        /// </summary>
-        protected sealed override void BeginProcessing()
+    /// <summary>Runs once after the last input record, with the connection's client.</summary>
+    protected virtual void EndProcessingWith(TClient client)
+    {
+    }
+
+    private TClient Client => _client ?? throw new InvalidOperationException("The connection is resolved in BeginProcessing.");
+
+    private CampaignConnection Resolve()
+    {
+        CampaignConnection? connection = Connection ?? ConnectionRegistry.GetDefault(Platform.Platform);
+        if (connection == null)
         {
-            base.BeginProcessing();
-            _client = Resolve().Client<TClient>();
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"Not connected to {Platform.DisplayName}. Run {Platform.ConnectCommand} first (it reads -ApiKey, -Credential or ${Platform.ApiKeyEnvironmentVariable}), or pass -Connection."),
+                Platform.ErrorIdPrefix + "NotConnected", ErrorCategory.AuthenticationError, null));
         }
 
-        /// <inheritdoc />
-        protected sealed override void ProcessRecord() => ProcessRecordWith(Client);
-
-        /// <inheritdoc />
-        protected sealed override void EndProcessing() => EndProcessingWith(Client);
-
-        /// <summary>Handles one input record with the connection's client.</summary>
-        protected virtual void ProcessRecordWith(TClient client)
+        if (connection!.Platform != Platform.Platform)
         {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"-Connection is a {connection.Platform} connection; this cmdlet needs a {Platform.DisplayName} connection from {Platform.ConnectCommand}."),
+                Platform.ErrorIdPrefix + "WrongConnection", ErrorCategory.InvalidArgument, connection));
         }
 
-        /// <summary>Runs once after the last input record, with the connection's client.</summary>
-        protected virtual void EndProcessingWith(TClient client)
+        if (!connection.IsOpen)
         {
+            ThrowTerminatingError(ErrorRecordFactory.Create(new ConnectionClosedException(Platform), connection, Platform, out _));
         }
 
-        private TClient Client => _client ?? throw new InvalidOperationException("The connection is resolved in BeginProcessing.");
-
-        private CampaignConnection Resolve()
-        {
-            CampaignConnection? connection = Connection ?? ConnectionRegistry.GetDefault(Platform.Platform);
-            if (connection == null)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new InvalidOperationException($"Not connected to {Platform.DisplayName}. Run {Platform.ConnectCommand} first (it reads -ApiKey, -Credential or ${Platform.ApiKeyEnvironmentVariable}), or pass -Connection."),
-                    Platform.ErrorIdPrefix + "NotConnected", ErrorCategory.AuthenticationError, null));
-            }
-
-            if (connection!.Platform != Platform.Platform)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-Connection is a {connection.Platform} connection; this cmdlet needs a {Platform.DisplayName} connection from {Platform.ConnectCommand}."),
-                    Platform.ErrorIdPrefix + "WrongConnection", ErrorCategory.InvalidArgument, connection));
-            }
-
-            if (!connection.IsOpen)
-            {
-                ThrowTerminatingError(ErrorRecordFactory.Create(new ConnectionClosedException(Platform), connection, Platform, out _));
-            }
-
-            return connection;
-        }
+        return connection;
     }
 }

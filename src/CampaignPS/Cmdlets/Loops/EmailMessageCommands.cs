@@ -1,181 +1,178 @@
 using System.IO;
-using System.Management.Automation;
 using System.Text;
 using CampaignPS.Engine.Loops;
-using CampaignPS.Infrastructure;
 
-namespace CampaignPS.Cmdlets.Loops
+namespace CampaignPS.Cmdlets.Loops;
+
+/// <summary>
+/// <para type="synopsis">Gets a Loops campaign's email message, including its LMX and current ContentRevisionId.</para>
+/// <para type="description">Reads the email message of a campaign by its id. EmailMessageId binds from New-LoopsCampaign and Get-LoopsCampaign output, so campaigns can be piped in. The output carries the LMX body and the current ContentRevisionId, which Set-LoopsEmailMessage needs for its next update.</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: show the subject, sender and revision of a campaign's email.</para>
+/// <code>
+/// Get-LoopsCampaign -CampaignId cmp_123 | Get-LoopsEmailMessage | Format-List -Property 'Subject', 'FromName', 'FromEmail', 'ContentRevisionId'
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Runbook: back up the LMX body of every campaign to a file named after the campaign id.</para>
+/// <code>
+/// Get-LoopsCampaign -All | Where-Object EmailMessageId | ForEach-Object {
+///     $message = $_ | Get-LoopsEmailMessage
+///     Set-Content -Path "$($_.Id).lmx" -Value $message.Lmx -Encoding utf8
+/// }
+/// </code>
+/// </example>
+/// <seealso cref="SetLoopsEmailMessageCommand"/>
+/// <seealso cref="GetLoopsCampaignCommand"/>
+[Cmdlet(VerbsCommon.Get, "LoopsEmailMessage")]
+[OutputType(typeof(LoopsEmailMessage))]
+public sealed class GetLoopsEmailMessageCommand : PlatformCmdlet<LoopsClient>
 {
-    /// <summary>
-    /// <para type="synopsis">Gets a Loops campaign's email message, including its LMX and current ContentRevisionId.</para>
-    /// <para type="description">Reads the email message of a campaign by its id. EmailMessageId binds from New-LoopsCampaign and Get-LoopsCampaign output, so campaigns can be piped in. The output carries the LMX body and the current ContentRevisionId, which Set-LoopsEmailMessage needs for its next update.</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: show the subject, sender and revision of a campaign's email.</para>
-    /// <code>
-    /// Get-LoopsCampaign -CampaignId cmp_123 | Get-LoopsEmailMessage | Format-List -Property 'Subject', 'FromName', 'FromEmail', 'ContentRevisionId'
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Runbook: back up the LMX body of every campaign to a file named after the campaign id.</para>
-    /// <code>
-    /// Get-LoopsCampaign -All | Where-Object EmailMessageId | ForEach-Object {
-    ///     $message = $_ | Get-LoopsEmailMessage
-    ///     Set-Content -Path "$($_.Id).lmx" -Value $message.Lmx -Encoding utf8
-    /// }
-    /// </code>
-    /// </example>
-    /// <seealso cref="SetLoopsEmailMessageCommand"/>
-    /// <seealso cref="GetLoopsCampaignCommand"/>
-    [Cmdlet(VerbsCommon.Get, "LoopsEmailMessage")]
-    [OutputType(typeof(LoopsEmailMessage))]
-    public sealed class GetLoopsEmailMessageCommand : PlatformCmdlet<LoopsClient>
-    {
-        /// <summary><para type="description">The email message id; binds from New-LoopsCampaign and Get-LoopsCampaign output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        public string EmailMessageId { get; set; } = string.Empty;
+    /// <summary><para type="description">The email message id; binds from New-LoopsCampaign and Get-LoopsCampaign output.</para></summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string EmailMessageId { get; set; } = string.Empty;
 
-        /// <inheritdoc />
-        protected override void ProcessRecordWith(LoopsClient loops)
+    /// <inheritdoc />
+    protected override void ProcessRecordWith(LoopsClient loops)
+    {
+        if (TryAwait(token => loops.GetEmailMessageAsync(EmailMessageId, token), EmailMessageId, out LoopsEmailMessage message))
         {
-            if (TryAwait(token => loops.GetEmailMessageAsync(EmailMessageId, token), EmailMessageId, out LoopsEmailMessage message))
-            {
-                WriteObject(message);
-            }
+            WriteObject(message);
         }
     }
+}
 
-    /// <summary>
-    /// <para type="synopsis">Sets the subject, sender, preview text, reply-to and LMX body of a Loops campaign's email message.</para>
-    /// <para type="description">Updates are guarded by the content revision (optimistic concurrency): the revision binds from New-LoopsCampaign (EmailMessageContentRevisionId) or from a previous Set-/Get-LoopsEmailMessage (ContentRevisionId), or pass -ExpectedRevisionId. -Force reads the current revision first and overwrites whatever changed meanwhile. With -PassThru the output carries the new ContentRevisionId and CampaignId, so another update or Set-LoopsCampaign can follow in the same pipeline.</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: write the email of a new campaign; the message id and revision come from the piped campaign.</para>
-    /// <code>
-    /// New-LoopsCampaign -Name 'Launch' |
-    ///     Set-LoopsEmailMessage -Subject 'We launched' -FromName Acme -FromEmail hello -LmxPath ./launch.lmx -PassThru
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Interactive: change the preview text of whatever revision is current. Without -Force a stale revision fails with LoopsRevisionStale.</para>
-    /// <code>
-    /// Set-LoopsEmailMessage -EmailMessageId em_123 -PreviewText 'Read on' -Force
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Bulk: set the same reply-to address on every draft, four updates in flight; each campaign brings its own message id and revision.</para>
-    /// <code>
-    /// Get-LoopsCampaign -All |
-    ///     Where-Object Status -eq 'Draft' |
-    ///     Set-LoopsEmailMessage -ReplyToEmail 'support@example.com' -ThrottleLimit 4 -ErrorVariable failed
-    /// </code>
-    /// </example>
-    /// <seealso cref="GetLoopsEmailMessageCommand"/>
-    /// <seealso cref="NewLoopsCampaignCommand"/>
-    /// <seealso cref="SetLoopsCampaignCommand"/>
-    [Cmdlet(VerbsCommon.Set, "LoopsEmailMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
-    [OutputType(typeof(LoopsEmailMessage))]
-    public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
+/// <summary>
+/// <para type="synopsis">Sets the subject, sender, preview text, reply-to and LMX body of a Loops campaign's email message.</para>
+/// <para type="description">Updates are guarded by the content revision (optimistic concurrency): the revision binds from New-LoopsCampaign (EmailMessageContentRevisionId) or from a previous Set-/Get-LoopsEmailMessage (ContentRevisionId), or pass -ExpectedRevisionId. -Force reads the current revision first and overwrites whatever changed meanwhile. With -PassThru the output carries the new ContentRevisionId and CampaignId, so another update or Set-LoopsCampaign can follow in the same pipeline.</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: write the email of a new campaign; the message id and revision come from the piped campaign.</para>
+/// <code>
+/// New-LoopsCampaign -Name 'Launch' |
+///     Set-LoopsEmailMessage -Subject 'We launched' -FromName Acme -FromEmail hello -LmxPath ./launch.lmx -PassThru
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Interactive: change the preview text of whatever revision is current. Without -Force a stale revision fails with LoopsRevisionStale.</para>
+/// <code>
+/// Set-LoopsEmailMessage -EmailMessageId em_123 -PreviewText 'Read on' -Force
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Bulk: set the same reply-to address on every draft, four updates in flight; each campaign brings its own message id and revision.</para>
+/// <code>
+/// Get-LoopsCampaign -All |
+///     Where-Object Status -eq 'Draft' |
+///     Set-LoopsEmailMessage -ReplyToEmail 'support@example.com' -ThrottleLimit 4 -ErrorVariable failed
+/// </code>
+/// </example>
+/// <seealso cref="GetLoopsEmailMessageCommand"/>
+/// <seealso cref="NewLoopsCampaignCommand"/>
+/// <seealso cref="SetLoopsCampaignCommand"/>
+[Cmdlet(VerbsCommon.Set, "LoopsEmailMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
+[OutputType(typeof(LoopsEmailMessage))]
+public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
+{
+    private const string FieldsSet = "Fields";
+    private const string LmxSet = "Lmx";
+    private const string LmxPathSet = "LmxPath";
+
+    /// <summary><para type="description">The email message to change.</para></summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string EmailMessageId { get; set; } = string.Empty;
+
+    /// <summary><para type="description">The content revision these changes are based on.</para></summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("EmailMessageContentRevisionId", "ContentRevisionId")]
+    public string? ExpectedRevisionId { get; set; }
+
+    /// <summary><para type="description">Subject line.</para></summary>
+    [Parameter]
+    public string? Subject { get; set; }
+
+    /// <summary><para type="description">Preview text shown after the subject in most inboxes.</para></summary>
+    [Parameter]
+    public string? PreviewText { get; set; }
+
+    /// <summary><para type="description">Sender name.</para></summary>
+    [Parameter]
+    public string? FromName { get; set; }
+
+    /// <summary><para type="description">Sender user name only (e.g. 'hello'); Loops appends the team's sending domain.</para></summary>
+    [Parameter]
+    public string? FromEmail { get; set; }
+
+    /// <summary><para type="description">Reply-to address; an empty string clears it.</para></summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string? ReplyToEmail { get; set; }
+
+    /// <summary><para type="description">The body as LMX text (at most 100 KB).</para></summary>
+    [Parameter(ParameterSetName = LmxSet, Mandatory = true)]
+    public string? Lmx { get; set; }
+
+    /// <summary><para type="description">A file holding the LMX body (UTF-8, at most 100 KB).</para></summary>
+    [Parameter(ParameterSetName = LmxPathSet, Mandatory = true)]
+    [Alias("Path")]
+    public string? LmxPath { get; set; }
+
+    /// <summary><para type="description">Update the latest revision, whatever it is (reads it first).</para></summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecordWith(LoopsClient loops)
     {
-        private const string FieldsSet = "Fields";
-        private const string LmxSet = "Lmx";
-        private const string LmxPathSet = "LmxPath";
-
-        /// <summary><para type="description">The email message to change.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        public string EmailMessageId { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The content revision these changes are based on.</para></summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("EmailMessageContentRevisionId", "ContentRevisionId")]
-        public string? ExpectedRevisionId { get; set; }
-
-        /// <summary><para type="description">Subject line.</para></summary>
-        [Parameter]
-        public string? Subject { get; set; }
-
-        /// <summary><para type="description">Preview text shown after the subject in most inboxes.</para></summary>
-        [Parameter]
-        public string? PreviewText { get; set; }
-
-        /// <summary><para type="description">Sender name.</para></summary>
-        [Parameter]
-        public string? FromName { get; set; }
-
-        /// <summary><para type="description">Sender user name only (e.g. 'hello'); Loops appends the team's sending domain.</para></summary>
-        [Parameter]
-        public string? FromEmail { get; set; }
-
-        /// <summary><para type="description">Reply-to address; an empty string clears it.</para></summary>
-        [Parameter]
-        [AllowEmptyString]
-        public string? ReplyToEmail { get; set; }
-
-        /// <summary><para type="description">The body as LMX text (at most 100 KB).</para></summary>
-        [Parameter(ParameterSetName = LmxSet, Mandatory = true)]
-        public string? Lmx { get; set; }
-
-        /// <summary><para type="description">A file holding the LMX body (UTF-8, at most 100 KB).</para></summary>
-        [Parameter(ParameterSetName = LmxPathSet, Mandatory = true)]
-        [Alias("Path")]
-        public string? LmxPath { get; set; }
-
-        /// <summary><para type="description">Update the latest revision, whatever it is (reads it first).</para></summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <inheritdoc />
-        protected override void ProcessRecordWith(LoopsClient loops)
+        var changes = new LoopsEmailMessageChanges
         {
-            var changes = new LoopsEmailMessageChanges
-            {
-                ExpectedRevisionId = ExpectedRevisionId,
-                Subject = Subject,
-                PreviewText = PreviewText,
-                FromName = FromName,
-                FromEmail = FromEmail,
-                ReplyToEmail = ReplyToEmail,
-                Lmx = Lmx,
-            };
-            if (LmxPath != null && !TryReadLmx(LmxPath, changes))
-            {
-                return;
-            }
-
-            string emailMessageId = EmailMessageId;
-            bool force = Force.IsPresent;
-            Submit(emailMessageId, changes.Validate,
-                () => Confirm.Change($"Loops email message {emailMessageId}", "Update Loops email message"),
-                token => loops.UpdateEmailMessageAsync(emailMessageId, changes, force, token),
-                message =>
-                {
-                    foreach (string warning in message.Warnings)
-                    {
-                        WriteWarning($"Loops LMX warning: {warning}");
-                    }
-
-                    WriteIfPassThru(message);
-                });
+            ExpectedRevisionId = ExpectedRevisionId,
+            Subject = Subject,
+            PreviewText = PreviewText,
+            FromName = FromName,
+            FromEmail = FromEmail,
+            ReplyToEmail = ReplyToEmail,
+            Lmx = Lmx,
+        };
+        if (LmxPath != null && !TryReadLmx(LmxPath, changes))
+        {
+            return;
         }
 
-        private bool TryReadLmx(string path, LoopsEmailMessageChanges changes)
+        string emailMessageId = EmailMessageId;
+        bool force = Force.IsPresent;
+        Submit(emailMessageId, changes.Validate,
+            () => Confirm.Change($"Loops email message {emailMessageId}", "Update Loops email message"),
+            token => loops.UpdateEmailMessageAsync(emailMessageId, changes, force, token),
+            message =>
+            {
+                foreach (string warning in message.Warnings)
+                {
+                    WriteWarning($"Loops LMX warning: {warning}");
+                }
+
+                WriteIfPassThru(message);
+            });
+    }
+
+    private bool TryReadLmx(string path, LoopsEmailMessageChanges changes)
+    {
+        string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        try
         {
-            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-            try
-            {
-                changes.Lmx = File.ReadAllText(resolved, Encoding.UTF8);
-                return true;
-            }
-            catch (IOException exception)
-            {
-                WriteError(new ErrorRecord(exception, "LoopsLmxFileUnreadable", ErrorCategory.ReadError, path));
-                return false;
-            }
-            catch (System.UnauthorizedAccessException exception)
-            {
-                WriteError(new ErrorRecord(exception, "LoopsLmxFileUnreadable", ErrorCategory.PermissionDenied, path));
-                return false;
-            }
+            changes.Lmx = File.ReadAllText(resolved, Encoding.UTF8);
+            return true;
+        }
+        catch (IOException exception)
+        {
+            WriteError(new ErrorRecord(exception, "LoopsLmxFileUnreadable", ErrorCategory.ReadError, path));
+            return false;
+        }
+        catch (System.UnauthorizedAccessException exception)
+        {
+            WriteError(new ErrorRecord(exception, "LoopsLmxFileUnreadable", ErrorCategory.PermissionDenied, path));
+            return false;
         }
     }
 }

@@ -1,191 +1,184 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Errors;
 using CampaignPS.Engine.Smartlead;
-using CampaignPS.Engine.Validation;
-using CampaignPS.Infrastructure;
 
-namespace CampaignPS.Cmdlets.Smartlead
+namespace CampaignPS.Cmdlets.Smartlead;
+
+/// <summary>
+/// <para type="synopsis">Adds leads to a Smartlead campaign, from the pipeline or -Lead, in batches of 400.</para>
+/// <para type="description">Leads come from Import-Csv rows, hashtables or objects. The columns email, first_name, last_name, company_name, phone_number, website, location, linkedin_profile and company_url (also spelled FirstName and so on) map to Smartlead's fields, and every other column becomes a custom field (at most 200). Only one batch is held in memory, so a file of any size streams through. A lead without a valid e-mail is reported with its row number and the rest go on. A batch that fails after retries is reported lead by lead, each error's TargetObject being the lead, so those leads can be sent again. The output is one summary per campaign with Smartlead's counts; with -PassThru the campaign is written instead (the summary goes to the information stream).</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: add one lead with a custom field (industry).</para>
+/// <code>
+/// Add-SmartleadLead -CampaignId 125 -Lead @{ email = 'ada@example.com'; first_name = 'Ada'; company_name = 'Analytical Engines'; industry = 'Computing' }
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Bulk: stream a large CSV into a campaign in batches of 400, two batches in flight, then write exactly the rows that were not added to retry.csv.</para>
+/// <code>
+/// Import-Csv leads.csv | Add-SmartleadLead -CampaignId 125 -ThrottleLimit 2 -ErrorVariable notAdded
+/// $notAdded | ForEach-Object TargetObject | Export-Csv retry.csv -NoTypeInformation
+/// </code>
+/// </example>
+/// <seealso cref="NewSmartleadCampaignCommand"/>
+/// <seealso cref="StartSmartleadCampaignCommand"/>
+/// <seealso cref="GetSmartleadCampaignCommand"/>
+[Cmdlet(VerbsCommon.Add, "SmartleadLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(SmartleadLeadImportResult), typeof(SmartleadCampaign))]
+public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
 {
-    /// <summary>
-    /// <para type="synopsis">Adds leads to a Smartlead campaign, from the pipeline or -Lead, in batches of 400.</para>
-    /// <para type="description">Leads come from Import-Csv rows, hashtables or objects. The columns email, first_name, last_name, company_name, phone_number, website, location, linkedin_profile and company_url (also spelled FirstName and so on) map to Smartlead's fields, and every other column becomes a custom field (at most 200). Only one batch is held in memory, so a file of any size streams through. A lead without a valid e-mail is reported with its row number and the rest go on. A batch that fails after retries is reported lead by lead, each error's TargetObject being the lead, so those leads can be sent again. The output is one summary per campaign with Smartlead's counts; with -PassThru the campaign is written instead (the summary goes to the information stream).</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: add one lead with a custom field (industry).</para>
-    /// <code>
-    /// Add-SmartleadLead -CampaignId 125 -Lead @{ email = 'ada@example.com'; first_name = 'Ada'; company_name = 'Analytical Engines'; industry = 'Computing' }
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Bulk: stream a large CSV into a campaign in batches of 400, two batches in flight, then write exactly the rows that were not added to retry.csv.</para>
-    /// <code>
-    /// Import-Csv leads.csv | Add-SmartleadLead -CampaignId 125 -ThrottleLimit 2 -ErrorVariable notAdded
-    /// $notAdded | ForEach-Object TargetObject | Export-Csv retry.csv -NoTypeInformation
-    /// </code>
-    /// </example>
-    /// <seealso cref="NewSmartleadCampaignCommand"/>
-    /// <seealso cref="StartSmartleadCampaignCommand"/>
-    /// <seealso cref="GetSmartleadCampaignCommand"/>
-    [Cmdlet(VerbsCommon.Add, "SmartleadLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(SmartleadLeadImportResult), typeof(SmartleadCampaign))]
-    public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
+    private const int ProgressId = 4711;
+    private SmartleadLeadImporter? _importer;
+    private long? _declinedCampaignId;
+    private long _row;
+
+    /// <summary><para type="description">The campaign; binds from the Id of a piped campaign.</para></summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "campaign_id")]
+    [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
+    public long CampaignId { get; set; }
+
+    /// <summary><para type="description">The leads: Import-Csv rows, hashtables or objects with at least an email.</para></summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public object[] Lead { get; set; } = Array.Empty<object>();
+
+    /// <summary><para type="description">Add leads even when they are on Smartlead's global block list.</para></summary>
+    [Parameter]
+    public SwitchParameter IgnoreGlobalBlockList { get; set; }
+
+    /// <summary><para type="description">Add leads even when they unsubscribed earlier.</para></summary>
+    [Parameter]
+    public SwitchParameter IgnoreUnsubscribeList { get; set; }
+
+    /// <summary><para type="description">Add leads even when they are already in another campaign.</para></summary>
+    [Parameter]
+    public SwitchParameter IgnoreDuplicateLeadsInOtherCampaign { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecordWith(SmartleadClient smartlead)
     {
-        private const int ProgressId = 4711;
-        private SmartleadLeadImporter? _importer;
-        private long? _declinedCampaignId;
-        private long _row;
-
-        /// <summary><para type="description">The campaign; binds from the Id of a piped campaign.</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "campaign_id")]
-        [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
-        public long CampaignId { get; set; }
-
-        /// <summary><para type="description">The leads: Import-Csv rows, hashtables or objects with at least an email.</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        public object[] Lead { get; set; } = Array.Empty<object>();
-
-        /// <summary><para type="description">Add leads even when they are on Smartlead's global block list.</para></summary>
-        [Parameter]
-        public SwitchParameter IgnoreGlobalBlockList { get; set; }
-
-        /// <summary><para type="description">Add leads even when they unsubscribed earlier.</para></summary>
-        [Parameter]
-        public SwitchParameter IgnoreUnsubscribeList { get; set; }
-
-        /// <summary><para type="description">Add leads even when they are already in another campaign.</para></summary>
-        [Parameter]
-        public SwitchParameter IgnoreDuplicateLeadsInOtherCampaign { get; set; }
-
-        /// <inheritdoc />
-        protected override void ProcessRecordWith(SmartleadClient smartlead)
+        if (_importer != null && _importer.Result.CampaignId != CampaignId)
         {
-            if (_importer != null && _importer.Result.CampaignId != CampaignId)
-            {
-                Finish(smartlead);
-            }
-
-            if (_importer == null)
-            {
-                if (_declinedCampaignId == CampaignId)
-                {
-                    return;
-                }
-
-                if (!Confirm.Change($"Smartlead campaign {CampaignId}", "Add Smartlead leads"))
-                {
-                    _declinedCampaignId = CampaignId;
-                    return;
-                }
-
-                _importer = smartlead.StartLeadImport(CampaignId, new SmartleadLeadSettings
-                {
-                    IgnoreGlobalBlockList = IgnoreGlobalBlockList.IsPresent,
-                    IgnoreUnsubscribeList = IgnoreUnsubscribeList.IsPresent,
-                    IgnoreDuplicateLeadsInOtherCampaign = IgnoreDuplicateLeadsInOtherCampaign.IsPresent,
-                });
-            }
-
-            foreach (object item in Lead)
-            {
-                Take(_importer, item);
-            }
+            Finish(smartlead);
         }
 
-        /// <inheritdoc />
-        protected override void EndInput(SmartleadClient client) => Finish(client);
-
-        private void Take(SmartleadLeadImporter importer, object item)
+        if (_importer == null)
         {
-            _row++;
-            SmartleadLead lead;
-            try
-            {
-                lead = SmartleadLead.FromFields(PowerShellRecords.Fields(item), _row);
-            }
-            catch (InputValidationException invalid)
-            {
-                importer.CountRejected();
-                Report(invalid, item);
-                return;
-            }
-
-            lead.Source = item;
-            importer.Add(lead);
-            if (importer.BatchIsFull)
-            {
-                SendBatch(importer);
-            }
-        }
-
-        private void SendBatch(SmartleadLeadImporter importer)
-        {
-            IReadOnlyList<SmartleadLead>? batch = importer.TakeBatch();
-            if (batch != null)
-            {
-                SubmitOrdered(importer.Result.CampaignId, token => importer.SendAsync(batch, token), outcome => Report(importer, outcome));
-            }
-        }
-
-        private void Report(SmartleadLeadImporter importer, SmartleadLeadBatchOutcome outcome)
-        {
-            if (outcome.Failure is CampaignApiException failure)
-            {
-                if (failure.Failure.IsTerminating)
-                {
-                    Report(failure, importer.Result.CampaignId);
-                }
-
-                foreach (SmartleadLead lead in outcome.Leads)
-                {
-                    var notAdded = new CampaignApiException(new ApiFailure(failure.Failure.Platform, failure.ErrorId, failure.Failure.Category,
-                        $"Lead {lead} was not added to campaign {importer.Result.CampaignId}: {failure.Message}")
-                    {
-                        StatusCode = failure.Failure.StatusCode,
-                        ApiMessage = failure.Failure.ApiMessage,
-                        RequestId = failure.Failure.RequestId,
-                        OutcomeUnknown = failure.Failure.OutcomeUnknown,
-                    });
-                    Report(notAdded, lead.Source);
-                }
-            }
-
-            SmartleadLeadImportResult total = importer.Result;
-            lock (total)
-            {
-                WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {total.CampaignId}",
-                    $"{total.Sent} leads sent in {total.Batches} batches; {total.Inserted} inserted, {total.Rejected} rejected, {total.Failed} failed"));
-            }
-        }
-
-        private void Finish(SmartleadClient smartlead)
-        {
-            SmartleadLeadImporter? importer = _importer;
-            _importer = null;
-            if (importer == null)
+            if (_declinedCampaignId == CampaignId)
             {
                 return;
             }
 
+            if (!Confirm.Change($"Smartlead campaign {CampaignId}", "Add Smartlead leads"))
+            {
+                _declinedCampaignId = CampaignId;
+                return;
+            }
+
+            _importer = smartlead.StartLeadImport(CampaignId, new SmartleadLeadSettings
+            {
+                IgnoreGlobalBlockList = IgnoreGlobalBlockList.IsPresent,
+                IgnoreUnsubscribeList = IgnoreUnsubscribeList.IsPresent,
+                IgnoreDuplicateLeadsInOtherCampaign = IgnoreDuplicateLeadsInOtherCampaign.IsPresent,
+            });
+        }
+
+        foreach (object item in Lead)
+        {
+            Take(_importer, item);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndInput(SmartleadClient client) => Finish(client);
+
+    private void Take(SmartleadLeadImporter importer, object item)
+    {
+        _row++;
+        SmartleadLead lead;
+        try
+        {
+            lead = SmartleadLead.FromFields(PowerShellRecords.Fields(item), _row);
+        }
+        catch (InputValidationException invalid)
+        {
+            importer.CountRejected();
+            Report(invalid, item);
+            return;
+        }
+
+        lead.Source = item;
+        importer.Add(lead);
+        if (importer.BatchIsFull)
+        {
             SendBatch(importer);
-            DeliverAll();
-            WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {importer.Result.CampaignId}", "Done") { RecordType = ProgressRecordType.Completed });
-            if (!PassThru.IsPresent)
+        }
+    }
+
+    private void SendBatch(SmartleadLeadImporter importer)
+    {
+        IReadOnlyList<SmartleadLead>? batch = importer.TakeBatch();
+        if (batch != null)
+        {
+            SubmitOrdered(importer.Result.CampaignId, token => importer.SendAsync(batch, token), outcome => Report(importer, outcome));
+        }
+    }
+
+    private void Report(SmartleadLeadImporter importer, SmartleadLeadBatchOutcome outcome)
+    {
+        if (outcome.Failure is CampaignApiException failure)
+        {
+            if (failure.Failure.IsTerminating)
             {
-                WriteObject(importer.Result);
-                return;
+                Report(failure, importer.Result.CampaignId);
             }
 
-            WriteInformation(importer.Result, new[] { "CampaignPS", "SmartleadLeadImport" });
-            WriteVerbose(importer.Result.ToString());
-            long campaignId = importer.Result.CampaignId;
-            if (TryAwait(token => smartlead.GetKnownCampaignAsync(campaignId, token), campaignId, out SmartleadCampaign campaign))
+            foreach (SmartleadLead lead in outcome.Leads)
             {
-                WriteObject(campaign);
+                var notAdded = new CampaignApiException(new ApiFailure(failure.Failure.Platform, failure.ErrorId, failure.Failure.Category,
+                    $"Lead {lead} was not added to campaign {importer.Result.CampaignId}: {failure.Message}")
+                {
+                    StatusCode = failure.Failure.StatusCode,
+                    ApiMessage = failure.Failure.ApiMessage,
+                    RequestId = failure.Failure.RequestId,
+                    OutcomeUnknown = failure.Failure.OutcomeUnknown,
+                });
+                Report(notAdded, lead.Source);
             }
+        }
+
+        SmartleadLeadImportResult total = importer.Result;
+        lock (total)
+        {
+            WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {total.CampaignId}",
+                $"{total.Sent} leads sent in {total.Batches} batches; {total.Inserted} inserted, {total.Rejected} rejected, {total.Failed} failed"));
+        }
+    }
+
+    private void Finish(SmartleadClient smartlead)
+    {
+        SmartleadLeadImporter? importer = _importer;
+        _importer = null;
+        if (importer == null)
+        {
+            return;
+        }
+
+        SendBatch(importer);
+        DeliverAll();
+        WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {importer.Result.CampaignId}", "Done") { RecordType = ProgressRecordType.Completed });
+        if (!PassThru.IsPresent)
+        {
+            WriteObject(importer.Result);
+            return;
+        }
+
+        WriteInformation(importer.Result, new[] { "CampaignPS", "SmartleadLeadImport" });
+        WriteVerbose(importer.Result.ToString());
+        long campaignId = importer.Result.CampaignId;
+        if (TryAwait(token => smartlead.GetKnownCampaignAsync(campaignId, token), campaignId, out SmartleadCampaign campaign))
+        {
+            WriteObject(campaign);
         }
     }
 }

@@ -1,100 +1,93 @@
-using System;
-using System.Management.Automation;
-using CampaignPS.Connections;
-using CampaignPS.Engine.Http;
-using CampaignPS.Engine.Platforms;
 using CampaignPS.Engine.Sms;
-using CampaignPS.Engine.Validation;
 
-namespace CampaignPS.Cmdlets.Sms
+namespace CampaignPS.Cmdlets.Sms;
+
+/// <summary>
+/// <para type="synopsis">Connects to your Tether instance for SMS campaigns and makes the connection the session default.</para>
+/// <para type="description">-BaseUri is your instance's address (or $env:SMS_BASE_URI). The token is a bearer JWT from -Token (-ApiKey), -Credential or $env:SMS_API_TOKEN; it is checked with GET /api/campaigns unless -SkipKeyCheck. When it expires, Tether answers 401 and the run stops: connect again with a fresh token.</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: connect to your Tether instance with a JWT kept in SecretManagement.</para>
+/// <code>
+/// Connect-SmsPlatform -BaseUri https://your-instance.example.com -Token (Get-Secret TetherJwt)
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Runbook: take the address and token from $env:SMS_BASE_URI and $env:SMS_API_TOKEN; a token that expired ends the runbook with SmsUnauthorized.</para>
+/// <code>
+/// $env:SMS_BASE_URI = 'https://your-instance.example.com'
+/// $env:SMS_API_TOKEN = Get-AutomationVariable -Name TetherJwt
+/// Connect-SmsPlatform -ErrorAction Stop
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Interactive: rehearse against the local sandbox (dotnet run --project src/CampaignPS.Sandbox -- --port 5757).</para>
+/// <code>
+/// $token = ConvertTo-SecureString sandbox-sms-token -AsPlainText -Force
+/// Connect-SmsPlatform -BaseUri http://127.0.0.1:5757/sms/ -Token $token
+/// </code>
+/// </example>
+/// <seealso cref="DisconnectSmsPlatformCommand"/>
+/// <seealso cref="CampaignPS.Connections.GetCampaignConnectionCommand"/>
+/// <seealso cref="NewSmsCampaignCommand"/>
+[Cmdlet(VerbsCommunications.Connect, "SmsPlatform", DefaultParameterSetName = "ApiKey")]
+[OutputType(typeof(CampaignConnection))]
+public sealed class ConnectSmsPlatformCommand : ConnectCmdlet<SmsClient>
 {
-    /// <summary>
-    /// <para type="synopsis">Connects to your Tether instance for SMS campaigns and makes the connection the session default.</para>
-    /// <para type="description">-BaseUri is your instance's address (or $env:SMS_BASE_URI). The token is a bearer JWT from -Token (-ApiKey), -Credential or $env:SMS_API_TOKEN; it is checked with GET /api/campaigns unless -SkipKeyCheck. When it expires, Tether answers 401 and the run stops: connect again with a fresh token.</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: connect to your Tether instance with a JWT kept in SecretManagement.</para>
-    /// <code>
-    /// Connect-SmsPlatform -BaseUri https://your-instance.example.com -Token (Get-Secret TetherJwt)
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Runbook: take the address and token from $env:SMS_BASE_URI and $env:SMS_API_TOKEN; a token that expired ends the runbook with SmsUnauthorized.</para>
-    /// <code>
-    /// $env:SMS_BASE_URI = 'https://your-instance.example.com'
-    /// $env:SMS_API_TOKEN = Get-AutomationVariable -Name TetherJwt
-    /// Connect-SmsPlatform -ErrorAction Stop
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Interactive: rehearse against the local sandbox (dotnet run --project src/CampaignPS.Sandbox -- --port 5757).</para>
-    /// <code>
-    /// $token = ConvertTo-SecureString sandbox-sms-token -AsPlainText -Force
-    /// Connect-SmsPlatform -BaseUri http://127.0.0.1:5757/sms/ -Token $token
-    /// </code>
-    /// </example>
-    /// <seealso cref="DisconnectSmsPlatformCommand"/>
-    /// <seealso cref="CampaignPS.Connections.GetCampaignConnectionCommand"/>
-    /// <seealso cref="NewSmsCampaignCommand"/>
-    [Cmdlet(VerbsCommunications.Connect, "SmsPlatform", DefaultParameterSetName = "ApiKey")]
-    [OutputType(typeof(CampaignConnection))]
-    public sealed class ConnectSmsPlatformCommand : ConnectCmdlet<SmsClient>
+    /// <summary>Read when -BaseUri is not given.</summary>
+    public const string BaseUriVariable = "SMS_BASE_URI";
+
+    /// <inheritdoc />
+    protected override SmsClient CreateClient(ApiConnectionOptions options)
     {
-        /// <summary>Read when -BaseUri is not given.</summary>
-        public const string BaseUriVariable = "SMS_BASE_URI";
-
-        /// <inheritdoc />
-        protected override SmsClient CreateClient(ApiConnectionOptions options)
+        if (options.BaseUri == null)
         {
-            if (options.BaseUri == null)
+            // Tether has no public address: say where the address comes from, and do not silently skip a malformed variable.
+            string? fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
+            if (string.IsNullOrWhiteSpace(fromEnvironment))
             {
-                // Tether has no public address: say where the address comes from, and do not silently skip a malformed variable.
-                string? fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
-                if (string.IsNullOrWhiteSpace(fromEnvironment))
-                {
-                    throw new InputValidationException("SmsInvalidBaseUri", "BaseUri",
-                        $"SMS (Tether) has no public API address. Give the address of your instance with -BaseUri (e.g. https://your-instance.example.com) or set $env:{BaseUriVariable}.");
-                }
-
-                if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out Uri? instance))
-                {
-                    throw new InputValidationException("SmsInvalidBaseUri", "BaseUri",
-                        $"$env:{BaseUriVariable} is not an absolute address. Set it to your instance's address, e.g. https://your-instance.example.com, or give -BaseUri.");
-                }
-
-                options.BaseUri = instance;
+                throw new InputValidationException("SmsInvalidBaseUri", "BaseUri",
+                    $"SMS (Tether) has no public API address. Give the address of your instance with -BaseUri (e.g. https://your-instance.example.com) or set $env:{BaseUriVariable}.");
             }
 
-            return new SmsClient(options);
-        }
-    }
+            if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out Uri? instance))
+            {
+                throw new InputValidationException("SmsInvalidBaseUri", "BaseUri",
+                    $"$env:{BaseUriVariable} is not an absolute address. Set it to your instance's address, e.g. https://your-instance.example.com, or give -BaseUri.");
+            }
 
-    /// <summary>
-    /// <para type="synopsis">Closes the SMS (Tether) connection (the session default, or the one given).</para>
-    /// <para type="description">Forgets the session default for SMS (Tether), or closes the connection given with -Connection or piped in (for example from Get-CampaignConnection), and releases its HTTP connection. Cmdlets that still hold a closed connection end with SmsConnectionClosed until Connect-SmsPlatform runs again. Writes nothing.</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: close the session's SMS connection.</para>
-    /// <code>
-    /// Disconnect-SmsPlatform
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Runbook: always close the connection the runbook opened, even when creating the campaign fails.</para>
-    /// <code>
-    /// $sms = Connect-SmsPlatform -PassThru
-    /// try {
-    ///     Import-Csv contacts.csv | New-SmsCampaign -Name 'Q2 Lead Gen' -Message 'Hi {{firstName}}, are you still interested?' -Connection $sms
-    /// }
-    /// finally {
-    ///     Disconnect-SmsPlatform -Connection $sms
-    /// }
-    /// </code>
-    /// </example>
-    /// <seealso cref="ConnectSmsPlatformCommand"/>
-    /// <seealso cref="CampaignPS.Connections.GetCampaignConnectionCommand"/>
-    [Cmdlet(VerbsCommunications.Disconnect, "SmsPlatform")]
-    public sealed class DisconnectSmsPlatformCommand : DisconnectCmdlet<SmsClient>
-    {
+            options.BaseUri = instance;
+        }
+
+        return new SmsClient(options);
     }
+}
+
+/// <summary>
+/// <para type="synopsis">Closes the SMS (Tether) connection (the session default, or the one given).</para>
+/// <para type="description">Forgets the session default for SMS (Tether), or closes the connection given with -Connection or piped in (for example from Get-CampaignConnection), and releases its HTTP connection. Cmdlets that still hold a closed connection end with SmsConnectionClosed until Connect-SmsPlatform runs again. Writes nothing.</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: close the session's SMS connection.</para>
+/// <code>
+/// Disconnect-SmsPlatform
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Runbook: always close the connection the runbook opened, even when creating the campaign fails.</para>
+/// <code>
+/// $sms = Connect-SmsPlatform -PassThru
+/// try {
+///     Import-Csv contacts.csv | New-SmsCampaign -Name 'Q2 Lead Gen' -Message 'Hi {{firstName}}, are you still interested?' -Connection $sms
+/// }
+/// finally {
+///     Disconnect-SmsPlatform -Connection $sms
+/// }
+/// </code>
+/// </example>
+/// <seealso cref="ConnectSmsPlatformCommand"/>
+/// <seealso cref="CampaignPS.Connections.GetCampaignConnectionCommand"/>
+[Cmdlet(VerbsCommunications.Disconnect, "SmsPlatform")]
+public sealed class DisconnectSmsPlatformCommand : DisconnectCmdlet<SmsClient>
+{
 }

@@ -1,32 +1,28 @@
-using System.Management.Automation;
 using CampaignPS.Engine.Sms;
-using CampaignPS.Infrastructure;
-using CampaignPS.Infrastructure.Completion;
 
-namespace CampaignPS.Cmdlets.Sms
+namespace CampaignPS.Cmdlets.Sms;
+
+/// <summary>Base of the SMS cmdlets that act on one campaign, bound from the pipeline.</summary>
+public abstract class SmsCampaignCmdlet : PlatformCmdlet<SmsClient>
 {
-    /// <summary>Base of the SMS cmdlets that act on one campaign, bound from the pipeline.</summary>
-    public abstract class SmsCampaignCmdlet : PlatformCmdlet<SmsClient>
+    /// <summary><para type="description">The campaign id; binds from the Id of New-SmsCampaign or Get-SmsCampaign output.</para></summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "_id")]
+    [ArgumentCompleter(typeof(SmsCampaignCompleter))]
+    public string CampaignId { get; set; } = string.Empty;
+
+    /// <summary><para type="description">Act without asking for confirmation.</para></summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Writes a campaign, with each failed message as a warning.</summary>
+    protected void WriteCampaign(SmsCampaign campaign)
     {
-        /// <summary><para type="description">The campaign id; binds from the Id of New-SmsCampaign or Get-SmsCampaign output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "_id")]
-        [ArgumentCompleter(typeof(SmsCampaignCompleter))]
-        public string CampaignId { get; set; } = string.Empty;
-
-        /// <summary><para type="description">Act without asking for confirmation.</para></summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>Writes a campaign, with each failed message as a warning.</summary>
-        protected void WriteCampaign(SmsCampaign campaign)
+        foreach (SmsFailure failure in campaign.FailedDetails)
         {
-            foreach (SmsFailure failure in campaign.FailedDetails)
-            {
-                WriteWarning($"SMS campaign {campaign.Id}: message to {failure.PhoneNumber} failed: {failure.Error}");
-            }
-
-            WriteObject(campaign);
+            WriteWarning($"SMS campaign {campaign.Id}: message to {failure.PhoneNumber} failed: {failure.Error}");
         }
+
+        WriteObject(campaign);
     }
 }

@@ -1,398 +1,389 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using CampaignPS.Infrastructure.Completion;
 using CampaignPS.Engine.Sms;
-using CampaignPS.Engine.Validation;
-using CampaignPS.Infrastructure;
-using static CampaignPS.Infrastructure.ParameterValues;
 
-namespace CampaignPS.Cmdlets.Sms
+namespace CampaignPS.Cmdlets.Sms;
+
+/// <summary>
+/// <para type="synopsis">Creates an SMS campaign with its contacts on your Tether instance.</para>
+/// <para type="description">Contacts piped in (Import-Csv rows with firstName, lastName and phoneNumber, in any spelling) are gathered into ONE campaign, created when the input ends. Rows that carry a CampaignName column instead form one campaign per name. Phone numbers must be E.164; with -DefaultCountryCode local forms such as (415) 555-0133 are converted, and anything else is an error naming the row (the rest go on). Every merge field in -Message, such as {{firstName}}, must be present on every contact, or nothing is sent. With -ScheduleDate the campaign texts real people at that time, so the cmdlet asks for confirmation unless -Force or -Confirm:$false.</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: schedule a reminder to contacts Tether already knows, for this time tomorrow; -Force answers the confirmation that scheduling asks for.</para>
+/// <code>
+/// New-SmsCampaign -Name 'Reminder' -Message 'See you tomorrow' -ExistingContactId 665f1a0c0e0a4b001a2c9f01 -ScheduleDate (Get-Date).AddDays(1) -Force
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Bulk: one draft campaign from all rows of contacts.csv (firstName, lastName, phoneNumber), converting US numbers such as (415) 555-0133 to E.164; then send it, which asks first.</para>
+/// <code>
+/// Import-Csv contacts.csv |
+///     New-SmsCampaign -Name 'Q2 Lead Gen' -Message 'Hi {{firstName}}, are you still interested?' -DefaultCountryCode 1 |
+///     Send-SmsCampaign
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Bulk: rows with a CampaignName column form one campaign per name.</para>
+/// <code>
+/// Import-Csv regional-contacts.csv | New-SmsCampaign -Message 'Hi {{firstName}}, our store near you opens Monday.' -DefaultCountryCode 44
+/// </code>
+/// </example>
+/// <seealso cref="TestSmsCampaignContactCommand"/>
+/// <seealso cref="SendSmsCampaignCommand"/>
+/// <seealso cref="StopSmsCampaignCommand"/>
+/// <seealso cref="GetSmsCampaignCommand"/>
+[Cmdlet(VerbsCommon.New, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(SmsCampaign))]
+public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
 {
-    /// <summary>
-    /// <para type="synopsis">Creates an SMS campaign with its contacts on your Tether instance.</para>
-    /// <para type="description">Contacts piped in (Import-Csv rows with firstName, lastName and phoneNumber, in any spelling) are gathered into ONE campaign, created when the input ends. Rows that carry a CampaignName column instead form one campaign per name. Phone numbers must be E.164; with -DefaultCountryCode local forms such as (415) 555-0133 are converted, and anything else is an error naming the row (the rest go on). Every merge field in -Message, such as {{firstName}}, must be present on every contact, or nothing is sent. With -ScheduleDate the campaign texts real people at that time, so the cmdlet asks for confirmation unless -Force or -Confirm:$false.</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: schedule a reminder to contacts Tether already knows, for this time tomorrow; -Force answers the confirmation that scheduling asks for.</para>
-    /// <code>
-    /// New-SmsCampaign -Name 'Reminder' -Message 'See you tomorrow' -ExistingContactId 665f1a0c0e0a4b001a2c9f01 -ScheduleDate (Get-Date).AddDays(1) -Force
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Bulk: one draft campaign from all rows of contacts.csv (firstName, lastName, phoneNumber), converting US numbers such as (415) 555-0133 to E.164; then send it, which asks first.</para>
-    /// <code>
-    /// Import-Csv contacts.csv |
-    ///     New-SmsCampaign -Name 'Q2 Lead Gen' -Message 'Hi {{firstName}}, are you still interested?' -DefaultCountryCode 1 |
-    ///     Send-SmsCampaign
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Bulk: rows with a CampaignName column form one campaign per name.</para>
-    /// <code>
-    /// Import-Csv regional-contacts.csv | New-SmsCampaign -Message 'Hi {{firstName}}, our store near you opens Monday.' -DefaultCountryCode 44
-    /// </code>
-    /// </example>
-    /// <seealso cref="TestSmsCampaignContactCommand"/>
-    /// <seealso cref="SendSmsCampaignCommand"/>
-    /// <seealso cref="StopSmsCampaignCommand"/>
-    /// <seealso cref="GetSmsCampaignCommand"/>
-    [Cmdlet(VerbsCommon.New, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(SmsCampaign))]
-    public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
+    private readonly List<(string? Name, SmsContact Contact)> _contacts = new List<(string? Name, SmsContact Contact)>();
+    private long _row;
+
+    /// <summary><para type="description">The campaign name.</para></summary>
+    [Parameter(Position = 0)]
+    public string? Name { get; set; }
+
+    /// <summary><para type="description">Per-row campaign name (a CampaignName column): rows with the same name form one campaign.</para></summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? CampaignName { get; set; }
+
+    /// <summary><para type="description">The message, with merge fields such as {{firstName}}.</para></summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    public string Message { get; set; } = string.Empty;
+
+    /// <summary><para type="description">New contacts: Import-Csv rows, hashtables or objects with firstName, lastName, phoneNumber.</para></summary>
+    [Parameter(ValueFromPipeline = true)]
+    [Alias("Contact")]
+    public object[] NewContact { get; set; } = Array.Empty<object>();
+
+    /// <summary><para type="description">Contacts Tether knows already, as objects with an _id (or Id).</para></summary>
+    [Parameter]
+    public object[] ExistingContact { get; set; } = Array.Empty<object>();
+
+    /// <summary><para type="description">Ids of contacts Tether knows already.</para></summary>
+    [Parameter]
+    public string[] ExistingContactId { get; set; } = Array.Empty<string>();
+
+    /// <summary><para type="description">When to send (a future time). Without it the campaign waits for Send-SmsCampaign.</para></summary>
+    [Parameter]
+    public DateTime? ScheduleDate { get; set; }
+
+    /// <summary><para type="description">Let the AI autopilot answer replies.</para></summary>
+    [Parameter]
+    public SwitchParameter Autopilot { get; set; }
+
+    /// <summary><para type="description">The channel; Tether documents sms.</para></summary>
+    [Parameter]
+    [ValidateSet("sms")]
+    public string Type { get; set; } = "sms";
+
+    /// <summary><para type="description">The process (pipeline) id for the contacts.</para></summary>
+    [Parameter]
+    public string? Process { get; set; }
+
+    /// <summary><para type="description">Segmentation settings, e.g. @{ enabled = $true; contactDistribution = ... }.</para></summary>
+    [Parameter]
+    public object? Segmentation { get; set; }
+
+    /// <summary><para type="description">Assignment settings, e.g. @{ isAssignmentEnabled = $true; assignmentType = ... }.</para></summary>
+    [Parameter]
+    public object? Assignment { get; set; }
+
+    /// <summary><para type="description">Calling code for local phone numbers, e.g. 1 (US/Canada) or 44 (UK).</para></summary>
+    [Parameter]
+    public string? DefaultCountryCode { get; set; }
+
+    /// <summary><para type="description">With -ScheduleDate: create without asking for confirmation.</para></summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecordWith(SmsClient sms)
     {
-        private readonly List<(string? Name, SmsContact Contact)> _contacts = new List<(string? Name, SmsContact Contact)>();
-        private long _row;
-
-        /// <summary><para type="description">The campaign name.</para></summary>
-        [Parameter(Position = 0)]
-        public string? Name { get; set; }
-
-        /// <summary><para type="description">Per-row campaign name (a CampaignName column): rows with the same name form one campaign.</para></summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? CampaignName { get; set; }
-
-        /// <summary><para type="description">The message, with merge fields such as {{firstName}}.</para></summary>
-        [Parameter(Mandatory = true, Position = 1)]
-        public string Message { get; set; } = string.Empty;
-
-        /// <summary><para type="description">New contacts: Import-Csv rows, hashtables or objects with firstName, lastName, phoneNumber.</para></summary>
-        [Parameter(ValueFromPipeline = true)]
-        [Alias("Contact")]
-        public object[] NewContact { get; set; } = Array.Empty<object>();
-
-        /// <summary><para type="description">Contacts Tether knows already, as objects with an _id (or Id).</para></summary>
-        [Parameter]
-        public object[] ExistingContact { get; set; } = Array.Empty<object>();
-
-        /// <summary><para type="description">Ids of contacts Tether knows already.</para></summary>
-        [Parameter]
-        public string[] ExistingContactId { get; set; } = Array.Empty<string>();
-
-        /// <summary><para type="description">When to send (a future time). Without it the campaign waits for Send-SmsCampaign.</para></summary>
-        [Parameter]
-        public DateTime? ScheduleDate { get; set; }
-
-        /// <summary><para type="description">Let the AI autopilot answer replies.</para></summary>
-        [Parameter]
-        public SwitchParameter Autopilot { get; set; }
-
-        /// <summary><para type="description">The channel; Tether documents sms.</para></summary>
-        [Parameter]
-        [ValidateSet("sms")]
-        public string Type { get; set; } = "sms";
-
-        /// <summary><para type="description">The process (pipeline) id for the contacts.</para></summary>
-        [Parameter]
-        public string? Process { get; set; }
-
-        /// <summary><para type="description">Segmentation settings, e.g. @{ enabled = $true; contactDistribution = ... }.</para></summary>
-        [Parameter]
-        public object? Segmentation { get; set; }
-
-        /// <summary><para type="description">Assignment settings, e.g. @{ isAssignmentEnabled = $true; assignmentType = ... }.</para></summary>
-        [Parameter]
-        public object? Assignment { get; set; }
-
-        /// <summary><para type="description">Calling code for local phone numbers, e.g. 1 (US/Canada) or 44 (UK).</para></summary>
-        [Parameter]
-        public string? DefaultCountryCode { get; set; }
-
-        /// <summary><para type="description">With -ScheduleDate: create without asking for confirmation.</para></summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <inheritdoc />
-        protected override void ProcessRecordWith(SmsClient sms)
+        foreach (object item in NewContact)
         {
-            foreach (object item in NewContact)
-            {
-                _row++;
-                try
-                {
-                    SmsContact contact = SmsContact.FromFields(SmsContactRecords.Fields(item), _row, Given(DefaultCountryCode));
-                    contact.Source = item;
-                    _contacts.Add((Given(CampaignName), contact));
-                }
-                catch (InputValidationException invalid)
-                {
-                    Report(invalid, item);
-                }
-            }
-        }
-
-        /// <inheritdoc />
-        protected override void EndProcessingWith(SmsClient sms)
-        {
-            List<SmsContact> existing;
+            _row++;
             try
             {
-                existing = ExistingContact.Select((item, i) => SmsContact.FromFields(SmsContactRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
-                    .Concat(ExistingContactId.Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
-                    .ToList();
+                SmsContact contact = SmsContact.FromFields(SmsContactRecords.Fields(item), _row, Given(DefaultCountryCode));
+                contact.Source = item;
+                _contacts.Add((Given(CampaignName), contact));
             }
             catch (InputValidationException invalid)
             {
-                Report(invalid, ExistingContact);
-                return;
-            }
-
-            // One campaign for the whole input, or one per CampaignName, in order of first appearance.
-            var campaigns = _contacts.GroupBy(c => c.Name ?? Name).ToList();
-            if (campaigns.Count == 0)
-            {
-                Create(sms, Name, Array.Empty<SmsContact>(), existing);
-            }
-
-            foreach (IGrouping<string?, (string? Name, SmsContact Contact)> campaign in campaigns)
-            {
-                Create(sms, campaign.Key, campaign.Select(c => c.Contact).ToList(), existing);
+                Report(invalid, item);
             }
         }
+    }
 
-        private void Create(SmsClient sms, string? name, IReadOnlyList<SmsContact> contacts, IReadOnlyList<SmsContact> existing)
+    /// <inheritdoc />
+    protected override void EndProcessingWith(SmsClient sms)
+    {
+        List<SmsContact> existing;
+        try
         {
-            var request = new NewSmsCampaign
-            {
-                Name = name,
-                Message = Message,
-                NewContacts = contacts,
-                ExistingContacts = existing,
-                ScheduleDate = ScheduleDate.HasValue ? new DateTimeOffset(ScheduleDate.Value) : (DateTimeOffset?)null,
-                Autopilot = this.SwitchGiven(nameof(Autopilot), Autopilot),
-                Type = Type,
-                Process = Given(Process),
-            };
-            object? segmentation = Given(Segmentation);
-            object? assignment = Given(Assignment);
-            if (!TryValidate(() =>
-            {
-                request.SegmentationJson = segmentation == null ? null : PowerShellJson.ToJson(segmentation);
-                request.AssignmentJson = assignment == null ? null : PowerShellJson.ToJson(assignment);
-                request.Validate(DateTimeOffset.UtcNow);
-            }, request))
-            {
-                return;
-            }
+            existing = ExistingContact.Select((item, i) => SmsContact.FromFields(SmsContactRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
+                .Concat(ExistingContactId.Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
+                .ToList();
+        }
+        catch (InputValidationException invalid)
+        {
+            Report(invalid, ExistingContact);
+            return;
+        }
 
-            int count = contacts.Count + existing.Count;
-            string target = $"SMS campaign '{name}' with {count} contacts";
-            bool proceed = request.Sends
-                ? Confirm.Send(target, $"Create SMS campaign scheduled for {request.ScheduleDate:u}", Force.IsPresent)
-                : Confirm.Change(target, "Create SMS campaign (draft)");
-            if (proceed && TryAwait(token => sms.CreateCampaignAsync(request, token), request, out SmsCampaign campaign))
+        // One campaign for the whole input, or one per CampaignName, in order of first appearance.
+        var campaigns = _contacts.GroupBy(c => c.Name ?? Name).ToList();
+        if (campaigns.Count == 0)
+        {
+            Create(sms, Name, Array.Empty<SmsContact>(), existing);
+        }
+
+        foreach (IGrouping<string?, (string? Name, SmsContact Contact)> campaign in campaigns)
+        {
+            Create(sms, campaign.Key, campaign.Select(c => c.Contact).ToList(), existing);
+        }
+    }
+
+    private void Create(SmsClient sms, string? name, IReadOnlyList<SmsContact> contacts, IReadOnlyList<SmsContact> existing)
+    {
+        var request = new NewSmsCampaign
+        {
+            Name = name,
+            Message = Message,
+            NewContacts = contacts,
+            ExistingContacts = existing,
+            ScheduleDate = ScheduleDate.HasValue ? new DateTimeOffset(ScheduleDate.Value) : (DateTimeOffset?)null,
+            Autopilot = this.SwitchGiven(nameof(Autopilot), Autopilot),
+            Type = Type,
+            Process = Given(Process),
+        };
+        object? segmentation = Given(Segmentation);
+        object? assignment = Given(Assignment);
+        if (!TryValidate(() =>
+        {
+            request.SegmentationJson = segmentation == null ? null : PowerShellJson.ToJson(segmentation);
+            request.AssignmentJson = assignment == null ? null : PowerShellJson.ToJson(assignment);
+            request.Validate(DateTimeOffset.UtcNow);
+        }, request))
+        {
+            return;
+        }
+
+        int count = contacts.Count + existing.Count;
+        string target = $"SMS campaign '{name}' with {count} contacts";
+        bool proceed = request.Sends
+            ? Confirm.Send(target, $"Create SMS campaign scheduled for {request.ScheduleDate:u}", Force.IsPresent)
+            : Confirm.Change(target, "Create SMS campaign (draft)");
+        if (proceed && TryAwait(token => sms.CreateCampaignAsync(request, token), request, out SmsCampaign campaign))
+        {
+            WriteObject(campaign);
+        }
+    }
+}
+
+/// <summary>
+/// <para type="synopsis">Gets SMS campaigns from your Tether instance: one by id, or all (optionally by name with wildcards).</para>
+/// <para type="description">With -CampaignId, or piped objects that have an Id or _id, it reads one campaign with its statistics (Total, Sent, Failed, SuccessRate); a missing one is reported as SmsCampaignNotFound. Without it, it lists the instance's campaigns, filtered by -Name (wildcards allowed, case-insensitive).</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: show how the Q2 campaigns went.</para>
+/// <code>
+/// Get-SmsCampaign -Name 'Q2*' | Format-Table -Property 'Name', 'Status', 'Total', 'Sent', 'Failed', 'SuccessRate'
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Runbook: report the scheduled campaigns to a CSV file.</para>
+/// <code>
+/// Get-SmsCampaign | Where-Object Status -eq 'scheduled' | Export-Csv scheduled-sms.csv -NoTypeInformation
+/// </code>
+/// </example>
+/// <seealso cref="NewSmsCampaignCommand"/>
+/// <seealso cref="SendSmsCampaignCommand"/>
+/// <seealso cref="StopSmsCampaignCommand"/>
+[Cmdlet(VerbsCommon.Get, "SmsCampaign", DefaultParameterSetName = "List")]
+[OutputType(typeof(SmsCampaign))]
+public sealed class GetSmsCampaignCommand : PlatformCmdlet<SmsClient>
+{
+    /// <summary><para type="description">The campaign id.</para></summary>
+    [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "_id")]
+    [ArgumentCompleter(typeof(SmsCampaignCompleter))]
+    public string? CampaignId { get; set; }
+
+    /// <summary><para type="description">Only campaigns whose name matches (wildcards allowed).</para></summary>
+    [Parameter(ParameterSetName = "List")]
+    [SupportsWildcards]
+    public string? Name { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecordWith(SmsClient sms)
+    {
+        if (ParameterSetName == "ById")
+        {
+            if (TryAwait(token => sms.GetCampaignAsync(CampaignId!, token), CampaignId, out SmsCampaign campaign))
             {
                 WriteObject(campaign);
             }
+
+            return;
+        }
+
+        if (TryAwait(sms.GetCampaignsAsync, Name, out IReadOnlyList<SmsCampaign> campaigns))
+        {
+            var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            WriteObject(campaigns.Where(c => pattern == null || pattern.IsMatch(c.Name)), enumerateCollection: true);
         }
     }
+}
 
-    /// <summary>
-    /// <para type="synopsis">Gets SMS campaigns from your Tether instance: one by id, or all (optionally by name with wildcards).</para>
-    /// <para type="description">With -CampaignId, or piped objects that have an Id or _id, it reads one campaign with its statistics (Total, Sent, Failed, SuccessRate); a missing one is reported as SmsCampaignNotFound. Without it, it lists the instance's campaigns, filtered by -Name (wildcards allowed, case-insensitive).</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: show how the Q2 campaigns went.</para>
-    /// <code>
-    /// Get-SmsCampaign -Name 'Q2*' | Format-Table -Property 'Name', 'Status', 'Total', 'Sent', 'Failed', 'SuccessRate'
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Runbook: report the scheduled campaigns to a CSV file.</para>
-    /// <code>
-    /// Get-SmsCampaign | Where-Object Status -eq 'scheduled' | Export-Csv scheduled-sms.csv -NoTypeInformation
-    /// </code>
-    /// </example>
-    /// <seealso cref="NewSmsCampaignCommand"/>
-    /// <seealso cref="SendSmsCampaignCommand"/>
-    /// <seealso cref="StopSmsCampaignCommand"/>
-    [Cmdlet(VerbsCommon.Get, "SmsCampaign", DefaultParameterSetName = "List")]
-    [OutputType(typeof(SmsCampaign))]
-    public sealed class GetSmsCampaignCommand : PlatformCmdlet<SmsClient>
+/// <summary>
+/// <para type="synopsis">Checks contacts before a campaign: which are new, existing, protected or owned by others (Tether's validate-contacts).</para>
+/// <para type="description">Sends the contacts to Tether's validate-contacts check and writes one result that sorts them into NewContacts, ExistingContacts, ProtectedContacts, AssignedToOtherUsers, AssignedToYouNotOwned, AlreadyMessagedOutbound and AlreadyMessagedInbound. Nothing is created or sent. Phone numbers must be E.164, or local numbers with -DefaultCountryCode; a bad row is reported with its row number and the rest are checked.</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: check one contact.</para>
+/// <code>
+/// Test-SmsCampaignContact -Contact @{ firstName = 'Ada'; lastName = 'Lovelace'; phoneNumber = '+14155550133' }
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Bulk: check a whole CSV before a campaign, keep the protected contacts for review, and text only the contacts Tether already knows.</para>
+/// <code>
+/// $check = Import-Csv contacts.csv | Test-SmsCampaignContact -DefaultCountryCode 1
+/// $check.ProtectedContacts | Export-Csv protected.csv -NoTypeInformation
+/// New-SmsCampaign -Name 'Q2 follow-up' -Message 'Thanks for your interest in our Q2 offer.' -ExistingContact $check.ExistingContacts
+/// </code>
+/// </example>
+/// <seealso cref="NewSmsCampaignCommand"/>
+/// <seealso cref="ConnectSmsPlatformCommand"/>
+[Cmdlet(VerbsDiagnostic.Test, "SmsCampaignContact")]
+[OutputType(typeof(SmsContactValidation))]
+public sealed class TestSmsCampaignContactCommand : PlatformCmdlet<SmsClient>
+{
+    private readonly List<SmsContact> _contacts = new List<SmsContact>();
+    private long _row;
+
+    /// <summary><para type="description">The contacts: Import-Csv rows, hashtables or objects with a phone number.</para></summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public object[] Contact { get; set; } = Array.Empty<object>();
+
+    /// <summary><para type="description">Calling code for local phone numbers, e.g. 1 or 44.</para></summary>
+    [Parameter]
+    public string? DefaultCountryCode { get; set; }
+
+    /// <summary><para type="description">Segmentation settings to check against.</para></summary>
+    [Parameter]
+    public object? Segmentation { get; set; }
+
+    /// <summary><para type="description">Assignment settings to check against.</para></summary>
+    [Parameter]
+    public object? Assignment { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecordWith(SmsClient sms)
     {
-        /// <summary><para type="description">The campaign id.</para></summary>
-        [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "_id")]
-        [ArgumentCompleter(typeof(SmsCampaignCompleter))]
-        public string? CampaignId { get; set; }
-
-        /// <summary><para type="description">Only campaigns whose name matches (wildcards allowed).</para></summary>
-        [Parameter(ParameterSetName = "List")]
-        [SupportsWildcards]
-        public string? Name { get; set; }
-
-        /// <inheritdoc />
-        protected override void ProcessRecordWith(SmsClient sms)
+        foreach (object item in Contact)
         {
-            if (ParameterSetName == "ById")
+            _row++;
+            try
             {
-                if (TryAwait(token => sms.GetCampaignAsync(CampaignId!, token), CampaignId, out SmsCampaign campaign))
-                {
-                    WriteObject(campaign);
-                }
-
-                return;
+                SmsContact contact = SmsContact.FromFields(SmsContactRecords.Fields(item), _row, Given(DefaultCountryCode));
+                contact.Source = item;
+                _contacts.Add(contact);
             }
-
-            if (TryAwait(sms.GetCampaignsAsync, Name, out IReadOnlyList<SmsCampaign> campaigns))
+            catch (InputValidationException invalid)
             {
-                var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                WriteObject(campaigns.Where(c => pattern == null || pattern.IsMatch(c.Name)), enumerateCollection: true);
-            }
-        }
-    }
-
-    /// <summary>
-    /// <para type="synopsis">Checks contacts before a campaign: which are new, existing, protected or owned by others (Tether's validate-contacts).</para>
-    /// <para type="description">Sends the contacts to Tether's validate-contacts check and writes one result that sorts them into NewContacts, ExistingContacts, ProtectedContacts, AssignedToOtherUsers, AssignedToYouNotOwned, AlreadyMessagedOutbound and AlreadyMessagedInbound. Nothing is created or sent. Phone numbers must be E.164, or local numbers with -DefaultCountryCode; a bad row is reported with its row number and the rest are checked.</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: check one contact.</para>
-    /// <code>
-    /// Test-SmsCampaignContact -Contact @{ firstName = 'Ada'; lastName = 'Lovelace'; phoneNumber = '+14155550133' }
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Bulk: check a whole CSV before a campaign, keep the protected contacts for review, and text only the contacts Tether already knows.</para>
-    /// <code>
-    /// $check = Import-Csv contacts.csv | Test-SmsCampaignContact -DefaultCountryCode 1
-    /// $check.ProtectedContacts | Export-Csv protected.csv -NoTypeInformation
-    /// New-SmsCampaign -Name 'Q2 follow-up' -Message 'Thanks for your interest in our Q2 offer.' -ExistingContact $check.ExistingContacts
-    /// </code>
-    /// </example>
-    /// <seealso cref="NewSmsCampaignCommand"/>
-    /// <seealso cref="ConnectSmsPlatformCommand"/>
-    [Cmdlet(VerbsDiagnostic.Test, "SmsCampaignContact")]
-    [OutputType(typeof(SmsContactValidation))]
-    public sealed class TestSmsCampaignContactCommand : PlatformCmdlet<SmsClient>
-    {
-        private readonly List<SmsContact> _contacts = new List<SmsContact>();
-        private long _row;
-
-        /// <summary><para type="description">The contacts: Import-Csv rows, hashtables or objects with a phone number.</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        public object[] Contact { get; set; } = Array.Empty<object>();
-
-        /// <summary><para type="description">Calling code for local phone numbers, e.g. 1 or 44.</para></summary>
-        [Parameter]
-        public string? DefaultCountryCode { get; set; }
-
-        /// <summary><para type="description">Segmentation settings to check against.</para></summary>
-        [Parameter]
-        public object? Segmentation { get; set; }
-
-        /// <summary><para type="description">Assignment settings to check against.</para></summary>
-        [Parameter]
-        public object? Assignment { get; set; }
-
-        /// <inheritdoc />
-        protected override void ProcessRecordWith(SmsClient sms)
-        {
-            foreach (object item in Contact)
-            {
-                _row++;
-                try
-                {
-                    SmsContact contact = SmsContact.FromFields(SmsContactRecords.Fields(item), _row, Given(DefaultCountryCode));
-                    contact.Source = item;
-                    _contacts.Add(contact);
-                }
-                catch (InputValidationException invalid)
-                {
-                    Report(invalid, item);
-                }
-            }
-        }
-
-        /// <inheritdoc />
-        protected override void EndProcessingWith(SmsClient sms)
-        {
-            if (_contacts.Count == 0)
-            {
-                return;
-            }
-
-            object? segmentation = Given(Segmentation);
-            object? assignment = Given(Assignment);
-            if (TryAwait(token => sms.ValidateContactsAsync(_contacts,
-                    segmentation == null ? null : PowerShellJson.ToJson(segmentation),
-                    assignment == null ? null : PowerShellJson.ToJson(assignment), token), null, out SmsContactValidation result))
-            {
-                WriteObject(result);
+                Report(invalid, item);
             }
         }
     }
 
-    /// <summary>
-    /// <para type="synopsis">Sends an SMS campaign now: real text messages go to every contact. This cannot be undone.</para>
-    /// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). The output has the campaign's statistics; every failed message is also written as a warning.</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: see what would happen, then send (it asks first).</para>
-    /// <code>
-    /// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02 -WhatIf
-    /// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Runbook: create a campaign from a CSV and send it without prompting; failed messages appear as warnings and in the output's FailedDetails.</para>
-    /// <code>
-    /// Import-Csv contacts.csv |
-    ///     New-SmsCampaign -Name 'Flash sale' -Message 'Hi {{firstName}}, 20% off today only.' -DefaultCountryCode 1 |
-    ///     Send-SmsCampaign -Force |
-    ///     Select-Object -Property 'Name', 'Total', 'Sent', 'Failed'
-    /// </code>
-    /// </example>
-    /// <seealso cref="NewSmsCampaignCommand"/>
-    /// <seealso cref="StopSmsCampaignCommand"/>
-    /// <seealso cref="GetSmsCampaignCommand"/>
-    [Cmdlet(VerbsCommunications.Send, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(SmsCampaign))]
-    public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
+    /// <inheritdoc />
+    protected override void EndProcessingWith(SmsClient sms)
     {
-        /// <inheritdoc />
-        protected override void ProcessRecordWith(SmsClient sms)
+        if (_contacts.Count == 0)
         {
-            if (Confirm.UnlessForced($"SMS campaign {CampaignId}", "Send SMS campaign now (texts every contact; cannot be undone)", Force.IsPresent) &&
-                TryAwait(token => sms.SendCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
-            {
-                WriteCampaign(campaign);
-            }
+            return;
+        }
+
+        object? segmentation = Given(Segmentation);
+        object? assignment = Given(Assignment);
+        if (TryAwait(token => sms.ValidateContactsAsync(_contacts,
+                segmentation == null ? null : PowerShellJson.ToJson(segmentation),
+                assignment == null ? null : PowerShellJson.ToJson(assignment), token), null, out SmsContactValidation result))
+        {
+            WriteObject(result);
         }
     }
+}
 
-    /// <summary>
-    /// <para type="synopsis">Cancels a scheduled SMS campaign before it sends. Only scheduled campaigns can be cancelled, and a cancelled campaign cannot be resumed.</para>
-    /// <para type="description">Sends Tether's cancel for the campaign. Only a scheduled campaign can be cancelled (otherwise SmsCampaignNotScheduled), and a cancelled campaign cannot be resumed, so ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. The output is the cancelled campaign.</para>
-    /// </summary>
-    /// <example>
-    /// <para type="description">Interactive: cancel a scheduled campaign (it asks first).</para>
-    /// <code>
-    /// Stop-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02
-    /// </code>
-    /// </example>
-    /// <example>
-    /// <para type="description">Runbook: cancel every scheduled Q2 campaign without prompting.</para>
-    /// <code>
-    /// Get-SmsCampaign -Name 'Q2*' | Where-Object Status -eq 'scheduled' | Stop-SmsCampaign -Force
-    /// </code>
-    /// </example>
-    /// <seealso cref="SendSmsCampaignCommand"/>
-    /// <seealso cref="GetSmsCampaignCommand"/>
-    /// <seealso cref="NewSmsCampaignCommand"/>
-    [Cmdlet(VerbsLifecycle.Stop, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(SmsCampaign))]
-    public sealed class StopSmsCampaignCommand : SmsCampaignCmdlet
+/// <summary>
+/// <para type="synopsis">Sends an SMS campaign now: real text messages go to every contact. This cannot be undone.</para>
+/// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). The output has the campaign's statistics; every failed message is also written as a warning.</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: see what would happen, then send (it asks first).</para>
+/// <code>
+/// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02 -WhatIf
+/// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Runbook: create a campaign from a CSV and send it without prompting; failed messages appear as warnings and in the output's FailedDetails.</para>
+/// <code>
+/// Import-Csv contacts.csv |
+///     New-SmsCampaign -Name 'Flash sale' -Message 'Hi {{firstName}}, 20% off today only.' -DefaultCountryCode 1 |
+///     Send-SmsCampaign -Force |
+///     Select-Object -Property 'Name', 'Total', 'Sent', 'Failed'
+/// </code>
+/// </example>
+/// <seealso cref="NewSmsCampaignCommand"/>
+/// <seealso cref="StopSmsCampaignCommand"/>
+/// <seealso cref="GetSmsCampaignCommand"/>
+[Cmdlet(VerbsCommunications.Send, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(SmsCampaign))]
+public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
+{
+    /// <inheritdoc />
+    protected override void ProcessRecordWith(SmsClient sms)
     {
-        /// <inheritdoc />
-        protected override void ProcessRecordWith(SmsClient sms)
+        if (Confirm.UnlessForced($"SMS campaign {CampaignId}", "Send SMS campaign now (texts every contact; cannot be undone)", Force.IsPresent) &&
+            TryAwait(token => sms.SendCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
         {
-            if (Confirm.UnlessForced($"SMS campaign {CampaignId}", "Cancel scheduled SMS campaign (cannot be undone)", Force.IsPresent) &&
-                TryAwait(token => sms.CancelCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
-            {
-                WriteCampaign(campaign);
-            }
+            WriteCampaign(campaign);
+        }
+    }
+}
+
+/// <summary>
+/// <para type="synopsis">Cancels a scheduled SMS campaign before it sends. Only scheduled campaigns can be cancelled, and a cancelled campaign cannot be resumed.</para>
+/// <para type="description">Sends Tether's cancel for the campaign. Only a scheduled campaign can be cancelled (otherwise SmsCampaignNotScheduled), and a cancelled campaign cannot be resumed, so ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. The output is the cancelled campaign.</para>
+/// </summary>
+/// <example>
+/// <para type="description">Interactive: cancel a scheduled campaign (it asks first).</para>
+/// <code>
+/// Stop-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Runbook: cancel every scheduled Q2 campaign without prompting.</para>
+/// <code>
+/// Get-SmsCampaign -Name 'Q2*' | Where-Object Status -eq 'scheduled' | Stop-SmsCampaign -Force
+/// </code>
+/// </example>
+/// <seealso cref="SendSmsCampaignCommand"/>
+/// <seealso cref="GetSmsCampaignCommand"/>
+/// <seealso cref="NewSmsCampaignCommand"/>
+[Cmdlet(VerbsLifecycle.Stop, "SmsCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(SmsCampaign))]
+public sealed class StopSmsCampaignCommand : SmsCampaignCmdlet
+{
+    /// <inheritdoc />
+    protected override void ProcessRecordWith(SmsClient sms)
+    {
+        if (Confirm.UnlessForced($"SMS campaign {CampaignId}", "Cancel scheduled SMS campaign (cannot be undone)", Force.IsPresent) &&
+            TryAwait(token => sms.CancelCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
+        {
+            WriteCampaign(campaign);
         }
     }
 }
