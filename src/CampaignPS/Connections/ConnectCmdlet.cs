@@ -143,42 +143,57 @@ public abstract class ConnectCmdlet<TClient> : CampaignCmdlet
 
     private (ApiSecret Secret, string Source) ResolveKey()
     {
+        (string source, string parameter, Func<ApiSecret?> read) = KeySource();
         try
         {
-            return ReadKey();
+            ApiSecret? secret = read();
+            if (secret != null)
+            {
+                return (secret, source);
+            }
+        }
+        catch (InvalidApiSecretException invalid)
+        {
+            // Says what is wrong and where the key came from; the key itself is never shown.
+            ThrowTerminatingError(new ErrorRecord(invalid, Platform.ErrorIdPrefix + "InvalidApiKey", ErrorCategory.InvalidArgument, null)
+            {
+                ErrorDetails = new ErrorDetails($"The {Platform.DisplayName} API key from {parameter} {invalid.Problem}. Copy the key again (without quotes or line breaks) and pass it as a SecureString.")
+                {
+                    RecommendedAction = $"Correct {parameter} and run {Platform.ConnectCommand} again.",
+                },
+            });
         }
         catch (ArgumentException empty)
         {
             ThrowTerminatingError(new ErrorRecord(empty, Platform.ErrorIdPrefix + "ApiKeyMissing", ErrorCategory.AuthenticationError, null)
             {
-                ErrorDetails = new ErrorDetails($"The {Platform.DisplayName} API key is empty. Pass a key, or set ${Platform.ApiKeyEnvironmentVariable}."),
+                ErrorDetails = new ErrorDetails($"The {Platform.DisplayName} API key from {parameter} is empty. Pass a key, or set ${Platform.ApiKeyEnvironmentVariable}."),
             });
-            throw;
-        }
-    }
-
-    private (ApiSecret Secret, string Source) ReadKey()
-    {
-        if (ApiKey != null)
-        {
-            return (ApiSecret.FromSecureString(ApiKey), "ApiKey");
-        }
-
-        if (Credential != null)
-        {
-            return (ApiSecret.FromSecureString(Credential.Password), "Credential");
-        }
-
-        ApiSecret? fromEnvironment = ApiSecret.FromEnvironment(Platform.ApiKeyEnvironmentVariable);
-        if (fromEnvironment != null)
-        {
-            return (fromEnvironment, "$env:" + Platform.ApiKeyEnvironmentVariable);
         }
 
         ThrowTerminatingError(new ErrorRecord(
             new ArgumentException($"No {Platform.DisplayName} API key. Pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString), -Credential, or set ${Platform.ApiKeyEnvironmentVariable}."),
             Platform.ErrorIdPrefix + "ApiKeyMissing", ErrorCategory.AuthenticationError, null));
         throw new InvalidOperationException("unreachable");
+    }
+
+    // Where the key comes from, in order: -ApiKey, -Credential, the environment variable.
+    private (string Source, string Parameter, Func<ApiSecret?> Read) KeySource()
+    {
+        if (ApiKey != null)
+        {
+            SecureString key = ApiKey;
+            return ("ApiKey", "-ApiKey", () => ApiSecret.FromSecureString(key));
+        }
+
+        if (Credential != null)
+        {
+            SecureString password = Credential.Password;
+            return ("Credential", "the password of -Credential", () => ApiSecret.FromSecureString(password));
+        }
+
+        string variable = Platform.ApiKeyEnvironmentVariable;
+        return ("$env:" + variable, "$env:" + variable, () => ApiSecret.FromEnvironment(variable));
     }
 }
 
