@@ -356,7 +356,7 @@ function Add-SandboxFault {
 
         [string] $Method,
 
-        [ValidateSet('Status', 'Delay', 'DropConnection', 'MalformedJson', 'RateLimited')]
+        [ValidateSet('Status', 'Delay', 'DropConnection', 'MalformedJson', 'RateLimited', 'Redirect', 'Body', 'EchoKey')]
         [string] $Kind = 'Status',
 
         [int] $StatusCode = 503,
@@ -369,7 +369,13 @@ function Add-SandboxFault {
 
         [double] $DelaySeconds = 0,
 
-        [double] $RetryAfterSeconds = -1
+        [double] $RetryAfterSeconds = -1,
+
+        # Where a Redirect points.
+        [string] $Location,
+
+        # The JSON a Body fault answers with.
+        [string] $Body
     )
     $rule = [ordered]@{
         pathPrefix = $PathPrefix
@@ -386,6 +392,12 @@ function Add-SandboxFault {
     }
     if ($RetryAfterSeconds -ge 0) {
         $rule['retryAfter'] = $RetryAfterSeconds
+    }
+    if ($Location) {
+        $rule['location'] = $Location
+    }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $rule['body'] = $Body
     }
     Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route 'faults' -Body $rule
 }
@@ -680,6 +692,19 @@ function Get-NuGetPackageFile {
     throw "$RelativePath is not in the NuGet packages folder. Run 'dotnet restore tests/CampaignPS.Tests' (it downloads it)."
 }
 
+function New-ForeignHost {
+    <#
+    .SYNOPSIS
+    A loopback TCP listener that stands for "another host": .Port to point at, .Pending() is true once anything connected.
+    Stop it with .Stop().
+    #>
+    [CmdletBinding()]
+    param()
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $listener | Add-Member -MemberType ScriptProperty -Name 'Port' -Value { $this.LocalEndpoint.Port } -PassThru
+}
+
 function Invoke-TestPowerShell {
     <#
     .SYNOPSIS
@@ -770,4 +795,5 @@ Export-ModuleMember -Function @(
     'Get-StreamText'
     'Get-NuGetPackageFile'
     'Invoke-TestPowerShell'
+    'New-ForeignHost'
 )

@@ -9,13 +9,15 @@ internal sealed class ApiFailureBuilder
     private readonly ApiOperation _operation;
     private readonly string _method;
     private readonly string _redactedUrl;
+    private readonly Func<string, string> _scrub;
 
-    public ApiFailureBuilder(PlatformInfo platform, ApiOperation operation, string method, string redactedUrl)
+    public ApiFailureBuilder(PlatformInfo platform, ApiOperation operation, string method, string redactedUrl, Func<string, string>? scrub = null)
     {
         _platform = platform;
         _operation = operation;
         _method = method;
         _redactedUrl = redactedUrl;
+        _scrub = scrub ?? (text => text);
     }
 
     private string P => _platform.ErrorIdPrefix;
@@ -24,10 +26,15 @@ internal sealed class ApiFailureBuilder
 
     private bool MayHaveHappened => _operation.Safety == RequestSafety.NonIdempotent;
 
+    // A change of any kind: an answer that cannot be read leaves open whether it was made.
+    private bool IsWrite => _operation.Safety != RequestSafety.Read;
+
     public ApiFailure FromResponse(HttpStatusCode status, string? body, string? requestId, TimeSpan? retryAfter)
     {
         int code = (int)status;
-        ApiErrorBody error = ApiErrorBody.Parse(body);
+        // The fields are masked again after parsing: JSON escapes in the body spell an echoed key differently.
+        ApiErrorBody parsed = ApiErrorBody.Parse(body);
+        ApiErrorBody error = parsed.Scrubbed(_scrub);
         ErrorRule? rule = _operation.Rules.FirstOrDefault(r => r.Matches(code, error.Message));
         (string suffix, FailureCategory category, string advice) = rule != null
             ? (rule.ErrorIdSuffix, rule.Category, rule.Advice)
@@ -58,10 +65,46 @@ internal sealed class ApiFailureBuilder
         : Stamp(new ApiFailure(_platform.Platform, P + "ConnectionFailed", FailureCategory.ConnectionError,
             $"{Name}: {_operation.Description} could not reach {_platform.DisplayName} ({reason}), also after retries. Check the network, proxy and -BaseUri."), null);
 
-    public ApiFailure FromUnreadableResponse(HttpStatusCode status, string detail, string? requestId) =>
-        Stamp(new ApiFailure(_platform.Platform, P + "InvalidResponse", FailureCategory.InvalidResult,
+    // A 2xx whose body cannot be read (or lacks what a success must carry): for a create, the server may well have
+    // made it, so it is an unknown outcome and never an object; for a read it is an invalid answer.
+    public ApiFailure FromUnreadableResponse(HttpStatusCode status, string detail, string? requestId) => IsWrite
+        ? Stamp(OutcomeUnknownFailure($"it answered {(int)status} with a body that could not be read ({detail})", status), requestId)
+        : Stamp(new ApiFailure(_platform.Platform, P + "InvalidResponse", FailureCategory.InvalidResult,
             $"{Name}: {_operation.Description} returned {(int)status} with a body that could not be read ({detail}).")
-        { StatusCode = status, OutcomeUnknown = MayHaveHappened }, requestId);
+        { StatusCode = status }, requestId);
+
+    public ApiFailure FromIncompleteAnswer(HttpStatusCode status, string missing, string? requestId) => IsWrite
+        ? Stamp(OutcomeUnknownFailure($"it answered {(int)status} without {missing}, so it cannot be told apart from an answer that is not the platform's (a wrong -BaseUri, a captive portal)", status), requestId)
+        : Stamp(new ApiFailure(_platform.Platform, P + "InvalidResponse", FailureCategory.InvalidResult,
+            $"{Name}: {_operation.Description} returned {(int)status} without {missing}. Check -BaseUri: the answer does not look like {Name}'s.")
+        { StatusCode = status }, requestId);
+
+    public ApiFailure FromAbandoned() =>
+        OutcomeUnknown("the command was stopped (Ctrl+C) while the request was on the wire, and no answer came within the grace");
+
+    public ApiFailure FromRedirect(HttpStatusCode status, string? target, string? requestId)
+    {
+        string where = string.IsNullOrEmpty(target) ? "another address" : target!;
+        return Stamp(new ApiFailure(_platform.Platform, P + "Redirected", FailureCategory.ConnectionError,
+            $"{Name}: {_operation.Description} was answered with {(int)status} {ReasonPhrase(status)} to {where}. CampaignPS does not follow redirects, so the key stays with this connection's host and nothing was {(MayHaveHappened ? "created" : "changed")}. Check -BaseUri (the platform's address may have moved).")
+        { StatusCode = status }, requestId);
+    }
+
+    public ApiFailure FromNotSent(NotSentCause cause, string detail) => cause switch
+    {
+        NotSentCause.Certificate => Stamp(new ApiFailure(_platform.Platform, P + "TlsHandshakeFailed", FailureCategory.SecurityError,
+            $"{Name}: {_operation.Description} was not sent: the TLS handshake failed ({detail}), so the server's certificate was rejected or no secure connection could be agreed. Nothing left this machine. Check -BaseUri, the system clock and any TLS-inspecting proxy."), null),
+        NotSentCause.ProxyAuthentication => Stamp(new ApiFailure(_platform.Platform, P + "ProxyAuthenticationRequired", FailureCategory.PermissionDenied,
+            $"{Name}: {_operation.Description} was not sent: the proxy asked for credentials (407) before opening the tunnel. Connect again with -ProxyCredential or -ProxyUseDefaultCredentials.")
+        { IsTerminating = true, StatusCode = (HttpStatusCode)407 }, null),
+        _ => Stamp(new ApiFailure(_platform.Platform, P + "HostNotFound", FailureCategory.ConnectionError,
+            $"{Name}: {_operation.Description} was not sent: the host name could not be resolved ({detail}). Check -BaseUri and the DNS or proxy settings."), null),
+    };
+
+    public ApiFailure FromRateLimitBudgetSpent(TimeSpan budget, string? requestId) =>
+        Stamp(new ApiFailure(_platform.Platform, P + "RateLimited", FailureCategory.LimitsExceeded,
+            $"{Name}: {_operation.Description} was still rate limited (429) after {budget.TotalSeconds:0} s of waiting and retrying. Another client may be using the same key, or the plan's limit is lower: lower -ThrottleLimit, or try again later.")
+        { StatusCode = (HttpStatusCode)429 }, requestId);
 
     public ApiFailure FromServerWaitTooLong(TimeSpan wait, TimeSpan limit, string? requestId) =>
         Stamp(new ApiFailure(_platform.Platform, P + "RateLimited", FailureCategory.LimitsExceeded,
@@ -72,6 +115,11 @@ internal sealed class ApiFailureBuilder
         Stamp(new ApiFailure(_platform.Platform, P + "OutcomeUnknown", FailureCategory.ResourceUnavailable,
             $"{Name}: {_operation.Description} may or may not have been carried out: {what} after the request was sent. It was not sent again to avoid a duplicate. Check whether it exists before you retry.")
         { OutcomeUnknown = true }, null);
+
+    private ApiFailure OutcomeUnknownFailure(string what, HttpStatusCode status) =>
+        new ApiFailure(_platform.Platform, P + "OutcomeUnknown", FailureCategory.ResourceUnavailable,
+            $"{Name}: {_operation.Description} may or may not have been carried out: {what}. It was not sent again to avoid a duplicate. Check whether it exists before you retry.")
+        { OutcomeUnknown = true, StatusCode = status };
 
     private ApiFailure Stamp(ApiFailure failure, string? requestId)
     {

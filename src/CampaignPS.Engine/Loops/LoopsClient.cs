@@ -60,7 +60,7 @@ public sealed class LoopsClient : PlatformClient
     public async Task<LoopsCampaign> CreateCampaignAsync(NewLoopsCampaign campaign, CancellationToken cancellationToken = default)
     {
         CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody();
-        CampaignDto dto = await Transport.SendAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns", body, cancellationToken).ConfigureAwait(false);
+        CampaignDto dto = await Transport.SendCheckedAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns", body, LoopsAnswers.CampaignId, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -85,7 +85,7 @@ public sealed class LoopsClient : PlatformClient
         string id = LoopsRules.RequiredId("CampaignId", campaignId);
         CampaignBody body = (changes ?? throw new ArgumentNullException(nameof(changes))).ToBody(Now());
         ApiOperation operation = changes.Sends ? ScheduleCampaign : UpdateCampaign;
-        CampaignDto dto = await Transport.SendAsync<CampaignDto>(operation, HttpMethod.Post, "campaigns/" + Uri.EscapeDataString(id), body, cancellationToken).ConfigureAwait(false);
+        CampaignDto dto = await Transport.SendCheckedAsync<CampaignDto>(operation, HttpMethod.Post, "campaigns/" + Uri.EscapeDataString(id), body, LoopsAnswers.CampaignId, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -119,7 +119,7 @@ public sealed class LoopsClient : PlatformClient
             revision = current.ContentRevisionId ?? string.Empty;
         }
 
-        EmailMessageDto dto = await Transport.SendAsync<EmailMessageDto>(UpdateEmailMessage, HttpMethod.Post, "email-messages/" + Uri.EscapeDataString(id), changes.ToBody(revision), cancellationToken).ConfigureAwait(false);
+        EmailMessageDto dto = await Transport.SendCheckedAsync<EmailMessageDto>(UpdateEmailMessage, HttpMethod.Post, "email-messages/" + Uri.EscapeDataString(id), changes.ToBody(revision), LoopsAnswers.Revision, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -164,7 +164,7 @@ public sealed class LoopsClient : PlatformClient
     public async Task<LoopsCampaignGroup> CreateCampaignGroupAsync(NewLoopsCampaignGroup group, CancellationToken cancellationToken = default)
     {
         CampaignGroupBody body = (group ?? throw new ArgumentNullException(nameof(group))).ToBody();
-        CampaignGroupDto dto = await Transport.SendAsync<CampaignGroupDto>(CreateGroup, HttpMethod.Post, "campaign-groups", body, cancellationToken).ConfigureAwait(false);
+        CampaignGroupDto dto = await Transport.SendCheckedAsync<CampaignGroupDto>(CreateGroup, HttpMethod.Post, "campaign-groups", body, LoopsAnswers.GroupId, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 }

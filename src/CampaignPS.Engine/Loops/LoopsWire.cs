@@ -233,3 +233,13 @@ internal sealed class PaginationDto
 {
     public string? NextCursor { get; set; }
 }
+
+/// <summary>What a Loops answer must carry to count as a success.</summary>
+internal static class LoopsAnswers
+{
+    public static string? CampaignId(CampaignDto dto) => string.IsNullOrEmpty(dto.Id ?? dto.CampaignId) ? "the campaign's id (id or campaignId)" : null;
+
+    public static string? GroupId(CampaignGroupDto dto) => string.IsNullOrEmpty(dto.Id ?? dto.CampaignGroupId) ? "the campaign group's id" : null;
+
+    public static string? Revision(EmailMessageDto dto) => string.IsNullOrEmpty(dto.EmailMessageId ?? dto.Id) ? "the email message's id" : null;
+}

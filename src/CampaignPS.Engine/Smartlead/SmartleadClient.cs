@@ -66,7 +66,7 @@ public sealed class SmartleadClient : PlatformClient
     {
         (campaign ?? throw new ArgumentNullException(nameof(campaign))).Validate();
         var body = new CreateCampaignBody { Name = campaign.Name?.Trim(), ClientId = campaign.ClientId };
-        CreatedCampaignDto created = await Transport.SendAsync<CreatedCampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns/create", body, cancellationToken).ConfigureAwait(false);
+        CreatedCampaignDto created = await Transport.SendCheckedAsync<CreatedCampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns/create", body, d => d.Id > 0 ? null : "the created campaign's id", cancellationToken).ConfigureAwait(false);
 
         // The create answer carries no status; the reference says new campaigns start in DRAFTED.
         return Remember(new SmartleadCampaign
@@ -225,8 +225,12 @@ public sealed class SmartleadClient : PlatformClient
         }
 
         LeadsBody body = LeadsBody.From(leads, settings ?? new SmartleadLeadSettings());
-        LeadsResponseDto response = await Transport.SendAsync<LeadsResponseDto>(AddLeads, HttpMethod.Post, CampaignPath(campaignId) + "/leads", body, cancellationToken).ConfigureAwait(false);
-        return response.ToModel(leads.Count);
+        var attempts = new AttemptCount();
+        LeadsResponseDto response = await Transport.SendCheckedAsync<LeadsResponseDto>(AddLeads, HttpMethod.Post, CampaignPath(campaignId) + "/leads", body, d => d.HasCounts ? null : "any of the counts of added, duplicate or blocked leads", cancellationToken, attempts: attempts).ConfigureAwait(false);
+        SmartleadLeadBatchResult result = response.ToModel(leads.Count);
+        result.Attempts = attempts.Attempts;
+        result.ResentAfterUnknownOutcome = attempts.ResentAfterUnknownOutcome;
+        return result;
     }
 
     /// <summary>Sets when the campaign sends (POST /campaigns/{id}/schedule, the reference's flat body); the whole schedule is replaced.</summary>

@@ -149,19 +149,43 @@ public sealed class SmartleadLeadImportResult
     /// <summary>Leads in batches that failed after retries (each reported as an error).</summary>
     public long Failed { get; internal set; }
 
+    /// <summary>Requests sent for the batches, re-sends included.</summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>Batches sent again after an attempt whose outcome was unknown; their duplicates are counted as inserted.</summary>
+    public int ResentBatches { get; internal set; }
+
     internal void Add(SmartleadLeadBatchResult batch)
     {
         Batches++;
+        Attempts += batch.Attempts;
         Sent += batch.Sent;
-        Inserted += batch.Inserted;
-        Duplicates += batch.Duplicates;
         Blocked += batch.Blocked;
         Invalid += batch.Invalid;
+        if (batch.ResentAfterUnknownOutcome)
+        {
+            // The first send may have landed: its leads come back as duplicates of the second, but this run added them.
+            ResentBatches++;
+            Inserted += batch.Inserted + batch.Duplicates;
+        }
+        else
+        {
+            Inserted += batch.Inserted;
+            Duplicates += batch.Duplicates;
+        }
+    }
+
+    internal void AddFailed(int leads, int attempts)
+    {
+        Batches++;
+        Attempts += attempts;
+        Sent += leads;
+        Failed += leads;
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"Campaign {CampaignId}: {Inserted} inserted, {Duplicates} duplicates, {Blocked} blocked, {Invalid} invalid, {Rejected} rejected, {Failed} failed ({Sent} sent in {Batches} batches)";
+        $"Campaign {CampaignId}: {Inserted} inserted, {Duplicates} duplicates, {Blocked} blocked, {Invalid} invalid, {Rejected} rejected, {Failed} failed ({Sent} sent in {Batches} batches, {Attempts} requests{(ResentBatches > 0 ? $"; {ResentBatches} batches re-sent after an unknown outcome, their duplicates counted as inserted" : string.Empty)})";
 }
 
 /// <summary>Smartlead's answer to one batch of leads, whichever documented shape it came in.</summary>
@@ -181,4 +205,10 @@ public sealed class SmartleadLeadBatchResult
 
     /// <summary>Refused as invalid.</summary>
     public long Invalid { get; internal set; }
+
+    /// <summary>Requests sent for this batch (re-sends included).</summary>
+    public int Attempts { get; internal set; } = 1;
+
+    /// <summary>True when the batch was sent again after an attempt that may have reached Smartlead.</summary>
+    public bool ResentAfterUnknownOutcome { get; internal set; }
 }

@@ -228,6 +228,9 @@ internal sealed class LeadsResponseDto
     [JsonPropertyName("skipped_leads")]
     public List<SkippedLeadDto>? SkippedLeads { get; set; }
 
+    /// <summary>True when the answer carries counts in either documented shape (an answer without any is not Smartlead's).</summary>
+    public bool HasCounts => InsertedCount.HasValue || DuplicateCount.HasValue || BlockedCount.HasValue || InvalidCount.HasValue || AddedCount.HasValue || SkippedCount.HasValue;
+
     public SmartleadLeadBatchResult ToModel(int sent)
     {
         var result = new SmartleadLeadBatchResult { Sent = sent };

@@ -45,7 +45,7 @@ public sealed class SmsClient : PlatformClient
     public async Task<SmsCampaign> CreateCampaignAsync(NewSmsCampaign campaign, CancellationToken cancellationToken = default)
     {
         CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(Now());
-        Envelope<CampaignDto> created = await Transport.SendAsync<Envelope<CampaignDto>>(CreateCampaign, HttpMethod.Post, "api/campaigns", body, cancellationToken).ConfigureAwait(false);
+        Envelope<CampaignDto> created = await Transport.SendCheckedAsync<Envelope<CampaignDto>>(CreateCampaign, HttpMethod.Post, "api/campaigns", body, e => string.IsNullOrEmpty(e.Data?.UnderscoreId ?? e.Data?.Id) ? "the created campaign's id (data._id)" : null, cancellationToken).ConfigureAwait(false);
         SmsCampaign summary = (created.Data ?? new CampaignDto()).ToModel();
         if (string.IsNullOrEmpty(summary.Id))
         {

@@ -209,10 +209,14 @@ public sealed class SmartleadLeadImportTests
         Assert.Equal(6, sandbox.Count("POST", $"campaigns/{campaign.Id}/leads"));
         Assert.All(outcomes, o => Assert.Null(o.Failure));
         Assert.Equal(400, outcomes[1].Result!.Duplicates);
-        Assert.Equal(1_600, result.Inserted);
-        Assert.Equal(400, result.Duplicates);
+        Assert.True(outcomes[1].Result!.ResentAfterUnknownOutcome);
+        // The second send sees the first one's leads as duplicates; this run added all of them.
+        Assert.Equal(2_000, result.Inserted);
+        Assert.Equal(0, result.Duplicates);
+        Assert.Equal(1, result.ResentBatches);
         Assert.Equal(0, result.Failed);
         Assert.Equal(5, result.Batches);
+        Assert.Equal(6, result.Attempts);
         Assert.Single(sandbox.Logs.Lines, l => l.StartsWith("Server error 503", StringComparison.Ordinal));
     }
 
@@ -249,7 +253,10 @@ public sealed class SmartleadLeadImportTests
         Assert.Equal(Enumerable.Range(BatchSize + 1, BatchSize).Select(i => (long)i), failed.Leads.Select(l => l.Row));
         Assert.Equal(BatchSize, result.Failed);
         Assert.Equal(1_600, result.Inserted);
-        Assert.Equal(4, result.Batches);
+        // Every batch handed over counts, the failed one too, and so does every request sent.
+        Assert.Equal(5, result.Batches);
+        Assert.Equal(2_000, result.Sent);
+        Assert.Equal(6, result.Attempts);
         Assert.Equal(1_600, sandbox.State.LeadCount(campaign.Id));
         Assert.Empty(sandbox.State.LeadEmails(campaign.Id).Intersect(expectedFailed));
         Assert.Equal(4, sandbox.State.LeadPostCount(campaign.Id));

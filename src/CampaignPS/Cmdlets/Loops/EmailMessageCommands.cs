@@ -158,11 +158,20 @@ public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
 
     private bool TryReadLmx(string path, LoopsEmailMessageChanges changes)
     {
-        string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
         try
         {
+            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
             changes.Lmx = File.ReadAllText(resolved, Encoding.UTF8);
             return true;
+        }
+        catch (Exception exception) when (exception is ArgumentException || exception is NotSupportedException || exception is ItemNotFoundException || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException || exception is System.IO.DriveNotFoundException)
+        {
+            // A path PowerShell or the file system cannot use (an unknown drive, a character no file name may hold).
+            WriteError(new ErrorRecord(exception, "LoopsInvalidLmxPath", ErrorCategory.InvalidArgument, path)
+            {
+                ErrorDetails = new ErrorDetails($"LmxPath '{InputRules.Show(path)}' is not a file path that can be read: {exception.Message}") { RecommendedAction = "Correct -LmxPath and run the command again." },
+            });
+            return false;
         }
         catch (IOException exception)
         {

@@ -75,19 +75,28 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
                 return;
             }
 
-            _importer = smartlead.StartLeadImport(CampaignId, new SmartleadLeadSettings
+            SmartleadLeadImporter? started = null;
+            if (!TryValidate(() => started = smartlead.StartLeadImport(CampaignId, Settings()), InputObject))
             {
-                IgnoreGlobalBlockList = IgnoreGlobalBlockList.IsPresent,
-                IgnoreUnsubscribeList = IgnoreUnsubscribeList.IsPresent,
-                IgnoreDuplicateLeadsInOtherCampaign = IgnoreDuplicateLeadsInOtherCampaign.IsPresent,
-            });
+                _declinedCampaignId = CampaignId;
+                return;
+            }
+
+            _importer = started;
         }
 
-        foreach (object item in Lead)
+        foreach (object item in Lead ?? Array.Empty<object>())
         {
-            Take(_importer, item);
+            Take(_importer!, item);
         }
     }
+
+    private SmartleadLeadSettings Settings() => new SmartleadLeadSettings
+    {
+        IgnoreGlobalBlockList = IgnoreGlobalBlockList.IsPresent,
+        IgnoreUnsubscribeList = IgnoreUnsubscribeList.IsPresent,
+        IgnoreDuplicateLeadsInOtherCampaign = IgnoreDuplicateLeadsInOtherCampaign.IsPresent,
+    };
 
     /// <inheritdoc />
     protected override void EndInput(SmartleadClient client) => Finish(client);

@@ -98,7 +98,7 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
     /// <inheritdoc />
     protected override void ProcessRecordWith(SmsClient sms)
     {
-        foreach (object item in NewContact)
+        foreach (object item in NewContact ?? Array.Empty<object>())
         {
             _row++;
             try
@@ -120,8 +120,8 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
         List<SmsContact> existing;
         try
         {
-            existing = ExistingContact.Select((item, i) => SmsContact.FromFields(SmsContactRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
-                .Concat(ExistingContactId.Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
+            existing = (ExistingContact ?? Array.Empty<object>()).Select((item, i) => SmsContact.FromFields(SmsContactRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
+                .Concat((ExistingContactId ?? Array.Empty<string>()).Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
                 .ToList();
         }
         catch (InputValidationException invalid)
@@ -145,6 +145,8 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
 
     private void Create(SmsClient sms, string? name, IReadOnlyList<SmsContact> contacts, IReadOnlyList<SmsContact> existing)
     {
+        // A failure names the rows the campaign was made of (for Export-Csv and a second try), not the request.
+        object[] rows = contacts.Select(c => c.Source).Where(r => r != null).Cast<object>().ToArray();
         var request = new NewSmsCampaign
         {
             Name = name,
@@ -173,7 +175,7 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
         bool proceed = request.Sends
             ? Confirm.Send(target, $"Create SMS campaign scheduled for {request.ScheduleDate:u}", Force.IsPresent)
             : Confirm.Change(target, "Create SMS campaign (draft)");
-        if (proceed && TryAwait(token => sms.CreateCampaignAsync(request, token), request, out SmsCampaign campaign))
+        if (proceed && TryAwait(token => sms.CreateCampaignAsync(request, token), rows, out SmsCampaign campaign))
         {
             WriteObject(campaign);
         }
