@@ -224,6 +224,17 @@ Describe 'Set-LoopsCampaign' {
         $failures[0].CategoryInfo.Category.ToString() | Should -Be 'ObjectNotFound'
     }
 
+    It 'reports an unknown mailing list or segment as that resource not found, naming the id (New- and Set-LoopsCampaign)' {
+        New-LoopsCampaign -Name 'No such list' -MailingListId 'list_nope' -ErrorVariable created -ErrorAction SilentlyContinue
+        Set-LoopsCampaign -CampaignId $campaign.Id -AudienceSegmentId 'seg_nope' -ErrorVariable changed -ErrorAction SilentlyContinue
+
+        $created[0].FullyQualifiedErrorId | Should -BeLike 'LoopsMailingListNotFound*'
+        $created[0].Exception.Message | Should -BeLike "*Check the mailing list id 'list_nope'.*"
+        $changed[0].FullyQualifiedErrorId | Should -BeLike 'LoopsAudienceSegmentNotFound*'
+        $changed[0].Exception.Message | Should -BeLike "*Check the audience segment id 'seg_nope'.*"
+        $changed[0].CategoryInfo.Category.ToString() | Should -Be 'ObjectNotFound'
+    }
+
     It 'never writes the key to the verbose stream' {
         $records = Set-LoopsCampaign -CampaignId $campaign.Id -Name 'Verbose check' -Confirm:$false -Verbose 4>&1
 

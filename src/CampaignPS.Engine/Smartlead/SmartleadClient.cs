@@ -80,7 +80,7 @@ public sealed class SmartleadClient : PlatformClient
     /// <summary>Reads one campaign (GET /campaigns/{id}): what the server stored, nothing remembered from earlier calls.</summary>
     public async Task<SmartleadCampaign> GetCampaignAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        CampaignDto dto = await Transport.SendAsync<CampaignDto>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+        CampaignDto dto = await Transport.SendAsync<CampaignDto>(ForCampaign(GetCampaign, campaignId), HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -95,7 +95,7 @@ public sealed class SmartleadClient : PlatformClient
     /// <summary>Deletes a campaign with all its leads and statistics (DELETE /campaigns/{id}). Cannot be undone.</summary>
     public async Task DeleteCampaignAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        await Transport.SendAsync<OkDto>(DeleteCampaign, HttpMethod.Delete, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+        await Transport.SendAsync<OkDto>(ForCampaign(DeleteCampaign, campaignId), HttpMethod.Delete, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -105,13 +105,13 @@ public sealed class SmartleadClient : PlatformClient
     public async Task SetSequenceAsync(long campaignId, IReadOnlyList<SmartleadSequenceStep> steps, CancellationToken cancellationToken = default)
     {
         var body = new SequencesBody { Sequences = SmartleadRules.Sequence(steps) };
-        await Transport.SendAsync<OkDto>(SaveSequence, HttpMethod.Post, CampaignPath(campaignId) + "/sequences", body, cancellationToken).ConfigureAwait(false);
+        await Transport.SendAsync<OkDto>(ForCampaign(SaveSequence, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/sequences", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the campaign's sequence (GET /campaigns/{id}/sequences).</summary>
     public async Task<IReadOnlyList<SmartleadSequenceStep>> GetSequenceAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        List<SequenceBody> steps = await Transport.SendAsync<List<SequenceBody>>(GetSequence, HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
+        List<SequenceBody> steps = await Transport.SendAsync<List<SequenceBody>>(ForCampaign(GetSequence, campaignId), HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
         return steps.OrderBy(s => s.SeqNumber).Select(s => s.ToModel()).ToList();
     }
 
@@ -129,13 +129,13 @@ public sealed class SmartleadClient : PlatformClient
         }
 
         var body = new EmailAccountsBody { EmailAccountIds = emailAccountIds.Distinct().ToList() };
-        await Transport.SendAsync<OkDto>(AddAccounts, HttpMethod.Post, CampaignPath(campaignId) + "/email-accounts", body, cancellationToken).ConfigureAwait(false);
+        await Transport.SendAsync<OkDto>(ForCampaign(AddAccounts, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/email-accounts", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the campaign's sending accounts (GET /campaigns/{id}/email-accounts).</summary>
     public async Task<IReadOnlyList<SmartleadEmailAccount>> GetEmailAccountsAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        List<EmailAccountDto> accounts = await Transport.SendAsync<List<EmailAccountDto>>(GetAccounts, HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
+        List<EmailAccountDto> accounts = await Transport.SendAsync<List<EmailAccountDto>>(ForCampaign(GetAccounts, campaignId), HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
         return accounts.Select(a => a.ToModel()).ToList();
     }
 
@@ -210,7 +210,7 @@ public sealed class SmartleadClient : PlatformClient
         }
 
         LeadsBody body = LeadsBody.From(leads, settings ?? new SmartleadLeadSettings());
-        LeadsResponseDto response = await Transport.SendAsync<LeadsResponseDto>(AddLeads, HttpMethod.Post, CampaignPath(campaignId) + "/leads", body, cancellationToken).ConfigureAwait(false);
+        LeadsResponseDto response = await Transport.SendAsync<LeadsResponseDto>(ForCampaign(AddLeads, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/leads", body, cancellationToken).ConfigureAwait(false);
         return response.ToModel(leads);
     }
 
@@ -218,14 +218,14 @@ public sealed class SmartleadClient : PlatformClient
     public async Task SetScheduleAsync(long campaignId, SmartleadSchedule schedule, CancellationToken cancellationToken = default)
     {
         ScheduleBody body = (schedule ?? throw new ArgumentNullException(nameof(schedule))).ToBody();
-        await Transport.SendAsync<OkDto>(SaveSchedule, HttpMethod.Post, CampaignPath(campaignId) + "/schedule", body, cancellationToken).ConfigureAwait(false);
+        await Transport.SendAsync<OkDto>(ForCampaign(SaveSchedule, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/schedule", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Changes tracking, stop conditions and the other campaign settings (POST /campaigns/{id}/settings).</summary>
     public async Task SetSettingsAsync(long campaignId, SmartleadSettings settings, CancellationToken cancellationToken = default)
     {
         SettingsBody body = (settings ?? throw new ArgumentNullException(nameof(settings))).ToBody();
-        await Transport.SendAsync<OkDto>(SaveSettings, HttpMethod.Post, CampaignPath(campaignId) + "/settings", body, cancellationToken).ConfigureAwait(false);
+        await Transport.SendAsync<OkDto>(ForCampaign(SaveSettings, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/settings", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -241,8 +241,11 @@ public sealed class SmartleadClient : PlatformClient
             SmartleadStatusChange.Stop => "STOPPED",
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
-        await Transport.SendAsync<OkDto>(ChangeStatus, HttpMethod.Post, CampaignPath(campaignId) + "/status", new StatusBody { Status = wire }, cancellationToken).ConfigureAwait(false);
+        await Transport.SendAsync<OkDto>(ForCampaign(ChangeStatus, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/status", new StatusBody { Status = wire }, cancellationToken).ConfigureAwait(false);
     }
+
+    private static ApiOperation ForCampaign(ApiOperation operation, long campaignId) =>
+        operation.About(("Campaign", campaignId.ToString(CultureInfo.InvariantCulture)));
 
     private static string CampaignPath(long campaignId) => "campaigns/" + SmartleadRules.CampaignId(campaignId).ToString(CultureInfo.InvariantCulture);
 }

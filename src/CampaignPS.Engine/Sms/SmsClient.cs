@@ -66,7 +66,7 @@ public sealed class SmsClient : PlatformClient
     /// <summary>Reads one campaign (GET /api/campaigns/{id}).</summary>
     public async Task<SmsCampaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        Envelope<CampaignDto> response = await Transport.SendAsync<Envelope<CampaignDto>>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+        Envelope<CampaignDto> response = await Transport.SendAsync<Envelope<CampaignDto>>(ForCampaign(GetCampaign, campaignId), HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
         return (response.Data ?? new CampaignDto()).ToModel();
     }
 
@@ -80,14 +80,14 @@ public sealed class SmsClient : PlatformClient
     /// <summary>Sends the campaign's messages now (POST /api/campaigns/{id}/send) and reads back the result with its statistics.</summary>
     public async Task<SmsCampaign> SendCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        await Transport.SendWithoutResultAsync(SendCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/send", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+        await Transport.SendWithoutResultAsync(ForCampaign(SendCampaign, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/send", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
         return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Cancels a scheduled campaign (POST /api/campaigns/{id}/cancel); <c>SmsCampaignNotScheduled</c> otherwise.</summary>
     public async Task<SmsCampaign> CancelCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        await Transport.SendWithoutResultAsync(CancelCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/cancel", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+        await Transport.SendWithoutResultAsync(ForCampaign(CancelCampaign, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/cancel", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
         return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,6 +108,8 @@ public sealed class SmsClient : PlatformClient
         Envelope<ValidationDto> response = await Transport.SendAsync<Envelope<ValidationDto>>(ValidateContacts, HttpMethod.Post, "api/campaigns/validate-contacts", body, cancellationToken).ConfigureAwait(false);
         return (response.Data ?? new ValidationDto()).ToModel();
     }
+
+    private static ApiOperation ForCampaign(ApiOperation operation, string campaignId) => operation.About(("Campaign", campaignId));
 
     private static string CampaignPath(string campaignId) => "api/campaigns/" + Uri.EscapeDataString(SmsRules.CampaignId(campaignId));
 
