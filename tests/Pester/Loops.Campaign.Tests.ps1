@@ -29,6 +29,16 @@ Describe 'New-LoopsCampaign' {
         Reset-TestSandbox
     }
 
+    It 'carries the list and group it sent when the create answer leaves them out' {
+        Set-LoopsCreateShape -Shape 'Sparse'
+
+        $campaign = New-LoopsCampaign -Name 'Sparse answer' -MailingListId 'list_main' -CampaignGroupId 'grp_launches'
+
+        $campaign.MailingListId | Should -Be 'list_main'
+        $campaign.CampaignGroupId | Should -Be 'grp_launches'
+        $campaign.PSObject.Properties.Name | Should -Not -Contain 'Subject'
+    }
+
     It 'creates a draft campaign that carries what the next cmdlets need' {
         $campaign = New-LoopsCampaign -Name 'Spring announcement'
 

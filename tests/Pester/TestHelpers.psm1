@@ -451,7 +451,7 @@ function Set-LoopsCreateShape {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('Current', 'Legacy')]
+        [ValidateSet('Current', 'Legacy', 'Sparse')]
         [string] $Shape,
 
         $Sandbox

@@ -66,7 +66,7 @@ public sealed class LoopsClient : PlatformClient
     {
         CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody();
         CampaignDto dto = await Transport.SendAsync<CampaignDto>(CreateCampaign.About(References(body)), HttpMethod.Post, "campaigns", body, cancellationToken).ConfigureAwait(false);
-        return dto.ToModel();
+        return dto.ToModel().FilledFrom(body);
     }
 
     /// <summary>Reads one campaign (GET /campaigns/{id}).</summary>

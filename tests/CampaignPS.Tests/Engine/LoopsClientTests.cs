@@ -48,6 +48,42 @@ public sealed class LoopsClientTests
         Assert.Equal(1, sandbox.Server.Loops.CampaignCount);
     }
 
+    [Fact]
+    public async Task A_create_answer_that_leaves_out_the_audience_and_group_is_filled_from_the_request()
+    {
+        await using var sandbox = await LoopsSandbox.StartAsync();
+        sandbox.Server.Loops.CreateShape = LoopsCreateShape.Sparse;
+        using var client = sandbox.Client();
+
+        LoopsCampaign campaign = await client.CreateCampaignAsync(new NewLoopsCampaign { Name = "Sparse", MailingListId = "list_main", CampaignGroupId = "grp_launches", AudienceSegmentId = "seg_01" });
+
+        Assert.Equal("list_main", campaign.MailingListId);
+        Assert.Equal("grp_launches", campaign.CampaignGroupId);
+        Assert.Equal("seg_01", campaign.AudienceSegmentId);
+        Assert.Equal("list_main", sandbox.Server.Loops.GetCampaign(campaign.Id)!.MailingListId);
+    }
+
+    [Fact]
+    public async Task A_campaign_has_one_set_of_fields_whether_listed_or_read_by_id()
+    {
+        await using var sandbox = await LoopsSandbox.StartAsync();
+        using var client = sandbox.Client();
+        LoopsCampaign created = await client.CreateCampaignAsync(new NewLoopsCampaign { Name = "One meaning" });
+        await client.UpdateEmailMessageAsync(created.EmailMessageId!, new LoopsEmailMessageChanges { ExpectedRevisionId = created.EmailMessageContentRevisionId, Subject = "Listed subject" });
+
+        LoopsCampaign listed = (await client.GetCampaignPageAsync()).Items.Single(c => c.Id == created.Id);
+        LoopsCampaign read = await client.GetCampaignAsync(created.Id);
+        LoopsEmailMessage message = await client.GetEmailMessageAsync(created.EmailMessageId!);
+
+        // The subject is the email message's (the campaign object of 1.21.6 and 1.22.2 has none).
+        Assert.Null(typeof(LoopsCampaign).GetProperty("Subject"));
+        Assert.Equal(
+            string.Join("|", typeof(LoopsCampaign).GetProperties().Where(p => p.Name != "UpdatedAt").Select(p => $"{p.Name}={p.GetValue(listed)}")),
+            string.Join("|", typeof(LoopsCampaign).GetProperties().Where(p => p.Name != "UpdatedAt").Select(p => $"{p.Name}={p.GetValue(read)}")));
+        Assert.Equal("Listed subject", message.Subject);
+        Assert.Equal("styled", message.EmailFormat);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
