@@ -6,7 +6,7 @@ namespace CampaignPS.Cmdlets.Sms;
 public abstract class SmsCampaignCmdlet : PlatformCmdlet<SmsClient>
 {
     /// <summary><para type="description">The campaign id; binds from the Id of New-SmsCampaign or Get-SmsCampaign output.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "_id")]
     [ArgumentCompleter(typeof(SmsCampaignCompleter))]
     public string CampaignId { get; set; } = string.Empty;

@@ -204,7 +204,7 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
 public sealed class GetSmsCampaignCommand : PlatformCmdlet<SmsClient>
 {
     /// <summary><para type="description">The campaign id.</para></summary>
-    [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "_id")]
     [ArgumentCompleter(typeof(SmsCampaignCompleter))]
     public string? CampaignId { get; set; }
