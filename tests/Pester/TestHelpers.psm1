@@ -428,7 +428,7 @@ function Set-SandboxCampaignStatus {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('loops', 'smartlead')]
+        [ValidateSet('loops', 'smartlead', 'sms')]
         [string] $Platform,
 
         [Parameter(Mandatory = $true)]

@@ -28,7 +28,7 @@ internal sealed class ApiFailureBuilder
     {
         int code = (int)status;
         ApiErrorBody error = ApiErrorBody.Parse(body);
-        ErrorRule? rule = _operation.Rules.FirstOrDefault(r => r.Matches(code, error.Message));
+        ErrorRule? rule = _operation.Rules.FirstOrDefault(r => r.Matches(code, error.Message) || r.Matches(code, error.Code));
         (string suffix, FailureCategory category, string advice) = rule != null
             ? (rule.ErrorIdSuffix, rule.Category, rule.Advice)
             : Default(code, error.Message);

@@ -8,13 +8,18 @@ namespace CampaignPS.Engine.Sms;
 /// </summary>
 public sealed class SmsClient : PlatformClient
 {
+    private const string AlreadySent = "The campaign was sent or cancelled already; create a new campaign to send again.";
+
     private static readonly ApiOperation ListCampaigns = new ApiOperation("list campaigns", "Campaign", RequestSafety.Read);
     private static readonly ApiOperation GetCampaign = new ApiOperation("get campaign", "Campaign", RequestSafety.Read);
     private static readonly ApiOperation CreateCampaign = new ApiOperation("create campaign", "Campaign", RequestSafety.NonIdempotent);
 
     // Sending twice would text every contact twice: never re-sent when the outcome is unknown.
+    // The reference documents 400 as /send's only error status; its message (and code) says why. A 409 is read too.
     private static readonly ApiOperation SendCampaign = new ApiOperation("send campaign", "Campaign", RequestSafety.NonIdempotent,
-        new ErrorRule(409, "CampaignAlreadySent", FailureCategory.InvalidOperation, "The campaign was sent or cancelled already; create a new campaign to send again."));
+        new ErrorRule(400, "CampaignAlreadySent", FailureCategory.InvalidOperation, AlreadySent, "already"),
+        new ErrorRule(400, "CampaignAlreadySent", FailureCategory.InvalidOperation, AlreadySent, "cancel"),
+        new ErrorRule(409, "CampaignAlreadySent", FailureCategory.InvalidOperation, AlreadySent));
     private static readonly ApiOperation CancelCampaign = new ApiOperation("cancel campaign", "Campaign", RequestSafety.IdempotentWrite,
         new ErrorRule(409, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled."),
         new ErrorRule(400, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled.", "scheduled"));
@@ -106,7 +111,7 @@ public sealed class SmsClient : PlatformClient
             AssignmentConfig = Parse("Assignment", assignmentJson),
         };
         Envelope<ValidationDto> response = await Transport.SendAsync<Envelope<ValidationDto>>(ValidateContacts, HttpMethod.Post, "api/campaigns/validate-contacts", body, cancellationToken).ConfigureAwait(false);
-        return (response.Data ?? new ValidationDto()).ToModel();
+        return (response.Data ?? new ValidationDto()).ToModel(contacts);
     }
 
     private static ApiOperation ForCampaign(ApiOperation operation, string campaignId) => operation.About(("Campaign", campaignId));

@@ -26,7 +26,7 @@ public sealed class SmsContact
         _fields = fields;
     }
 
-    /// <summary>The 1-based position of the record in the input (0 for contacts read from the API).</summary>
+    /// <summary>The 1-based position of the record in the input (0 for contacts the API named that no input matches).</summary>
     public long Row { get; }
 
     /// <summary>The contact's id when it already exists in Tether.</summary>
@@ -125,6 +125,10 @@ public sealed class SmsContact
 
     internal static SmsContact FromApi(IReadOnlyDictionary<string, string> fields, string? id) =>
         new SmsContact(0, id, new Dictionary<string, string>(fields.ToDictionary(f => f.Key, f => f.Value)));
+
+    // This contact as the API answered it, with the row and record of the input it came from (when known).
+    internal SmsContact From(SmsContact? origin) =>
+        origin == null ? this : new SmsContact(origin.Row, Id ?? origin.Id, _fields) { Source = origin.Source };
 
     /// <summary>The value of a field by its wire name, or null.</summary>
     public string? Field(string name) => _fields.TryGetValue(name, out string? value) ? value : null;

@@ -173,16 +173,23 @@ public sealed class SmsClientTests
         await using var sandbox = await SmsSandbox.StartAsync();
         using var client = sandbox.Client();
         SmsCampaign draft = await client.CreateCampaignAsync(Draft("Once"));
+        SmsCampaign cancelled = await client.CreateCampaignAsync(Draft("Cancelled"));
+        sandbox.State.SetCampaignStatus(cancelled.Id, "cancelled");
         await client.SendCampaignAsync(draft.Id);
 
         var twice = await Assert.ThrowsAsync<CampaignApiException>(() => client.SendCampaignAsync(draft.Id));
+        var afterCancel = await Assert.ThrowsAsync<CampaignApiException>(() => client.SendCampaignAsync(cancelled.Id));
+        Assert.Equal("SmsCampaignAlreadySent", afterCancel.ErrorId);
+        Assert.Equal(HttpStatusCode.BadRequest, afterCancel.StatusCode);
         var missingSend = await Assert.ThrowsAsync<CampaignApiException>(() => client.SendCampaignAsync(UnknownCampaign));
         var missingGet = await Assert.ThrowsAsync<CampaignApiException>(() => client.GetCampaignAsync(UnknownCampaign));
 
         Assert.Equal("SmsCampaignAlreadySent", twice.ErrorId);
         Assert.Equal(FailureCategory.InvalidOperation, twice.Failure.Category);
-        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        // The one error status /send documents.
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("already been sent", twice.Message);
+        Assert.DoesNotContain("Correct the value", twice.Message);
         Assert.Equal("CAMPAIGN_ALREADY_SENT", twice.Failure.ApiErrorCode);
         Assert.Equal(2, sandbox.Count("POST", $"api/campaigns/{draft.Id}/send"));
         Assert.Equal("SmsCampaignNotFound", missingSend.ErrorId);

@@ -15,7 +15,11 @@ public abstract class SmsCampaignCmdlet : PlatformCmdlet<SmsClient>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Writes a campaign, with each failed message as a warning.</summary>
+    /// <summary><para type="description">Write the campaign as Tether has it afterwards (with its statistics).</para></summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Writes each failed message as a warning, and the campaign with -PassThru.</summary>
     protected void WriteCampaign(SmsCampaign campaign)
     {
         foreach (SmsFailure failure in campaign.FailedDetails)
@@ -23,6 +27,9 @@ public abstract class SmsCampaignCmdlet : PlatformCmdlet<SmsClient>
             WriteWarning($"SMS campaign {campaign.Id}: message to {failure.PhoneNumber} failed: {failure.Error}");
         }
 
-        WriteObject(campaign);
+        if (PassThru.IsPresent)
+        {
+            WriteObject(campaign);
+        }
     }
 }
