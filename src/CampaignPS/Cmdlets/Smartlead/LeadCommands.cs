@@ -89,6 +89,9 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
     }
 
     /// <inheritdoc />
+    protected override bool ReportsProgress => false;
+
+    /// <inheritdoc />
     protected override void EndInput(SmartleadClient client) => Finish(client);
 
     private void Take(SmartleadLeadImporter importer, object item)
