@@ -441,8 +441,8 @@ public sealed class SmsClientTests
     [Theory]
     [InlineData("(415) 555-0133", null, "row 3", "not in E.164 form")]
     [InlineData("(415) 555-0133", null, "row 3", "-DefaultCountryCode")]
-    [InlineData("415-CALL-NOW", "1", "row 3", "cannot be brought to E.164")]
-    [InlineData("+1 415", null, "row 3", "cannot be brought to E.164")]
+    [InlineData("415-CALL-NOW", "1", "row 3", "is not a valid number for its country")]
+    [InlineData("+1 415", null, "row 3", "is not a valid number for its country")]
     public void A_phone_that_is_not_E164_names_the_row(string phone, string? countryCode, string row, string phrase)
     {
         var error = Assert.Throws<InputValidationException>(() => SmsContact.FromFields(Fields(("phoneNumber", phone)), 3, countryCode));
