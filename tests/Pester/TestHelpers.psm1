@@ -440,7 +440,7 @@ function Set-SandboxCampaignStatus {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('loops', 'smartlead')]
+        [ValidateSet('loops', 'smartlead', 'sms')]
         [string] $Platform,
 
         [Parameter(Mandatory = $true)]
@@ -463,7 +463,7 @@ function Set-LoopsCreateShape {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('Current', 'Legacy')]
+        [ValidateSet('Current', 'Legacy', 'Sparse')]
         [string] $Shape,
 
         $Sandbox

@@ -33,14 +33,13 @@ internal sealed class ApiFailureBuilder
     {
         int code = (int)status;
         // The fields are masked again after parsing: JSON escapes in the body spell an echoed key differently.
-        ApiErrorBody parsed = ApiErrorBody.Parse(body);
-        ApiErrorBody error = parsed.Scrubbed(_scrub);
-        ErrorRule? rule = _operation.Rules.FirstOrDefault(r => r.Matches(code, error.Message));
+        ApiErrorBody error = ApiErrorBody.Parse(body).Scrubbed(_scrub);
+        ErrorRule? rule = _operation.Rules.FirstOrDefault(r => r.Matches(code, error.Message) || r.Matches(code, error.Code));
         (string suffix, FailureCategory category, string advice) = rule != null
             ? (rule.ErrorIdSuffix, rule.Category, rule.Advice)
-            : Default(code);
+            : Default(code, error.Message);
 
-        bool unknown = code >= 500 && MayHaveHappened && rule == null;
+        bool unknown = code >= 500 && code != NotImplemented && MayHaveHappened && rule == null;
         string apiText = string.IsNullOrWhiteSpace(error.Message) ? status.ToString() : error.Message!.TrimEnd('.');
         var failure = new ApiFailure(_platform.Platform, P + suffix, category,
             $"{Name}: {_operation.Description} failed with {code} {ReasonPhrase(status)}: {apiText}. {advice}")
@@ -129,7 +128,7 @@ internal sealed class ApiFailureBuilder
         return failure;
     }
 
-    private (string Suffix, FailureCategory Category, string Advice) Default(int code)
+    private (string Suffix, FailureCategory Category, string Advice) Default(int code, string? apiMessage)
     {
         string resource = _operation.Resource;
         switch (code)
@@ -144,9 +143,13 @@ internal sealed class ApiFailureBuilder
             case 407:
                 return ("ProxyAuthenticationRequired", FailureCategory.PermissionDenied, "The proxy wants credentials: connect again with -ProxyCredential or -ProxyUseDefaultCredentials.");
             case 404:
-                return (resource + "NotFound", FailureCategory.ObjectNotFound, $"Check the {resource.ToLowerInvariant()} id.");
+                (string notFound, string check) = NotFound(apiMessage);
+                return (notFound, FailureCategory.ObjectNotFound, check);
             case 409:
-                return (resource + "Conflict", MayHaveHappened ? FailureCategory.ResourceExists : FailureCategory.InvalidOperation, "The current state of the object does not allow this.");
+                return (resource + "Conflict", MayHaveHappened ? FailureCategory.ResourceExists : FailureCategory.InvalidOperation,
+                    $"The {Words(resource)}'s current state does not allow this {_operation.Description}: read it again and check what the message says.");
+            case NotImplemented:
+                return ("NotImplemented", FailureCategory.InvalidOperation, $"{Name} documents this call but does not carry it out for this request; it was not retried. Do it in the {Name} app instead.");
             case 413:
                 return ("PayloadTooLarge", FailureCategory.InvalidData, "Send less data in one request.");
             case 429:
@@ -162,6 +165,41 @@ internal sealed class ApiFailureBuilder
                 return ("RequestFailed", FailureCategory.NotSpecified, string.Empty);
         }
     }
+
+    private const int NotImplemented = 501;
+
+    // A 404 is about the resource the server's message names (by id, else by name), else about the ids the request
+    // carried; an operation that did not say what it carries is about its own resource.
+    private (string Suffix, string Advice) NotFound(string? apiMessage)
+    {
+        IReadOnlyList<RequestTarget> targets = _operation.Targets;
+        if (!_operation.TargetsKnown)
+        {
+            return (_operation.Resource + "NotFound", $"Check the {Words(_operation.Resource)} id.");
+        }
+
+        string message = apiMessage ?? string.Empty;
+        List<RequestTarget> named = targets.Where(t => t.Id.Length > 1 && message.IndexOf(t.Id, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+        if (named.Count == 0)
+        {
+            named = targets.Where(t => message.IndexOf(Words(t.Resource), StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+        }
+
+        if (named.Count == 0)
+        {
+            named = targets.ToList();
+        }
+
+        return named.Count switch
+        {
+            0 => ("NotFound", "Check the ids the request names."),
+            1 => (named[0].Resource + "NotFound", $"Check the {Words(named[0].Resource)} id '{named[0].Id}'."),
+            _ => ("NotFound", "Check " + string.Join(" and ", named.Select(t => $"the {Words(t.Resource)} id '{t.Id}'")) + "."),
+        };
+    }
+
+    // "EmailMessage" as words for a sentence: "email message".
+    private static string Words(string pascalCase) => SplitWords(pascalCase).ToLowerInvariant();
 
     private static string ReasonPhrase(HttpStatusCode status) => status switch
     {

@@ -118,7 +118,8 @@ internal sealed class AttemptPolicy
             return AttemptDecision.Fail(FailureKind.Redirected, requestMayHaveBeenSent: false);
         }
 
-        if (status >= 500)
+        // 501 is a documented "not implemented" (Loops workflow nodes): the same request will never succeed.
+        if (status >= 500 && status != 501)
         {
             bool mayResend = MayResend(outcome);
             return mayResend && !outcome.IsLastAttempt

@@ -65,8 +65,6 @@ internal sealed class CampaignDto
 
     public string? Status { get; set; }
 
-    public string? Subject { get; set; }
-
     public string? EmailMessageId { get; set; }
 
     public string? EmailMessageContentRevisionId { get; set; }
@@ -91,7 +89,6 @@ internal sealed class CampaignDto
         Url = Url,
         Name = Name ?? string.Empty,
         Status = Status ?? string.Empty,
-        Subject = Subject,
         EmailMessageId = EmailMessageId,
         EmailMessageContentRevisionId = EmailMessageContentRevisionId,
         MailingListId = MailingListId,
@@ -123,6 +120,16 @@ internal sealed class EmailMessageDto
 
     public string? ReplyToEmail { get; set; }
 
+    public string? CcEmail { get; set; }
+
+    public string? BccEmail { get; set; }
+
+    public string? LanguageCode { get; set; }
+
+    public string? EmailFormat { get; set; }
+
+    public string? TransactionalId { get; set; }
+
     public string? Lmx { get; set; }
 
     public string? ContentRevisionId { get; set; }
@@ -140,6 +147,11 @@ internal sealed class EmailMessageDto
         FromName = FromName,
         FromEmail = FromEmail,
         ReplyToEmail = ReplyToEmail,
+        CcEmail = CcEmail,
+        BccEmail = BccEmail,
+        LanguageCode = LanguageCode,
+        EmailFormat = EmailFormat,
+        TransactionalId = TransactionalId,
         Lmx = Lmx,
         ContentRevisionId = ContentRevisionId,
         UpdatedAt = UpdatedAt,

@@ -14,6 +14,7 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     where TClient : class, IPlatformClient
 {
     private OrderedRunner? _runner;
+    private BulkProgress? _progress;
 
     /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
     [Parameter]
@@ -53,9 +54,13 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
         }
 
         _runner ??= new OrderedRunner(Bridge, ThrottleLimit ?? Platform.DefaultThrottleLimit);
+        _progress ??= ReportsProgress ? new BulkProgress(this, MyInvocation.MyCommand.Name, MyInvocation.PipelinePosition) : null;
+        _progress?.Submitted();
         _runner.Submit(send, task =>
         {
-            if (TryResult(task, record, out T result))
+            bool succeeded = TryResult(task, record, out T result);
+            _progress?.Delivered(succeeded);
+            if (succeeded)
             {
                 WriteResult(() => write(result), record, result);
             }
@@ -86,6 +91,9 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
         ThrowStopped();
     }
 
+    /// <summary>False for a cmdlet that writes a progress bar of its own (Add-SmartleadLead counts leads, not requests).</summary>
+    protected virtual bool ReportsProgress => true;
+
     /// <summary>Runs after the last record, before the base delivers what is still in flight (send what was gathered here).</summary>
     protected virtual void EndInput(TClient client)
     {
@@ -96,6 +104,7 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     {
         EndInput(client);
         DeliverAll();
+        _progress?.Complete();
     }
 }
 

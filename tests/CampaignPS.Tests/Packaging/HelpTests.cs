@@ -221,6 +221,11 @@ public sealed partial class HelpTests
         {
             sets.Add(ParameterInfo.AllSets);
         }
+        else if (cmdlet.DefaultParameterSetName != null && !sets.Contains(cmdlet.DefaultParameterSetName))
+        {
+            // A default set that no parameter names still is a form of the command (Set-LoopsCampaign's most common one).
+            sets.Insert(0, cmdlet.DefaultParameterSetName);
+        }
 
         var items = command.Element(Command + "syntax")!.Elements(Command + "syntaxItem").ToList();
         if (items.Count != sets.Count)

@@ -30,7 +30,7 @@ namespace CampaignPS.Cmdlets.Loops;
 public sealed class GetLoopsEmailMessageCommand : PlatformCmdlet<LoopsClient>
 {
     /// <summary><para type="description">The email message id; binds from New-LoopsCampaign and Get-LoopsCampaign output.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string EmailMessageId { get; set; } = string.Empty;
 
     /// <inheritdoc />

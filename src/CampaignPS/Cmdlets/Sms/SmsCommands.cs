@@ -206,7 +206,7 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
 public sealed class GetSmsCampaignCommand : PlatformCmdlet<SmsClient>
 {
     /// <summary><para type="description">The campaign id.</para></summary>
-    [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "_id")]
     [ArgumentCompleter(typeof(SmsCampaignCompleter))]
     public string? CampaignId { get; set; }
@@ -320,7 +320,7 @@ public sealed class TestSmsCampaignContactCommand : PlatformCmdlet<SmsClient>
 
 /// <summary>
 /// <para type="synopsis">Sends an SMS campaign now: real text messages go to every contact. This cannot be undone.</para>
-/// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). The output has the campaign's statistics; every failed message is also written as a warning.</para>
+/// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). Every failed message is written as a warning; -PassThru writes the campaign with its statistics. A campaign that was sent or cancelled already is refused as SmsCampaignAlreadySent.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: see what would happen, then send (it asks first).</para>
@@ -334,7 +334,7 @@ public sealed class TestSmsCampaignContactCommand : PlatformCmdlet<SmsClient>
 /// <code>
 /// Import-Csv contacts.csv |
 ///     New-SmsCampaign -Name 'Flash sale' -Message 'Hi {{firstName}}, 20% off today only.' -DefaultCountryCode 1 |
-///     Send-SmsCampaign -Force |
+///     Send-SmsCampaign -Force -PassThru |
 ///     Select-Object -Property 'Name', 'Total', 'Sent', 'Failed'
 /// </code>
 /// </example>
@@ -358,7 +358,7 @@ public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
 
 /// <summary>
 /// <para type="synopsis">Cancels a scheduled SMS campaign before it sends. Only scheduled campaigns can be cancelled, and a cancelled campaign cannot be resumed.</para>
-/// <para type="description">Sends Tether's cancel for the campaign. Only a scheduled campaign can be cancelled (otherwise SmsCampaignNotScheduled), and a cancelled campaign cannot be resumed, so ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. The output is the cancelled campaign.</para>
+/// <para type="description">Sends Tether's cancel for the campaign. Only a scheduled campaign can be cancelled (otherwise SmsCampaignNotScheduled), and a cancelled campaign cannot be resumed, so ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Writes nothing; -PassThru writes the cancelled campaign.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: cancel a scheduled campaign (it asks first).</para>
