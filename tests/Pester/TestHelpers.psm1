@@ -31,6 +31,17 @@ function Get-RepositoryRoot {
     $script:RepositoryRoot
 }
 
+# The manifest's values as PowerShell reads them: it chooses its build by $PSEdition, which Import-PowerShellDataFile
+# refuses, so the data is evaluated in restricted language with only $PSEdition allowed, as Import-Module does.
+function Read-ModuleManifest {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param([string] $Path = (Join-Path -Path $script:RepositoryRoot -ChildPath 'CampaignPS.psd1'))
+    $data = [scriptblock]::Create((Get-Content -LiteralPath $Path -Raw))
+    $data.CheckRestrictedLanguage([string[]] @(), [string[]] @('PSEdition'), $false)
+    & $data
+}
+
 function Get-TestConfiguration {
     [CmdletBinding()]
     [OutputType([string])]
@@ -765,6 +776,7 @@ function Invoke-TestPowerShell {
 }
 
 Export-ModuleMember -Function @(
+    'Read-ModuleManifest'
     'Get-RepositoryRoot'
     'Get-TestConfiguration'
     'Get-SandboxLoopsKey'

@@ -105,14 +105,13 @@ public abstract class ConnectCmdlet<TClient> : CampaignCmdlet
         var options = new ApiConnectionOptions(secret)
         {
             BaseUri = BaseUri,
-            LoggerFactory = PipelineLogging.Factory,
             RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
             RequestsPerSecond = RequestsPerSecond,
             Proxy = Proxy,
             ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
             ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
         };
-        options.Retry.MaxRateLimitWait = TimeSpan.FromSeconds(MaxRetryWaitSec);
+        options.ToPipeline().Retry.MaxRateLimitWait = TimeSpan.FromSeconds(MaxRetryWaitSec);
 
         TClient client;
         try

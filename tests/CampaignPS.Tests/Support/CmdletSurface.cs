@@ -28,7 +28,7 @@ internal sealed class CmdletSurface : IDisposable
     {
         string folder = BuildPaths.ModuleBuild(framework);
         var paths = Directory.GetFiles(BuildPaths.Net8ReferencePack, "*.dll")
-            .Concat(Directory.GetFiles(folder, "*.dll"))
+            .Concat(BuildPaths.ShippedAssemblies(framework).Where(dll => !dll.EndsWith("CampaignPS.Loader.dll", StringComparison.Ordinal)))
             .Append(BuildPaths.PowerShellStandardAssembly);
         var context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Runtime");
         Assembly module = context.LoadFromAssemblyPath(Path.Combine(folder, "CampaignPS.dll"));
