@@ -55,6 +55,9 @@ public sealed class ApiTransport : IDisposable
     /// <summary>The connection's pacing, shared by all its callers; null when client-side limiting is off.</summary>
     public RequestRateLimiter? RateLimiter { get; }
 
+    /// <summary>How long the server has been taking to answer (send to last byte), for sizing the work in flight.</summary>
+    public LatencyGauge Latency { get; } = new LatencyGauge();
+
     /// <summary>Sends a request and reads the JSON answer as <typeparamref name="T"/>.</summary>
     public Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null) =>
         SendAsync<T>(operation, method, relativePath, body, null, cancellationToken, query);
@@ -148,11 +151,12 @@ public sealed class ApiTransport : IDisposable
 
         for (int attempt = 1; ; attempt++)
         {
+            PacedSend? paced = null;
             if (RateLimiter != null)
             {
                 try
                 {
-                    await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    paced = await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (pause != null)
                 {
@@ -164,7 +168,19 @@ public sealed class ApiTransport : IDisposable
 
             sinceFirstAttempt ??= Stopwatch.StartNew();
             var context = new AttemptContext(method, uri, redactedUrl, payload, authenticator, operation.Safety, attempt, maxAttempts, sinceFirstAttempt.Elapsed);
+            var roundTrip = Stopwatch.StartNew();
             AttemptReport report = await SendAttemptAsync(context, readSuccess, cancellationToken).ConfigureAwait(false);
+            if (report.Outcome.StatusCode.HasValue)
+            {
+                Latency.Record(roundTrip.Elapsed);
+            }
+
+            if (paced != null)
+            {
+                // What the server said about its limit, and whether it refused, is what the pacing learns from.
+                RateLimiter!.Observe(paced, report.Outcome.StatusCode, report.Outcome.Signal);
+            }
+
             AttemptDecision decision = _policy.Decide(report.Outcome);
             attempts?.Record(report.Outcome, decision);
             switch (decision.Action)

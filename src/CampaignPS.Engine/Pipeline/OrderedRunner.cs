@@ -3,7 +3,8 @@ namespace CampaignPS.Engine.Pipeline;
 /// <summary>
 /// Runs up to <c>throttleLimit</c> requests at once for a stream of records and hands each
 /// result back on the pipeline thread in input order, so a bulk cmdlet writes what a
-/// sequential one would, only sooner. A throttle limit of 1 is the sequential behaviour.
+/// sequential one would, only sooner. A throttle limit of 1 is the sequential behaviour; the limit
+/// may change from record to record (it is read before each, see <see cref="InFlightLimit"/>).
 /// Results that finish early wait (bounded) behind a slower earlier one. Each record's work and
 /// delivery are typed by its own <see cref="Submit{T}"/> call, so records of different result
 /// types can share one runner.
@@ -11,21 +12,20 @@ namespace CampaignPS.Engine.Pipeline;
 public sealed class OrderedRunner
 {
     private readonly PipelineBridge _bridge;
-    private readonly int _throttleLimit;
-    private readonly int _maxWaiting;
+    private readonly Func<int> _throttleLimit;
     private readonly Queue<Entry> _queue = new Queue<Entry>();
 
     /// <summary>Creates a runner whose deliveries run on the thread that waits on <paramref name="bridge"/>.</summary>
     public OrderedRunner(PipelineBridge bridge, int throttleLimit)
+        : this(bridge, FixedLimit(throttleLimit))
     {
-        if (throttleLimit < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(throttleLimit), "The throttle limit must be at least 1.");
-        }
+    }
 
+    /// <summary>Creates a runner whose limit is read before each record (at least 1 is always allowed).</summary>
+    public OrderedRunner(PipelineBridge bridge, Func<int> throttleLimit)
+    {
         _bridge = bridge ?? throw new ArgumentNullException(nameof(bridge));
-        _throttleLimit = throttleLimit;
-        _maxWaiting = Math.Max(64, throttleLimit * 8);
+        _throttleLimit = throttleLimit ?? throw new ArgumentNullException(nameof(throttleLimit));
     }
 
     /// <summary>Records started but not yet delivered.</summary>
@@ -50,7 +50,8 @@ public sealed class OrderedRunner
         while (true)
         {
             List<Task> running = InFlight();
-            if (running.Count < _throttleLimit && _queue.Count < _maxWaiting)
+            int limit = Math.Max(1, _throttleLimit());
+            if (running.Count < limit && _queue.Count < Math.Max(64, limit * 8))
             {
                 break;
             }
@@ -72,6 +73,16 @@ public sealed class OrderedRunner
             _bridge.WaitForAny(new Task[] { _queue.Peek().Task });
             DeliverFinishedHead();
         }
+    }
+
+    private static Func<int> FixedLimit(int throttleLimit)
+    {
+        if (throttleLimit < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(throttleLimit), "The throttle limit must be at least 1.");
+        }
+
+        return () => throttleLimit;
     }
 
     private List<Task> InFlight() => _queue.Where(q => !q.Task.IsCompleted).Select(q => q.Task).ToList();

@@ -7,10 +7,15 @@ internal sealed class SandboxCommandLine
 {
     public const string Usage =
         "Usage: CampaignPS.Sandbox [--port N] [--ready-file PATH] [--latency-ms N] [--no-rate-limit]\n" +
-        "  --port N         port on 127.0.0.1 (default 0: pick a free port)\n" +
-        "  --ready-file P   write the root URL to P once listening (deleted on shutdown)\n" +
-        "  --latency-ms N   add N milliseconds to every platform response\n" +
-        "  --no-rate-limit  do not enforce the providers' rate limits";
+        "                          [--loops-rps N] [--smartlead-rps N] [--smartlead-rpm N] [--smartlead-rph N]\n" +
+        "  --port N            port on 127.0.0.1 (default 0: pick a free port)\n" +
+        "  --ready-file P      write the root URL to P once listening (deleted on shutdown)\n" +
+        "  --latency-ms N      add N milliseconds to every platform response\n" +
+        "  --no-rate-limit     do not enforce the providers' rate limits\n" +
+        "  --loops-rps N       Loops' limit per key and second (default 10, as documented)\n" +
+        "  --smartlead-rps N   Smartlead's limits per key: per second (default 10), per minute (60), per hour (1000)\n" +
+        "  --smartlead-rpm N\n" +
+        "  --smartlead-rph N";
 
     public SandboxOptions Options { get; } = new();
 
@@ -37,6 +42,18 @@ internal sealed class SandboxCommandLine
                     break;
                 case "--no-rate-limit":
                     parsed.Options.EnforceRateLimits = false;
+                    break;
+                case "--loops-rps":
+                    parsed.Options.LoopsRequestsPerSecond = IntValue(args, ref i, 1, int.MaxValue);
+                    break;
+                case "--smartlead-rps":
+                    parsed.Options.SmartleadRequestsPerSecond = IntValue(args, ref i, 1, int.MaxValue);
+                    break;
+                case "--smartlead-rpm":
+                    parsed.Options.SmartleadRequestsPerMinute = IntValue(args, ref i, 1, int.MaxValue);
+                    break;
+                case "--smartlead-rph":
+                    parsed.Options.SmartleadRequestsPerHour = IntValue(args, ref i, 1, int.MaxValue);
                     break;
                 case "--help" or "-h" or "-?":
                     parsed.ShowHelp = true;

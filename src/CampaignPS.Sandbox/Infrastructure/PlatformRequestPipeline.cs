@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace CampaignPS.Sandbox;
 
-/// <summary>Middleware for every platform request, in this order: request id, request log, latency,
-/// faults due before the handler, auth, rate limit, the route, faults due after the handler.
+/// <summary>Middleware for every platform request, in this order: request id, request log, auth and the rate-limit
+/// decision (on arrival, as a server's gateway counts arrivals), latency, faults due before the handler, the 401 or
+/// 429 decided on arrival, the route, faults due after the handler.
 /// Requests outside the platforms (the /_sandbox control routes) pass straight through.</summary>
 internal sealed class PlatformRequestPipeline(
     SandboxPlatformSet platforms,
@@ -23,6 +24,10 @@ internal sealed class PlatformRequestPipeline(
         }
 
         context.Response.Headers[PlatformResponses.RequestIdHeader] = NewRequestId();
+        // Counted when the request's headers arrive, as a server's gateway counts arrivals: reading the body, the
+        // latency below and this machine's timers never move a request into another one's window.
+        var receivedAt = DateTimeOffset.UtcNow;
+        var admission = Admit(context, platform);
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         context.Features.Set(new CapturedRequestBody(body));
         var logEntry = requestLog.Begin(new SandboxRequest(
@@ -32,7 +37,7 @@ internal sealed class PlatformRequestPipeline(
             context.Request.QueryString.Value ?? "",
             body,
             StatusCode: 0,
-            DateTimeOffset.UtcNow)
+            receivedAt)
         {
             Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
         });
@@ -55,7 +60,7 @@ internal sealed class PlatformRequestPipeline(
                 return;
             }
 
-            if (!await AdmitAsync(context, platform))
+            if (!await AnswerAdmissionAsync(context, platform, admission))
             {
                 return;
             }
@@ -82,21 +87,35 @@ internal sealed class PlatformRequestPipeline(
         }
     }
 
-    private async Task<bool> AdmitAsync(HttpContext context, ISandboxPlatform platform)
+    private (bool Authenticated, RateDecision? Decision, PlatformRateLimit? RateLimit) Admit(HttpContext context, ISandboxPlatform platform)
     {
         var caller = platform.Authenticate(context.Request);
         if (caller is null)
+        {
+            return (false, null, null);
+        }
+
+        if (!options.EnforceRateLimits || platform.RateLimit is not { } rateLimit)
+        {
+            return (true, null, null);
+        }
+
+        return (true, rateLimit.Limiter.TryAcquire(caller), rateLimit);
+    }
+
+    private static async Task<bool> AnswerAdmissionAsync(HttpContext context, ISandboxPlatform platform, (bool Authenticated, RateDecision? Decision, PlatformRateLimit? RateLimit) admission)
+    {
+        if (!admission.Authenticated)
         {
             await PlatformResponses.WriteErrorAsync(context, platform, StatusCodes.Status401Unauthorized, platform.UnauthorizedMessage);
             return false;
         }
 
-        if (!options.EnforceRateLimits || platform.RateLimit is not { } rateLimit)
+        if (admission.Decision is not { } decision || admission.RateLimit is not { } rateLimit)
         {
             return true;
         }
 
-        var decision = rateLimit.Limiter.TryAcquire(caller);
         WriteRateLimitHeaders(context, rateLimit.Headers, decision);
         if (decision.Allowed)
         {

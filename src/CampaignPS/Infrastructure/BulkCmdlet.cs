@@ -16,7 +16,7 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     private OrderedRunner? _runner;
     private BulkProgress? _progress;
 
-    /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
+    /// <summary><para type="description">The most records in flight at once (1 to 32). Without it the number follows the connection's pace and the observed latency (in flight = rate x latency, with a margin, at most 16), which keeps a provider's rate limit busy; with it, never more than this. Results are still written in input order; 1 sends one record at a time.</para></summary>
     [Parameter]
     [ValidateRange(1, 32)]
     public int? ThrottleLimit { get; set; }
@@ -53,7 +53,7 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
             StopWithReport();
         }
 
-        _runner ??= new OrderedRunner(Bridge, ThrottleLimit ?? Platform.DefaultThrottleLimit);
+        _runner ??= new OrderedRunner(Bridge, () => InFlightLimit.For(Transport, ThrottleLimit, Platform.DefaultThrottleLimit));
         _progress ??= ReportsProgress ? new BulkProgress(this, MyInvocation.MyCommand.Name, MyInvocation.PipelinePosition) : null;
         _progress?.Submitted();
         _runner.Submit(send, task =>

@@ -50,6 +50,9 @@ public abstract class PlatformCmdlet<TClient> : CampaignCmdlet
     {
     }
 
+    /// <summary>The resolved connection's HTTP mechanics (its pace and latency size the work a bulk cmdlet keeps in flight).</summary>
+    private protected ApiTransport Transport => Client.Transport;
+
     private TClient Client => _client ?? throw new InvalidOperationException("The connection is resolved in BeginProcessing.");
 
     private CampaignConnection Resolve()

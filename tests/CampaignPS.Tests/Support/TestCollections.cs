@@ -12,3 +12,13 @@ public sealed class HeavyLoadCollection
 {
     public const string Name = "Heavy load, run alone";
 }
+
+/// <summary>
+/// Tests that measure pacing against an in-process sandbox: run alone, because a sandbox starved of threads by tests
+/// running beside it admits requests late and bunched, which no client-side pacing can undo.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimingCollection
+{
+    public const string Name = "Timing, run alone";
+}
