@@ -155,6 +155,21 @@ Describe 'Add-SmartleadLead from Import-Csv' {
         $body.PSObject.Properties.Name | Should -Not -Contain 'settings'
     }
 
+    It 'reads every property of a custom object, those added with Add-Member (note and alias) included, in order' {
+        $row = [pscustomobject]@{ email = 'bea@acme.example'; Given = 'Bea' } |
+            Add-Member -NotePropertyName 'industry' -NotePropertyValue 'Retail' -PassThru |
+            Add-Member -MemberType AliasProperty -Name 'first_name' -Value 'Given' -PassThru
+
+        $summary = $row | Add-SmartleadLead -CampaignId $campaign.Id
+
+        $summary.Inserted | Should -Be 1
+        $lead = @((@(Get-LeadPost -CampaignId $campaign.Id)[0].body | ConvertFrom-Json).lead_list)[0]
+        @($lead.PSObject.Properties.Name) -join ',' | Should -Be 'email,first_name,custom_fields'
+        $lead.first_name | Should -Be 'Bea'
+        @($lead.custom_fields.PSObject.Properties.Name) -join ',' | Should -Be 'Given,industry'
+        $lead.custom_fields.industry | Should -Be 'Retail'
+    }
+
     It 'reports each row Smartlead skipped (docs shape: skipped_leads) as an error with its CSV row as TargetObject' {
         Set-SmartleadLeadsResponseShape -Shape 'Docs'
         $csv = New-MixedLeadCsv

@@ -159,30 +159,67 @@ internal sealed class SettingsBody
     public bool? EnableAiEspMatching { get; set; }
 }
 
+/// <summary>
+/// The add-leads body of the API reference: {"lead_list": [{email, first_name, ..., custom_fields: {...}}], "settings": {...}}.
+/// Written straight from the leads to UTF-8 (LeadsBodyConverter): up to 400 leads per request and a million rows per
+/// run, so no dictionary or other object is built per lead.
+/// </summary>
+[JsonConverter(typeof(LeadsBodyConverter))]
 internal sealed class LeadsBody
 {
-    [JsonPropertyName("lead_list")]
-    public IReadOnlyList<Dictionary<string, object>> LeadList { get; set; } = Array.Empty<Dictionary<string, object>>();
+    public IReadOnlyList<SmartleadLead> Leads { get; set; } = Array.Empty<SmartleadLead>();
 
-    [JsonPropertyName("settings")]
     public LeadSettingsBody? Settings { get; set; }
 
     public static LeadsBody From(IReadOnlyList<SmartleadLead> leads, SmartleadLeadSettings settings) => new LeadsBody
     {
-        LeadList = leads.Select(lead =>
-        {
-            var fields = lead.Fields.ToDictionary(f => f.Key, f => (object)f.Value);
-            if (lead.CustomFields.Count > 0)
-            {
-                fields["custom_fields"] = lead.CustomFields;
-            }
-
-            return fields;
-        }).ToList(),
+        Leads = leads,
         Settings = settings.IgnoreGlobalBlockList.HasValue || settings.IgnoreUnsubscribeList.HasValue
             ? new LeadSettingsBody { IgnoreGlobalBlockList = settings.IgnoreGlobalBlockList, IgnoreUnsubscribe = settings.IgnoreUnsubscribeList }
             : null,
     };
+}
+
+internal sealed class LeadsBodyConverter : JsonConverter<LeadsBody>
+{
+    public override LeadsBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("The add-leads body is only written.");
+
+    public override void Write(Utf8JsonWriter writer, LeadsBody value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("lead_list");
+        foreach (SmartleadLead lead in value.Leads)
+        {
+            writer.WriteStartObject();
+            foreach (KeyValuePair<string, string> field in lead.Fields)
+            {
+                writer.WriteString(field.Key, field.Value);
+            }
+
+            if (lead.CustomFields.Count > 0)
+            {
+                writer.WriteStartObject("custom_fields");
+                foreach (KeyValuePair<string, string> field in lead.CustomFields)
+                {
+                    writer.WriteString(field.Key, field.Value);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (value.Settings != null)
+        {
+            writer.WritePropertyName("settings");
+            JsonSerializer.Serialize(writer, value.Settings, options);
+        }
+
+        writer.WriteEndObject();
+    }
 }
 
 // Only the two settings of the leads API reference, each only when given. (The help center's

@@ -111,6 +111,13 @@ public sealed class InputRules
             return false;
         }
 
+        // Nearly every address is a plain dot-atom (name.surname@example.com), which MailAddress accepts as it is:
+        // checked here without it, because a bulk run checks every row and MailAddress is most of that cost.
+        if (PlainAddresses.IsDotAtom(value))
+        {
+            return true;
+        }
+
         try
         {
             var address = new MailAddress(value);

@@ -16,15 +16,32 @@ internal static class PowerShellRecords
         object plain = record is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : record;
         if (plain is IDictionary dictionary)
         {
-            return dictionary.Cast<DictionaryEntry>()
-                .Select(entry => new KeyValuePair<string, object?>(entry.Key?.ToString() ?? string.Empty, Unwrap(entry.Value)))
-                .ToList();
+            var entries = new List<KeyValuePair<string, object?>>(dictionary.Count);
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                entries.Add(new KeyValuePair<string, object?>(entry.Key?.ToString() ?? string.Empty, Unwrap(entry.Value)));
+            }
+
+            return entries;
         }
 
-        return PSObject.AsPSObject(record).Properties
-            .Where(p => p.IsGettable && (p.MemberType == PSMemberTypes.NoteProperty || p.MemberType == PSMemberTypes.Property || p.MemberType == PSMemberTypes.AliasProperty))
-            .Select(p => new KeyValuePair<string, object?>(p.Name, Unwrap(p.Value)))
-            .ToList();
+        // One pass, no LINQ: this runs for every row of a bulk run.
+        var fields = new List<KeyValuePair<string, object?>>(16);
+        PSObject wrapper = PSObject.AsPSObject(record);
+        if (wrapper.BaseObject is PSCustomObject && CustomObjectMembers.TryRead(wrapper, fields))
+        {
+            return fields;
+        }
+
+        foreach (PSPropertyInfo property in wrapper.Properties)
+        {
+            if (property.IsGettable && (property.MemberType == PSMemberTypes.NoteProperty || property.MemberType == PSMemberTypes.Property || property.MemberType == PSMemberTypes.AliasProperty))
+            {
+                fields.Add(new KeyValuePair<string, object?>(property.Name, Unwrap(property.Value)));
+            }
+        }
+
+        return fields;
     }
 
     /// <summary>The object inside a PSObject wrapper, or the value itself.</summary>
