@@ -52,7 +52,23 @@ public sealed class SmartleadClient : PlatformClient
     public SmartleadClient(ApiConnectionOptions options)
         : base(PlatformInfo.Smartlead, options, new QueryStringAuthenticator("api_key"))
     {
+        Leads = new SmartleadLeads(Transport);
+        Statistics = new SmartleadStatistics(Transport);
+        Webhooks = new SmartleadWebhooks(Transport);
+        Mailboxes = new SmartleadMailboxes(Transport);
     }
+
+    /// <summary>A campaign's leads after import: list, find by e-mail, pause, resume, remove, unsubscribe, categorise.</summary>
+    public SmartleadLeads Leads { get; }
+
+    /// <summary>What campaigns did: statistics rows, campaign counters, the account-wide analytics.</summary>
+    public SmartleadStatistics Statistics { get; }
+
+    /// <summary>Campaign webhooks: list, create, update, delete.</summary>
+    public SmartleadWebhooks Webhooks { get; }
+
+    /// <summary>The account's mailboxes: list, read, warmup, suspend and resume, take off a campaign.</summary>
+    public SmartleadMailboxes Mailboxes { get; }
 
     /// <inheritdoc />
     private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken)
@@ -111,6 +127,7 @@ public sealed class SmartleadClient : PlatformClient
     public async Task SetSequenceAsync(long campaignId, IReadOnlyList<SmartleadSequenceStep> steps, CancellationToken cancellationToken = default)
     {
         var body = new SequencesBody { Sequences = SmartleadRules.Sequence(steps) };
+        SmartleadVariantRules.KeepIds(body.Sequences, steps, campaignId);
         if (_known.TryGetValue(campaignId, out SmartleadCampaign? known) && string.Equals(known.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
         {
             // Known without asking the server: reported exactly as the server's own refusal would be.
@@ -122,11 +139,15 @@ public sealed class SmartleadClient : PlatformClient
         Update(campaignId, c => c.SequenceStepCount = body.Sequences.Count);
     }
 
-    /// <summary>Reads the campaign's sequence (GET /campaigns/{id}/sequences).</summary>
+    /// <summary>
+    /// Reads the campaign's sequence (GET /campaigns/{id}/sequences) as steps Set-SmartleadSequence takes back: with their
+    /// variants, and their ids kept for the same campaign. The reference answers a bare list, the docs site {"success", "data"}.
+    /// </summary>
     public async Task<IReadOnlyList<SmartleadSequenceStep>> GetSequenceAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        List<SequenceBody> steps = await Transport.SendAsync<List<SequenceBody>>(GetSequence, HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
-        return steps.OrderBy(s => s.SeqNumber).Select(s => s.ToModel()).ToList();
+        System.Text.Json.JsonElement answer = await Transport.SendAsync<System.Text.Json.JsonElement>(GetSequence, HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
+        List<SequenceBody> steps = SmartleadAnswer.List<SequenceBody>(SmartleadAnswer.Data(answer), GetSequence.Description);
+        return steps.OrderBy(s => s.SeqNumber).Select(s => s.ToModel(campaignId)).ToList();
     }
 
     /// <summary>Adds sending accounts to the campaign (POST /campaigns/{id}/email-accounts).</summary>
