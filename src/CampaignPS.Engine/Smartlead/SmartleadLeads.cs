@@ -71,6 +71,16 @@ public sealed class SmartleadLeads
         return campaigns.Select(c => c.Apply(lead)).ToList();
     }
 
+    /// <summary>
+    /// The lead's status in each campaign it is in (GET /leads/{lead_id}/campaigns), as the lead cmdlets' -PassThru writes it:
+    /// Id, CampaignId, CampaignName and Status are the server's; this route tells nothing else about the lead.
+    /// </summary>
+    public async Task<IReadOnlyList<SmartleadCampaignLead>> GetCampaignsOfLeadAsync(long leadId, CancellationToken cancellationToken = default)
+    {
+        var lead = new SmartleadCampaignLead { Id = SmartleadPaths.CheckId("LeadId", leadId) };
+        return (await GetLeadCampaignsAsync(leadId, cancellationToken).ConfigureAwait(false)).Select(c => c.Apply(lead)).ToList();
+    }
+
     /// <summary>Pauses the lead in the campaign (POST .../leads/{lead_id}/pause): no more emails until resumed.</summary>
     public Task PauseAsync(long campaignId, long leadId, CancellationToken cancellationToken = default) =>
         _transport.SendAsync<OkDto>(PauseLead, HttpMethod.Post, SmartleadPaths.Lead(campaignId, leadId) + "/pause", null, cancellationToken);
@@ -130,4 +140,12 @@ internal static class SmartleadPaths
     public static string Lead(long campaignId, long leadId) => Campaign(campaignId) + "/leads/" + Id("LeadId", leadId);
 
     public static string EmailAccount(long emailAccountId) => "email-accounts/" + Id("EmailAccountId", emailAccountId);
+}
+
+/// <summary>The checks an id gets before it goes into a request's path, for callers that check input before they confirm anything.</summary>
+public static class SmartleadIds
+{
+    /// <summary>Requires an id of 1 or more; the error names <paramref name="field"/>.</summary>
+    /// <exception cref="InputValidationException">The id is 0 or negative.</exception>
+    public static long Check(string field, long id) => SmartleadPaths.CheckId(field, id);
 }

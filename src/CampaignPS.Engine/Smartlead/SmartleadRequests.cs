@@ -261,11 +261,11 @@ internal static class SmartleadRules
             SmartleadSequenceStep step = steps[i] ?? throw rules.Fail("Step", $"Step {i + 1} is empty.");
             int number = i + 1;
             SmartleadSequenceVariant? first = step.Variants?.FirstOrDefault();
-            if (string.IsNullOrWhiteSpace(step.Body) && first != null)
+            if (first != null)
             {
-                // A step given only as variants is sent with its first variant as the step's own email.
+                // What a step with variants leaves out of its own email is its first variant's.
                 step.Subject = string.IsNullOrWhiteSpace(step.Subject) ? first.Subject : step.Subject;
-                step.Body = first.Body;
+                step.Body = string.IsNullOrWhiteSpace(step.Body) ? first.Body : step.Body;
             }
 
             if (number == 1 && string.IsNullOrWhiteSpace(step.Subject))
