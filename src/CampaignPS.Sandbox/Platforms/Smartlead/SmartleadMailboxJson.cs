@@ -7,9 +7,6 @@ namespace CampaignPS.Sandbox.Platforms.Smartlead;
 /// (message_per_day, SMTP/IMAP checks, warmup_details with a "98%" reputation, daily_stats).</summary>
 internal static class SmartleadMailboxJson
 {
-    /// <summary>The docs' answers carry the mailbox passwords; the sandbox sends this one so tests can prove it never surfaces.</summary>
-    public const string MailboxPassword = "sandbox-mailbox-password";
-
     public static JsonObject Account(SmartleadSandboxState state, SmartleadEmailAccount account, SmartleadReadShape shape)
     {
         var health = state.Health(account.Id);
@@ -40,12 +37,12 @@ internal static class SmartleadMailboxJson
             ["from_name"] = account.FromName,
             ["from_email"] = account.FromEmail,
             ["username"] = account.FromEmail,
-            ["password"] = MailboxPassword,
+            ["password"] = SmartleadSandboxState.MailboxPassword,
             ["smtp_host"] = "smtp.outreach.example",
             ["smtp_port"] = 587,
             ["smtp_port_type"] = "TLS",
             ["message_per_day"] = account.MaxEmailPerDay,
-            ["imap_password"] = MailboxPassword,
+            ["imap_password"] = SmartleadSandboxState.MailboxPassword,
             ["is_smtp_success"] = health.IsConnected,
             ["is_imap_success"] = health.IsConnected,
             ["smtp_failure_error"] = health.SmtpError,

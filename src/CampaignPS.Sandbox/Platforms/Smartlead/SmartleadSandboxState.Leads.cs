@@ -1,7 +1,10 @@
 namespace CampaignPS.Sandbox.Platforms.Smartlead;
 
 /// <summary>A filter of the lead list; statuses in either documented vocabulary (see <see cref="SmartleadSandboxState.LeadStatusMatches"/>).</summary>
-internal sealed record LeadFilter(string? Status, string? EmailStatus, int? SequenceNumber, long? CategoryId);
+internal sealed record LeadFilter(string? Status, string? EmailStatus, int? SequenceNumber, long? CategoryId)
+{
+    public static readonly LeadFilter None = new(null, null, null, null);
+}
 
 /// <summary>Leads after import: the list with its filters, lookups across campaigns, and the lead actions
 /// (pause, resume, remove, unsubscribe, category). A lead keeps one id in every campaign it is in, as in Smartlead,
@@ -74,6 +77,10 @@ public sealed partial class SmartleadSandboxState
         lock (Gate)
         {
             var entry = Require(campaignId);
+            if (filter == LeadFilter.None)
+            {
+                return (entry.Leads.Skip(offset).Take(limit).ToArray(), entry.Leads.Count);
+            }
             var matching = entry.Leads.Where(lead => Matches(entry.Record.Id, lead, filter)).ToList();
             return (matching.Skip(offset).Take(limit).ToArray(), matching.Count);
         }
@@ -201,6 +208,10 @@ public sealed partial class SmartleadSandboxState
         if (filter.CategoryId is { } category && (!_leadCategories.TryGetValue((campaignId, lead.Id), out var has) || has != category))
         {
             return false;
+        }
+        if (filter.SequenceNumber is null && filter.EmailStatus is null)
+        {
+            return true;
         }
         var sends = _sends.Where(s => s.CampaignId == campaignId && s.LeadId == lead.Id).ToArray();
         if (filter.SequenceNumber is { } step && sends.All(s => s.SequenceNumber != step))

@@ -6,6 +6,9 @@ public sealed partial class SmartleadSandboxState
 {
     public const string DisconnectedSmtpError = "535 5.7.8 Authentication failed";
 
+    /// <summary>The docs' answers carry the mailbox passwords; the sandbox sends this one so tests can prove it never surfaces.</summary>
+    public const string MailboxPassword = "sandbox-mailbox-password";
+
     private readonly Dictionary<long, SmartleadMailboxHealth> _health = [];
 
     /// <summary>The mailbox's health now; every seeded mailbox has one.</summary>
