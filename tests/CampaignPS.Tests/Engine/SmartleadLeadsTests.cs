@@ -12,6 +12,7 @@ using SmartleadSandboxState = CampaignPS.Sandbox.Platforms.Smartlead.SmartleadSa
 namespace CampaignPS.Tests.Engine;
 
 /// <summary>A campaign's leads after import against the sandbox: paging, filters, lookups, the lead actions and their documented errors.</summary>
+[Collection(SmartleadAfterLaunchCollection.Name)]
 public sealed class SmartleadLeadsTests
 {
     private const long UnknownCampaign = 424242;

@@ -10,6 +10,7 @@ using SmartleadSandboxState = CampaignPS.Sandbox.Platforms.Smartlead.SmartleadSa
 namespace CampaignPS.Tests.Engine;
 
 /// <summary>Mailboxes and their health against the sandbox: list, read, warmup settings and statistics, suspend and resume, leaving a campaign.</summary>
+[Collection(SmartleadAfterLaunchCollection.Name)]
 public sealed class SmartleadMailboxesTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using SmartleadReadShape = CampaignPS.Sandbox.Platforms.Smartlead.SmartleadReadS
 namespace CampaignPS.Tests.Engine;
 
 /// <summary>Get -> change -> set of a sequence with A/B variants: ids kept on the same campaign, a copy elsewhere, variants checked locally.</summary>
+[Collection(SmartleadAfterLaunchCollection.Name)]
 public sealed class SmartleadSequenceReadBackTests
 {
     private static SmartleadSequenceStep[] AbTest() =>

@@ -11,6 +11,7 @@ using SmartleadEmailEvent = CampaignPS.Sandbox.Platforms.Smartlead.SmartleadEmai
 namespace CampaignPS.Tests.Engine;
 
 /// <summary>Statistics rows, campaign counters and the account analytics against the sandbox, whose figures come from its sends.</summary>
+[Collection(SmartleadAfterLaunchCollection.Name)]
 public sealed class SmartleadStatisticsTests
 {
     private static readonly string[] Leads = ["ann@acme.example", "bo@acme.example", "cy@acme.example", "di@acme.example"];

@@ -11,6 +11,7 @@ using SmartleadReadShape = CampaignPS.Sandbox.Platforms.Smartlead.SmartleadReadS
 namespace CampaignPS.Tests.Engine;
 
 /// <summary>Campaign webhooks against the sandbox: create, list (both shapes), update by merging with the server's copy, delete, and a create never sent twice.</summary>
+[Collection(SmartleadAfterLaunchCollection.Name)]
 public sealed class SmartleadWebhooksTests
 {
     [Fact]
