@@ -108,6 +108,14 @@ Describe 'Get-SmartleadSequence and A/B variants in Set-SmartleadSequence' {
         @(Get-SandboxRequests -PathPrefix "$apiPath/").Count | Should -Be 0
     }
 
+    It 'refuses variants that are null, text or numbers with a named error' {
+        foreach ($variants in @(@($null), 'text', @(5))) {
+            Set-SmartleadSequence -CampaignId $campaign.Id -Step @(@{ Subject = 's'; Body = 'b'; Variants = $variants }) -ErrorAction SilentlyContinue -ErrorVariable failures
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'SmartleadInvalidStep*'
+            $failures[0].Exception.Message | Should -Match 'is not a variant'
+        }
+    }
+
     It 'reports an unknown campaign as SmartleadCampaignNotFound' {
         Get-SmartleadSequence -CampaignId 999999 -ErrorAction SilentlyContinue -ErrorVariable failures
 

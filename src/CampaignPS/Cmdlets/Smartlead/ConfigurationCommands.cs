@@ -72,7 +72,7 @@ public sealed class SetSmartleadSequenceCommand : SmartleadCampaignChangeCmdlet
     // The engine reads variants given as hashtables or objects from their fields; PowerShell's wrappers are taken off here.
     private static KeyValuePair<string, object?> VariantFields(KeyValuePair<string, object?> field) =>
         FieldNames.Normalize(field.Key) is "variants" or "seqvariants" && field.Value is System.Collections.IEnumerable items && field.Value is not string
-            ? new KeyValuePair<string, object?>(field.Key, items.Cast<object?>().Select(v => PowerShellRecords.Unwrap(v) is SmartleadSequenceVariant typed ? typed : (object)PowerShellRecords.Fields(v!)).ToList())
+            ? new KeyValuePair<string, object?>(field.Key, items.Cast<object?>().Select(v => v == null || PowerShellRecords.Unwrap(v) is SmartleadSequenceVariant ? PowerShellRecords.Unwrap(v) : PowerShellRecords.Fields(v)).ToList())
             : field;
 }
 
