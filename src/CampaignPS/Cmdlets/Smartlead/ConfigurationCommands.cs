@@ -70,10 +70,16 @@ public sealed class SetSmartleadSequenceCommand : SmartleadCampaignChangeCmdlet
             : SmartleadSequenceStep.FromFields(PowerShellRecords.Fields(item).Select(VariantFields), index + 1);
 
     // The engine reads variants given as hashtables or objects from their fields; PowerShell's wrappers are taken off here.
+    // Anything else (null, text, numbers) goes on as it is, for the engine to name as not a variant.
     private static KeyValuePair<string, object?> VariantFields(KeyValuePair<string, object?> field) =>
         FieldNames.Normalize(field.Key) is "variants" or "seqvariants" && field.Value is System.Collections.IEnumerable items && field.Value is not string
-            ? new KeyValuePair<string, object?>(field.Key, items.Cast<object?>().Select(v => v == null || PowerShellRecords.Unwrap(v) is SmartleadSequenceVariant ? PowerShellRecords.Unwrap(v) : PowerShellRecords.Fields(v)).ToList())
+            ? new KeyValuePair<string, object?>(field.Key, items.Cast<object?>().Select(VariantItem).ToList())
             : field;
+
+    private static object? VariantItem(object? item) =>
+        PowerShellRecords.Unwrap(item) is { } plain && (plain is System.Collections.IDictionary || plain is PSObject || !(plain is string || plain is SmartleadSequenceVariant || plain.GetType().IsPrimitive))
+            ? PowerShellRecords.Fields(item!)
+            : PowerShellRecords.Unwrap(item);
 }
 
 /// <summary>
