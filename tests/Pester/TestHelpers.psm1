@@ -725,6 +725,49 @@ function Get-SmartleadSandboxMailbox {
     (Invoke-SandboxControl -Sandbox $Sandbox -Method 'Get' -Route "smartlead/email-accounts/$Id").health
 }
 
+function Test-FitsInWidth {
+    <#
+    .SYNOPSIS
+    True when no line of -Text (Format-Table | Out-String output) is wider than -Width characters.
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string] $Text,
+
+        [int] $Width = 80
+    )
+    return @($Text -split "`n" | Where-Object { $_.TrimEnd().Length -gt $Width }).Count -eq 0
+}
+
+function Get-TableView {
+    <#
+    .SYNOPSIS
+    The objects piped in as their default table at 80 columns (Format-Table | Out-String -Width 80); throws when a line is wider.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(ValueFromPipeline = $true)]
+        $InputObject
+    )
+    begin {
+        $items = [System.Collections.Generic.List[object]]::new()
+    }
+    process {
+        $items.Add($InputObject)
+    }
+    end {
+        $text = $items | Format-Table | Out-String -Width 80
+        if (-not (Test-FitsInWidth -Text $text)) {
+            throw "The table is wider than 80 characters:`n$text"
+        }
+        return $text
+    }
+}
+
 function Connect-TestLoops {
     <#
     .SYNOPSIS
@@ -945,6 +988,8 @@ Export-ModuleMember -Function @(
     'Get-SmartleadSandboxLeads'
     'Get-SmartleadSandboxWebhooks'
     'Get-SmartleadSandboxMailbox'
+    'Test-FitsInWidth'
+    'Get-TableView'
     'Connect-TestSmartlead'
     'Connect-TestOutbox'
     'Connect-TestSms'

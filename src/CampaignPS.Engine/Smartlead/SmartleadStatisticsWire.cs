@@ -12,8 +12,19 @@ namespace CampaignPS.Engine.Smartlead;
 // {total_sent, open_rate, ...}, and analytics under {"ok": true, "data": {"overall_stats" | "day_wise_stats" |
 // "campaign_wise_performance" | ...}} with rates as strings ("34%"). Every property below is one of those names.
 
+/// <summary>The plain counters every counting answer may carry, whatever else it has.</summary>
+internal abstract class CountsDto
+{
+    [JsonPropertyName("sent")][JsonConverter(typeof(LenientCountConverter))] public long? Sent { get; set; }
+    [JsonPropertyName("opened")][JsonConverter(typeof(LenientCountConverter))] public long? Opened { get; set; }
+    [JsonPropertyName("clicked")][JsonConverter(typeof(LenientCountConverter))] public long? Clicked { get; set; }
+    [JsonPropertyName("replied")][JsonConverter(typeof(LenientCountConverter))] public long? Replied { get; set; }
+    [JsonPropertyName("bounced")][JsonConverter(typeof(LenientCountConverter))] public long? Bounced { get; set; }
+    [JsonPropertyName("unsubscribed")][JsonConverter(typeof(LenientCountConverter))] public long? Unsubscribed { get; set; }
+}
+
 /// <summary>One statistics row in any of the documented kinds (see <see cref="SmartleadCampaignStatistic"/>).</summary>
-internal sealed class StatisticRowDto
+internal sealed class StatisticRowDto : CountsDto
 {
     [JsonPropertyName("campaign_id")] public long? CampaignId { get; set; }
     [JsonPropertyName("lead_email")] public string? LeadEmail { get; set; }
@@ -32,12 +43,6 @@ internal sealed class StatisticRowDto
     [JsonPropertyName("is_unsubscribed")] public bool? IsUnsubscribed { get; set; }
     [JsonPropertyName("open_count")][JsonConverter(typeof(LenientCountConverter))] public long? OpenCount { get; set; }
     [JsonPropertyName("click_count")][JsonConverter(typeof(LenientCountConverter))] public long? ClickCount { get; set; }
-    [JsonPropertyName("sent")][JsonConverter(typeof(LenientCountConverter))] public long? Sent { get; set; }
-    [JsonPropertyName("opened")][JsonConverter(typeof(LenientCountConverter))] public long? Opened { get; set; }
-    [JsonPropertyName("clicked")][JsonConverter(typeof(LenientCountConverter))] public long? Clicked { get; set; }
-    [JsonPropertyName("replied")][JsonConverter(typeof(LenientCountConverter))] public long? Replied { get; set; }
-    [JsonPropertyName("bounced")][JsonConverter(typeof(LenientCountConverter))] public long? Bounced { get; set; }
-    [JsonPropertyName("unsubscribed")][JsonConverter(typeof(LenientCountConverter))] public long? Unsubscribed { get; set; }
     [JsonPropertyName("contacted")][JsonConverter(typeof(LenientCountConverter))] public long? Contacted { get; set; }
     [JsonPropertyName("emails_sent")][JsonConverter(typeof(LenientCountConverter))] public long? EmailsSent { get; set; }
     [JsonPropertyName("emails_opened")][JsonConverter(typeof(LenientCountConverter))] public long? EmailsOpened { get; set; }
@@ -112,7 +117,7 @@ internal static class StatisticsAnswer
 }
 
 /// <summary>Counters under any of the documented names (campaign analytics, overall stats, campaign and mailbox rows).</summary>
-internal sealed class CountersDto
+internal sealed class CountersDto : CountsDto
 {
     [JsonPropertyName("campaign_id")] public long? CampaignId { get; set; }
     [JsonPropertyName("id")] public long? Id { get; set; }
@@ -131,12 +136,6 @@ internal sealed class CountersDto
     [JsonPropertyName("total_replied")][JsonConverter(typeof(LenientCountConverter))] public long? TotalReplied { get; set; }
     [JsonPropertyName("total_bounced")][JsonConverter(typeof(LenientCountConverter))] public long? TotalBounced { get; set; }
     [JsonPropertyName("total_unsubscribed")][JsonConverter(typeof(LenientCountConverter))] public long? TotalUnsubscribed { get; set; }
-    [JsonPropertyName("sent")][JsonConverter(typeof(LenientCountConverter))] public long? Sent { get; set; }
-    [JsonPropertyName("opened")][JsonConverter(typeof(LenientCountConverter))] public long? Opened { get; set; }
-    [JsonPropertyName("clicked")][JsonConverter(typeof(LenientCountConverter))] public long? Clicked { get; set; }
-    [JsonPropertyName("replied")][JsonConverter(typeof(LenientCountConverter))] public long? Replied { get; set; }
-    [JsonPropertyName("bounced")][JsonConverter(typeof(LenientCountConverter))] public long? Bounced { get; set; }
-    [JsonPropertyName("unsubscribed")][JsonConverter(typeof(LenientCountConverter))] public long? Unsubscribed { get; set; }
     [JsonPropertyName("open_rate")][JsonConverter(typeof(LenientNumberConverter))] public double? OpenRate { get; set; }
     [JsonPropertyName("click_rate")][JsonConverter(typeof(LenientNumberConverter))] public double? ClickRate { get; set; }
     [JsonPropertyName("reply_rate")][JsonConverter(typeof(LenientNumberConverter))] public double? ReplyRate { get; set; }

@@ -25,23 +25,10 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// <seealso cref="GetSmartleadCampaignCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmartleadSequence")]
 [OutputType(typeof(SmartleadSequenceStep))]
-public sealed class GetSmartleadSequenceCommand : PlatformCmdlet<SmartleadClient>
+public sealed class GetSmartleadSequenceCommand : SmartleadCampaignReadCmdlet
 {
-    /// <summary><para type="description">The campaign; binds from the Id of a piped campaign.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "campaign_id")]
-    [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
-    public long CampaignId { get; set; }
-
     /// <inheritdoc />
-    protected override void ProcessRecordWith(SmartleadClient smartlead)
-    {
-        long campaignId = CampaignId;
-        if (TryAwait(token => smartlead.GetSequenceAsync(campaignId, token), campaignId, out IReadOnlyList<SmartleadSequenceStep> steps))
-        {
-            WriteObject(steps, enumerateCollection: true);
-        }
-    }
+    protected override void ProcessRecordWith(SmartleadClient smartlead) => Read(smartlead.GetSequenceAsync);
 }
 
 /// <summary>

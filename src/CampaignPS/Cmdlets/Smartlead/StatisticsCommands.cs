@@ -80,14 +80,8 @@ public sealed class GetSmartleadCampaignStatisticCommand : PagedCmdlet<Smartlead
 /// <seealso cref="GetSmartleadAnalyticsCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmartleadCampaignAnalytics")]
 [OutputType(typeof(SmartleadCampaignAnalytics))]
-public sealed class GetSmartleadCampaignAnalyticsCommand : PlatformCmdlet<SmartleadClient>
+public sealed class GetSmartleadCampaignAnalyticsCommand : SmartleadCampaignReadCmdlet
 {
-    /// <summary><para type="description">The campaign; binds from the Id of a piped campaign.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "campaign_id")]
-    [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
-    public long CampaignId { get; set; }
-
     /// <summary><para type="description">The first day to count (reads the campaign's analytics by date).</para></summary>
     [Parameter]
     public DateTime? StartDate { get; set; }
@@ -105,14 +99,10 @@ public sealed class GetSmartleadCampaignAnalyticsCommand : PlatformCmdlet<Smartl
     /// <inheritdoc />
     protected override void ProcessRecordWith(SmartleadClient smartlead)
     {
-        long campaignId = CampaignId;
         DateTime? start = StartDate;
         DateTime? end = EndDate ?? (StartDate.HasValue ? DateTime.Today : (DateTime?)null);
         string? zone = Given(TimeZone);
-        if (TryAwait(token => smartlead.Statistics.GetCampaignAnalyticsAsync(campaignId, start, end, zone, token), campaignId, out SmartleadCampaignAnalytics analytics))
-        {
-            WriteObject(analytics);
-        }
+        Read((campaignId, token) => smartlead.Statistics.GetCampaignAnalyticsAsync(campaignId, start, end, zone, token));
     }
 }
 

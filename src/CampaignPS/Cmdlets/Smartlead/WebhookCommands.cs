@@ -23,14 +23,8 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// <seealso cref="RemoveSmartleadWebhookCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmartleadWebhook")]
 [OutputType(typeof(SmartleadWebhook))]
-public sealed class GetSmartleadWebhookCommand : PlatformCmdlet<SmartleadClient>
+public sealed class GetSmartleadWebhookCommand : SmartleadCampaignReadCmdlet
 {
-    /// <summary><para type="description">The campaign; binds from the Id of a piped campaign.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id", "campaign_id")]
-    [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
-    public long CampaignId { get; set; }
-
     /// <summary><para type="description">Only this webhook; a campaign without it is reported as SmartleadWebhookNotFound.</para></summary>
     [Parameter(Position = 1)]
     [Alias("webhook_id")]
@@ -42,20 +36,18 @@ public sealed class GetSmartleadWebhookCommand : PlatformCmdlet<SmartleadClient>
     {
         long campaignId = CampaignId;
         long? webhookId = WebhookId;
-        if (!TryAwait(token => smartlead.Webhooks.GetAsync(campaignId, token), campaignId, out IReadOnlyList<SmartleadWebhook> webhooks))
+        Read(smartlead.Webhooks.GetAsync, webhooks =>
         {
-            return;
-        }
+            var selected = webhooks.Where(w => webhookId == null || w.Id == webhookId).ToList();
+            if (webhookId.HasValue && selected.Count == 0)
+            {
+                Report(new Engine.Errors.CampaignApiException(new Engine.Errors.ApiFailure(Engine.Platforms.Platform.Smartlead, "SmartleadWebhookNotFound", Engine.Errors.FailureCategory.ObjectNotFound,
+                    $"Smartlead: campaign {campaignId} has no webhook {webhookId}. Leave -WebhookId out to list its webhooks.")), webhookId);
+                return;
+            }
 
-        var selected = webhooks.Where(w => webhookId == null || w.Id == webhookId).ToList();
-        if (webhookId.HasValue && selected.Count == 0)
-        {
-            Report(new Engine.Errors.CampaignApiException(new Engine.Errors.ApiFailure(Engine.Platforms.Platform.Smartlead, "SmartleadWebhookNotFound", Engine.Errors.FailureCategory.ObjectNotFound,
-                $"Smartlead: campaign {campaignId} has no webhook {webhookId}. Leave -WebhookId out to list its webhooks.")), webhookId);
-            return;
-        }
-
-        WriteObject(selected, enumerateCollection: true);
+            WriteObject(selected, enumerateCollection: true);
+        });
     }
 }
 
