@@ -81,8 +81,13 @@ public sealed class SmartleadSequenceStep
     /// <summary>Days to wait after the previous step, 0 to 365.</summary>
     public int DelayDays { get; set; }
 
-    /// <summary>A/B versions of this step (none for a plain step); see <see cref="SmartleadSequenceVariant"/>.</summary>
-    public IReadOnlyList<SmartleadSequenceVariant> Variants { get; set; } = Array.Empty<SmartleadSequenceVariant>();
+    /// <summary>
+    /// A/B versions of this step (none for a plain step); see <see cref="SmartleadSequenceVariant"/>. An array, so that
+    /// PowerShell turns <c>$step.Variants = @(@{ Label = 'A'; ... }, @{ ... })</c> into variants by itself.
+    /// </summary>
+#pragma warning disable CA1819 // the array is what makes the assignment above work
+    public SmartleadSequenceVariant[] Variants { get; set; } = Array.Empty<SmartleadSequenceVariant>();
+#pragma warning restore CA1819
 
     /// <summary>The step's id on the server, when it was read back (Get-SmartleadSequence).</summary>
     public long? Id { get; set; }

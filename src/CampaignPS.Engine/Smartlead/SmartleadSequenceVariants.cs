@@ -79,7 +79,7 @@ public sealed class SmartleadSequenceVariant
 internal static class SmartleadVariantRules
 {
     /// <summary>Reads the variants given under a step's Variants key: typed variants, or field lists the module read from hashtables or objects.</summary>
-    public static IReadOnlyList<SmartleadSequenceVariant> FromValue(object? value, int step)
+    public static SmartleadSequenceVariant[] FromValue(object? value, int step)
     {
         if (value == null || value is string { Length: 0 })
         {
@@ -98,7 +98,7 @@ internal static class SmartleadVariantRules
             });
         }
 
-        return variants;
+        return variants.ToArray();
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ internal static class SmartleadVariantRules
     /// </summary>
     public static IReadOnlyList<VariantBody>? Bodies(SmartleadSequenceStep step, int number)
     {
-        var variants = step.Variants ?? Array.Empty<SmartleadSequenceVariant>();
+        IReadOnlyList<SmartleadSequenceVariant> variants = step.Variants ?? Array.Empty<SmartleadSequenceVariant>();
         if (variants.Count == 0)
         {
             return null;
@@ -174,7 +174,7 @@ internal static class SmartleadVariantRules
             }
 
             bodies[i].Id = steps[i].Id;
-            var variants = steps[i].Variants ?? Array.Empty<SmartleadSequenceVariant>();
+            IReadOnlyList<SmartleadSequenceVariant> variants = steps[i].Variants ?? Array.Empty<SmartleadSequenceVariant>();
             for (int j = 0; j < (bodies[i].SeqVariants?.Count ?? 0) && j < variants.Count; j++)
             {
                 bodies[i].SeqVariants![j].Id = variants[j].Id;

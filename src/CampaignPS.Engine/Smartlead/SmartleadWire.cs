@@ -90,7 +90,7 @@ internal sealed class SequenceBody
         Subject = Subject,
         Body = EmailBody,
         DelayDays = SeqDelayDetails?.DelayInDays ?? 0,
-        Variants = (SeqVariants ?? SequenceVariants ?? Variants ?? Array.Empty<VariantBody>()).Select(v => v.ToModel()).ToList(),
+        Variants = (SeqVariants ?? SequenceVariants ?? Variants ?? Array.Empty<VariantBody>()).Select(v => v.ToModel()).ToArray(),
     };
 }
 
