@@ -66,6 +66,18 @@ Describe 'Get-SmartleadSequence and A/B variants in Set-SmartleadSequence' {
         $copied[0].variants.label | Should -Be @('A', 'B')
     }
 
+    It 'turns hashtables assigned to a read-back step''s Variants into variants' {
+        $steps = Get-SmartleadSequence -CampaignId $campaign.Id
+        $steps[1].Variants = @(
+            @{ Label = 'A'; Body = 'Following up'; Distribution = 70 }
+            @{ Label = 'B'; Body = 'One more note'; Distribution = 30 })
+
+        Set-SmartleadSequence -CampaignId $campaign.Id -Step $steps
+
+        $steps[1].Variants[0].GetType().FullName | Should -Be 'CampaignPS.Engine.Smartlead.SmartleadSequenceVariant'
+        (Get-SmartleadSandboxCampaign -Id $campaign.Id).sequences[1].variants.distributionPercentage | Should -Be @(70, 30)
+    }
+
     It 'round-trips steps exported with Export-Clixml and read back as plain objects' {
         $file = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('steps-' + [guid]::NewGuid().ToString('N') + '.xml')
         try {
