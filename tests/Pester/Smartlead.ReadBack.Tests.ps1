@@ -161,6 +161,7 @@ Describe 'Get-SmartleadEmailAccount' {
 
         $all[0].WarmupReputation | Should -Be 98
         $all[2].ConnectionError | Should -Match 'Authentication failed'
+        @($campaign | Get-SmartleadEmailAccount).Id | Should -Be @(456, 457)
         $text | Should -Not -Match 'sandbox-mailbox-password'
         @(Get-SandboxRequests -Method 'GET' -PathPrefix "$apiPath/email-accounts").Count | Should -BeGreaterThan 0
     }

@@ -168,11 +168,11 @@ public sealed class SmartleadClient : PlatformClient
         Update(campaignId, c => c.EmailAccountIds = c.EmailAccountIds.Union(body.EmailAccountIds).ToList());
     }
 
-    /// <summary>Reads the campaign's sending accounts (GET /campaigns/{id}/email-accounts).</summary>
+    /// <summary>Reads the campaign's sending accounts (GET /campaigns/{id}/email-accounts): a bare list (reference) or {"ok", "data"} (docs).</summary>
     public async Task<IReadOnlyList<SmartleadEmailAccount>> GetEmailAccountsAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        List<EmailAccountDto> accounts = await Transport.SendAsync<List<EmailAccountDto>>(GetAccounts, HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
-        return accounts.Select(a => a.ToModel()).ToList();
+        System.Text.Json.JsonElement answer = await Transport.SendAsync<System.Text.Json.JsonElement>(GetAccounts, HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
+        return SmartleadAnswer.List<EmailAccountDto>(SmartleadAnswer.Data(answer), GetAccounts.Description).Select(a => a.ToModel()).ToList();
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ internal sealed class EmailAccountDto
     [JsonPropertyName("client_id")] public long? ClientId { get; set; }
     [JsonPropertyName("warmup_details")] public WarmupDetailsDto? WarmupDetails { get; set; }
 
+    // The docs' campaign email-accounts page puts it at the top, as a word ("excellent"): only a number is kept.
+    [JsonPropertyName("warmup_reputation")][JsonConverter(typeof(LenientNumberConverter))] public double? WarmupReputation { get; set; }
+
     public SmartleadEmailAccount ToModel() => new SmartleadEmailAccount
     {
         Id = Id,
@@ -49,7 +52,7 @@ internal sealed class EmailAccountDto
         WarmupStatus = WarmupDetails?.Status ?? (WarmupEnabled == null ? null : WarmupEnabled.Value ? "ACTIVE" : "INACTIVE"),
         WarmupPerDay = TotalWarmupPerDay ?? WarmupDetails?.WarmupMaxCount,
         DailyRampup = DailyRampup,
-        WarmupReputation = WarmupDetails?.WarmupReputation,
+        WarmupReputation = WarmupDetails?.WarmupReputation ?? WarmupReputation,
         WarmupBlockedReason = WarmupDetails?.BlockedReason ?? (WarmupDetails?.IsWarmupBlocked == true ? "blocked" : null),
         CampaignCount = CampaignCount,
         ClientId = ClientId,

@@ -126,6 +126,33 @@ public sealed class SmartleadMailboxesTests
         Assert.All(sandbox.State.Sends(campaignId), s => Assert.Equal(456, s.EmailAccountId));
     }
 
+    [Theory]
+    [InlineData(SmartleadReadShape.Reference)]
+    [InlineData(SmartleadReadShape.Docs)]
+    public async Task A_campaigns_mailboxes_are_read_bare_or_in_the_docs_envelope(SmartleadReadShape shape)
+    {
+        await using var sandbox = await SmartleadSandbox.StartAsync();
+        using var client = sandbox.Client();
+        long campaignId = await SmartleadLaunch.StartAsync(sandbox, client, "ann@acme.example");
+        sandbox.State.ReadShape = shape;
+
+        var accounts = await client.GetEmailAccountsAsync(campaignId);
+
+        Assert.Equal([456L, 457], accounts.Select(a => a.Id));
+        Assert.All(accounts, a => Assert.Equal("CONNECTED", a.ConnectionStatus));
+    }
+
+    [Fact]
+    public void A_top_level_reputation_word_is_left_out_and_a_number_kept()
+    {
+        var word = System.Text.Json.JsonSerializer.Deserialize<EmailAccountDto>("{\"id\": 2001, \"warmup_enabled\": true, \"warmup_reputation\": \"excellent\"}", CampaignPS.Engine.Json.ApiJson.Options)!.ToModel();
+        var number = System.Text.Json.JsonSerializer.Deserialize<EmailAccountDto>("{\"id\": 2002, \"warmup_reputation\": \"97%\"}", CampaignPS.Engine.Json.ApiJson.Options)!.ToModel();
+
+        Assert.Null(word.WarmupReputation);
+        Assert.True(word.WarmupEnabled);
+        Assert.Equal(97, number.WarmupReputation);
+    }
+
     [Fact]
     public async Task Mailboxes_leave_a_campaign_and_empty_or_bad_ids_fail_before_sending()
     {

@@ -69,9 +69,13 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
     private IResult SaveSequences(HttpContext context, string campaignId) =>
         Configure(campaignId, () => state.SaveSequences(campaignId, SmartleadInputs.ReadSequences(CapturedRequestBody.Of(context))));
 
-    private IResult GetEmailAccounts(string campaignId) =>
-        PlatformResponses.Json(new JsonArray(
-            state.ViewEmailAccounts(campaignId).Select(a => (JsonNode)SmartleadMailboxJson.Account(state, a, state.ReadShape)).ToArray()));
+    /// <summary>The reference's bare list, or the docs' {"ok": true, "data": [...]} (get-email-accounts.mdx).</summary>
+    private IResult GetEmailAccounts(string campaignId)
+    {
+        var accounts = new JsonArray(
+            state.ViewEmailAccounts(campaignId).Select(a => (JsonNode)SmartleadMailboxJson.Account(state, a, state.ReadShape)).ToArray());
+        return PlatformResponses.Json(state.ReadShape == SmartleadReadShape.Docs ? SmartleadJson.Ok(new JsonObject { ["data"] = accounts }) : accounts);
+    }
 
     private IResult AddEmailAccounts(HttpContext context, string campaignId) =>
         Configure(campaignId, () => state.AddEmailAccounts(campaignId, SmartleadInputs.ReadEmailAccountIds(CapturedRequestBody.Of(context))));
