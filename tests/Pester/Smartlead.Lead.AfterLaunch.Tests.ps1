@@ -141,6 +141,25 @@ Describe 'Get-SmartleadLead' {
         $unknown[0].TargetObject | Should -Be 999999
     }
 
+    It 'stops with SmartleadUnauthorized when the key is rejected, and never shows the key' {
+        $wrongKey = 'wrong-after-launch-key-0123'
+        $wrong = Connect-Smartlead -ApiKey (New-TestSecureString -Value $wrongKey) -BaseUri $sandbox.SmartleadUri -SkipKeyCheck -RequestsPerSecond 0 -PassThru
+        $caught = $null
+        try {
+            Get-SmartleadLead -CampaignId $campaign.Id -All -Connection $wrong -ErrorAction Stop
+        }
+        catch {
+            $caught = $_
+        }
+        finally {
+            $null = Connect-TestSmartlead
+        }
+
+        $caught.FullyQualifiedErrorId | Should -BeLike 'SmartleadUnauthorized*'
+        $caught.CategoryInfo.Category.ToString() | Should -Be 'PermissionDenied'
+        ($caught | Get-StreamText) | Should -Not -BeLike "*$wrongKey*"
+    }
+
     It 'refuses bad input before anything is sent' {
         Clear-SandboxRequestLog
 

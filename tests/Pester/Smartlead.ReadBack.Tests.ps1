@@ -266,6 +266,8 @@ Describe 'Mailbox health: warmup, warmup statistics, suspend and resume' {
         $docs.Daily.Count | Should -Be 7
         $docs.Reputation | Should -Be 98
         $reference | Get-TableView | Should -Match 'EmailAccountId\s+Reputation'
+        Get-SmartleadWarmupStatistic -EmailAccountId 999 -ErrorAction SilentlyContinue -ErrorVariable unknown
+        $unknown[0].FullyQualifiedErrorId | Should -BeLike 'SmartleadEmailAccountNotFound*'
     }
 
     It 'suspends and resumes a mailbox, which then sends again' {
