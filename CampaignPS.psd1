@@ -1,13 +1,19 @@
 @{
     # The one place the module version is written: Directory.Build.props reads it for the assemblies.
     ModuleVersion        = '0.1.0'
-    RootModule           = 'CampaignPS.psm1'
+    # One manifest, two builds, chosen by edition as the PowerShell Gallery's "Modules with compatible PowerShell
+    # Editions" page shows (RootModule = if ($PSEdition -eq 'Core') ...). PowerShell 7.4+ first imports the loader,
+    # which sends the module's dependencies to CampaignPS's own AssemblyLoadContext, then the cmdlets; Windows
+    # PowerShell 5.1 imports its build directly. No script runs on import. (Import-PowerShellDataFile cannot read a
+    # manifest with conditions; Test-ModuleManifest and Import-Module can.)
+    RootModule           = if ($PSEdition -eq 'Core') { 'net8.0/CampaignPS.dll' } else { 'netstandard2.0/CampaignPS.dll' }
+    NestedModules        = if ($PSEdition -eq 'Core') { @('net8.0/CampaignPS.Loader.dll') } else { @() }
     GUID                 = '02f5e245-5246-4a5b-b136-afd0a42fe6f4'
     Author               = 'CampaignPS contributors'
     CompanyName          = 'CampaignPS'
     Copyright            = '(c) CampaignPS contributors. MIT License.'
     Description          = 'Create, configure and launch outreach campaigns on Loops, Smartlead, Outbox and Tether SMS from PowerShell, with typed pipeline objects, safe retries and a local sandbox.'
-    PowerShellVersion    = '5.1'
+    PowerShellVersion    = if ($PSEdition -eq 'Core') { '7.4' } else { '5.1' }
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
 

@@ -196,8 +196,9 @@ function Invoke-Package {
     Copy-Item -LiteralPath $ModuleFolder -Destination $packagedModule -Recurse
     $null = New-Item -ItemType Directory -Path $repositoryFolder -Force
 
-    $manifest = Import-PowerShellDataFile -LiteralPath (Join-Path -Path $packagedModule -ChildPath 'CampaignPS.psd1')
-    Write-Host "CampaignPS $($manifest.ModuleVersion)"
+    # Test-ModuleManifest, not Import-PowerShellDataFile: the manifest chooses its build by $PSEdition.
+    $manifest = Test-ModuleManifest -Path (Join-Path -Path $packagedModule -ChildPath 'CampaignPS.psd1') -ErrorAction Stop
+    Write-Host "CampaignPS $($manifest.Version)"
 
     if (-not (Get-Command -Name 'Publish-PSResource' -ErrorAction SilentlyContinue)) {
         Write-Warning ('Publish-PSResource (Microsoft.PowerShell.PSResourceGet) is not available, so no .nupkg was made. ' +

@@ -2,8 +2,8 @@
 # example in it parses with PowerShell's own parser.
 
 BeforeDiscovery {
-    $manifest = Join-Path -Path (Split-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -Parent) -ChildPath 'CampaignPS.psd1'
-    $cmdlets = @((Import-PowerShellDataFile -LiteralPath $manifest).CmdletsToExport | ForEach-Object { @{ Name = $_ } })
+    Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
+    $cmdlets = @((Read-ModuleManifest).CmdletsToExport | ForEach-Object { @{ Name = $_ } })
 }
 
 BeforeAll {

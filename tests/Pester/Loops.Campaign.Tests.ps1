@@ -29,6 +29,16 @@ Describe 'New-LoopsCampaign' {
         Reset-TestSandbox
     }
 
+    It 'carries the list and group it sent when the create answer leaves them out' {
+        Set-LoopsCreateShape -Shape 'Sparse'
+
+        $campaign = New-LoopsCampaign -Name 'Sparse answer' -MailingListId 'list_main' -CampaignGroupId 'grp_launches'
+
+        $campaign.MailingListId | Should -Be 'list_main'
+        $campaign.CampaignGroupId | Should -Be 'grp_launches'
+        $campaign.PSObject.Properties.Name | Should -Not -Contain 'Subject'
+    }
+
     It 'creates a draft campaign that carries what the next cmdlets need' {
         $campaign = New-LoopsCampaign -Name 'Spring announcement'
 
@@ -222,6 +232,17 @@ Describe 'Set-LoopsCampaign' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'LoopsCampaignNotFound*'
         $failures[0].CategoryInfo.Category.ToString() | Should -Be 'ObjectNotFound'
+    }
+
+    It 'reports an unknown mailing list or segment as that resource not found, naming the id (New- and Set-LoopsCampaign)' {
+        New-LoopsCampaign -Name 'No such list' -MailingListId 'list_nope' -ErrorVariable created -ErrorAction SilentlyContinue
+        Set-LoopsCampaign -CampaignId $campaign.Id -AudienceSegmentId 'seg_nope' -ErrorVariable changed -ErrorAction SilentlyContinue
+
+        $created[0].FullyQualifiedErrorId | Should -BeLike 'LoopsMailingListNotFound*'
+        $created[0].Exception.Message | Should -BeLike "*Check the mailing list id 'list_nope'.*"
+        $changed[0].FullyQualifiedErrorId | Should -BeLike 'LoopsAudienceSegmentNotFound*'
+        $changed[0].Exception.Message | Should -BeLike "*Check the audience segment id 'seg_nope'.*"
+        $changed[0].CategoryInfo.Category.ToString() | Should -Be 'ObjectNotFound'
     }
 
     It 'never writes the key to the verbose stream' {

@@ -119,7 +119,8 @@ Describe 'Set-LoopsEmailMessage' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'LoopsRevisionStale*'
         $failures[0].CategoryInfo.Category.ToString() | Should -Be 'InvalidOperation'
-        $failures[0].TargetObject | Should -Be $campaign.EmailMessageId
+        # The record that failed is the one that came down the pipeline: the campaign, which carries the message id.
+        $failures[0].TargetObject.EmailMessageId | Should -Be $campaign.EmailMessageId
         ($campaign | Get-LoopsEmailMessage).Subject | Should -Be 'One'
     }
 

@@ -1,4 +1,4 @@
-# Loading beside other modules (PowerShell 7): CampaignPS.Loader.dll puts the module and its Microsoft.Extensions.*
+# Loading beside other modules (PowerShell 7): CampaignPS.Loader.dll puts the engine and its Microsoft.Extensions.*
 # dependencies in CampaignPS's own AssemblyLoadContext, so an older copy loaded first, or a newer one loaded after,
 # changes nothing for either side. Remove-Module then Import-Module works in one session. And the netstandard2.0 build
 # (Windows PowerShell 5.1's) runs a connect -> create -> configure pipeline when imported directly. Each case runs
@@ -12,7 +12,7 @@ BeforeAll {
     $netStandardModule = Join-Path -Path $repositoryRoot -ChildPath 'out/CampaignPS/netstandard2.0/CampaignPS.dll'
     $olderLogging = Get-NuGetPackageFile 'microsoft.extensions.logging.abstractions/6.0.0/lib/net6.0/Microsoft.Extensions.Logging.Abstractions.dll'
     $newerLogging = Get-NuGetPackageFile 'microsoft.extensions.logging.abstractions/10.0.14/lib/net8.0/Microsoft.Extensions.Logging.Abstractions.dll'
-    $exportedCount = @((Import-PowerShellDataFile -LiteralPath $manifest).CmdletsToExport).Count
+    $exportedCount = @((Read-ModuleManifest -Path $manifest).CmdletsToExport).Count
 
     # Runs in the child: one cmdlet per platform (with -Verbose, which goes through Microsoft.Extensions.Logging),
     # a Loops create -> configure pipeline, a Smartlead schedule (the IANA zone list), formats, help and completion.
@@ -58,6 +58,8 @@ BeforeAll {
                 CompletedZone   = @($completion.CompletionMatches | ForEach-Object { $_.CompletionText }) -contains 'Europe/Berlin'
                 ModuleLocation  = (Get-Command -Name 'New-LoopsCampaign').ImplementingType.Assembly.Location
                 ModuleContext   = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-Command -Name 'New-LoopsCampaign').ImplementingType.Assembly).Name
+                EngineContext   = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($configured.GetType().Assembly).Name
+                EngineLocation  = $configured.GetType().Assembly.Location
             }
         }
     }
@@ -105,8 +107,11 @@ Describe 'CampaignPS in PowerShell 7 beside other modules' {
         }
 
         Assert-SmokeWorked -Result $result
-        $result.ModuleContext | Should -Be 'CampaignPS'
-        $result.ModuleLocation | Should -BeLike '*net8.0*lib*CampaignPS.dll'
+        # The cmdlets sit in the default context and name nothing shipped but the engine, which lives in CampaignPS's.
+        $result.ModuleContext | Should -Be 'Default'
+        $result.ModuleLocation | Should -BeLike '*net8.0?CampaignPS.dll'
+        $result.EngineContext | Should -Be 'CampaignPS'
+        $result.EngineLocation | Should -BeLike '*net8.0?lib?CampaignPS.Engine.dll'
         # The other module's 6.0 stays in the default context; ours (8.0) is private to CampaignPS.
         $result.LoggingVersions | Should -Be @('6.0.0.0@Default', '8.0.0.0@CampaignPS')
     }

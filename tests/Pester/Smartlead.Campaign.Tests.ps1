@@ -382,8 +382,9 @@ Describe 'The set-up pipeline from the issue' {
         $result.Name | Should -Be 'Q1 CFO outreach'
         $result.Status | Should -Be 'ACTIVE'
         $result.ClientId | Should -Be 42
-        $result.SequenceStepCount | Should -Be 2
-        (@($result.EmailAccountIds) -join ',') | Should -Be '456,457'
+        # Read back from Smartlead: its campaign carries no steps or accounts, so the output claims none.
+        $result.PSObject.Properties.Name | Should -Not -Contain 'SequenceStepCount'
+        $result.PSObject.Properties.Name | Should -Not -Contain 'EmailAccountIds'
         $result.TimeZone | Should -Be 'America/New_York'
         (@($result.Days | ForEach-Object { $_.ToString() }) -join ',') | Should -Be 'Monday,Tuesday,Wednesday,Thursday'
         $result.StartHour | Should -Be '09:00'
@@ -595,16 +596,28 @@ Describe 'Set-SmartleadSequence' {
         @((Get-SmartleadSandboxCampaign -Id $campaign.Id).sequences).Count | Should -Be 0
     }
 
-    It 'does not send a sequence for a campaign this connection started' {
+    It 'sends the sequence of a campaign this connection started and someone paused elsewhere (state comes from the server)' {
         $running = New-ReadyCampaign | Start-SmartleadCampaign -Force -PassThru
         $route = Get-CampaignRoute -CampaignId $running.Id -Rest '/sequences'
         $before = Get-RequestCount -Method 'POST' -PathPrefix $route
+        Set-SmartleadCampaignStatus -CampaignId $running.Id -Status 'PAUSED'
 
-        Set-SmartleadSequence -CampaignId $running.Id -Step @(@{ Subject = 'Late change'; Body = 'Too late'; DelayDays = 0 }) -ErrorAction SilentlyContinue -ErrorVariable failures
+        $result = Set-SmartleadSequence -CampaignId $running.Id -Step @(@{ Subject = 'After the pause'; Body = 'New text'; DelayDays = 0 }) -PassThru -ErrorVariable failures
 
-        $failures.Count | Should -Be 1
-        $failures[0].Exception.Message | Should -BeLike '*Suspend-SmartleadCampaign*'
-        Get-RequestCount -Method 'POST' -PathPrefix $route | Should -Be $before
+        $failures.Count | Should -Be 0
+        Get-RequestCount -Method 'POST' -PathPrefix $route | Should -Be ($before + 1)
+        @((Get-SmartleadSandboxCampaign -Id $running.Id).sequences)[0].subject | Should -Be 'After the pause'
+        $result.Status | Should -Be 'PAUSED'
+    }
+
+    It 'writes the same campaign from Get-SmartleadCampaign whatever this session did to it before' {
+        $configured = New-ReadyCampaign -Name 'Same object'
+        $here = Get-SmartleadCampaign -CampaignId $configured.Id | ConvertTo-Json -Depth 3
+        $elsewhere = Connect-TestSmartlead
+
+        $there = Get-SmartleadCampaign -CampaignId $configured.Id -Connection $elsewhere | ConvertTo-Json -Depth 3
+
+        $there | Should -Be $here
     }
 
     It 'sends nothing with -WhatIf' {
@@ -691,6 +704,16 @@ Describe 'Set-SmartleadSetting' {
         Set-SmartleadSetting -CampaignId $campaign.Id -TrackOpen:$false -StopLeadOn Reply -WhatIf
 
         @(Get-SandboxRequests -Method 'POST' -PathPrefix $settingsRoute).Count | Should -Be 0
+    }
+
+    It 'has no -ClientId: the reference''s CampaignSettings has no client_id, and -PassThru shows what the server stored' {
+        (Get-Command -Name 'Set-SmartleadSetting').Parameters.Keys | Should -Not -Contain 'ClientId'
+
+        $result = Set-SmartleadSetting -CampaignId $campaign.Id -MaxLeadsPerDay 50 -PassThru
+
+        $result.MaxLeadsPerDay | Should -Be 50
+        $result.ClientId | Should -Be (Get-SmartleadSandboxCampaign -Id $campaign.Id).clientId
+        @(Get-SandboxRequests -Method 'POST' -PathPrefix $settingsRoute)[0].body | Should -Not -BeLike '*client_id*'
     }
 
     It 'sends the docs vocabulary with -Vocabulary Docs' {

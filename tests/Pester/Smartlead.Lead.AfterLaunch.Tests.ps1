@@ -116,7 +116,7 @@ Describe 'Get-SmartleadLead' {
 
     It 'finds a lead by e-mail in each campaign it is in, in both documented shapes' {
         $second = New-SmartleadCampaign -Name 'Second'
-        $null = Add-SmartleadLead -CampaignId $second.Id -Lead @{ email = 'ann@acme.example' } -IgnoreDuplicateLeadsInOtherCampaign
+        $null = Add-SmartleadSandboxLeads -CampaignId $second.Id -Email 'ann@acme.example'   # a lead in two campaigns
 
         foreach ($shape in 'Reference', 'Docs') {
             Set-SmartleadReadShape -Shape $shape
@@ -225,7 +225,9 @@ Describe 'Suspend-SmartleadLead and Resume-SmartleadLead' {
 
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'SmartleadLeadNotFound*'
-        $failures[0].TargetObject | Should -Be 4242
+        # The failure carries the input row, so $failures.TargetObject | Export-Csv keeps every column.
+        $failures[0].TargetObject | Should -Be $rows[0]
+        $failures[0].TargetObject.lead_id | Should -Be 4242
         (Get-SandboxLead -CampaignId $campaign.Id -Email 'ann@acme.example').status | Should -Be 'PAUSED'
     }
 
@@ -243,7 +245,7 @@ Describe 'Unregister-SmartleadLead' {
         Reset-TestSandbox
         $campaign = New-TestSmartleadLaunch -Email 'ann@acme.example', 'bo@acme.example'
         $second = New-SmartleadCampaign -Name 'Second'
-        $null = Add-SmartleadLead -CampaignId $second.Id -Lead @{ email = 'ann@acme.example' } -IgnoreDuplicateLeadsInOtherCampaign
+        $null = Add-SmartleadSandboxLeads -CampaignId $second.Id -Email 'ann@acme.example'   # a lead in two campaigns
     }
 
     It 'unsubscribes from one campaign' {

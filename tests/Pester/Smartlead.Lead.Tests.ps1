@@ -134,8 +134,72 @@ Describe 'Add-SmartleadLead from Import-Csv' {
         $lastBatch = @($bodies | Where-Object { @($_.lead_list).email -contains 'lead1001@acme.example' })[0]
         @($lastBatch.lead_list)[-1].email | Should -Be 'lead1001@acme.example'
 
-        # -IgnoreGlobalBlockList:$false sends false (the API reference's settings names).
+        # -IgnoreGlobalBlockList:$false sends false (the API reference's settings names), and nothing else is sent.
         $bodies[0].settings.ignore_global_block_list | Should -BeFalse
+        @($bodies[0].settings.PSObject.Properties.Name) -join ',' | Should -Be 'ignore_global_block_list'
+    }
+
+    It 'sends location, linkedin_profile and company_url in custom_fields (the reference has no such lead fields) and no settings unless given' {
+        $rows = @([pscustomobject]@{ email = 'ana@acme.example'; first_name = 'Ana'; website = 'acme.example'; location = 'Lisbon'; LinkedInProfile = 'https://linkedin.example/ana'; company_url = 'https://acme.example' })
+        $csv = New-LeadCsv -FileName 'reference-fields.csv' -Row $rows
+
+        $summary = Import-Csv -LiteralPath $csv | Add-SmartleadLead -CampaignId $campaign.Id
+
+        $summary.Inserted | Should -Be 1
+        $body = @(Get-LeadPost -CampaignId $campaign.Id)[0].body | ConvertFrom-Json
+        $lead = @($body.lead_list)[0]
+        @($lead.PSObject.Properties.Name) -join ',' | Should -Be 'email,first_name,website,custom_fields'
+        $lead.custom_fields.location | Should -Be 'Lisbon'
+        $lead.custom_fields.LinkedInProfile | Should -Be 'https://linkedin.example/ana'
+        $lead.custom_fields.company_url | Should -Be 'https://acme.example'
+        $body.PSObject.Properties.Name | Should -Not -Contain 'settings'
+    }
+
+    It 'reports each row Smartlead skipped (docs shape: skipped_leads) as an error with its CSV row as TargetObject' {
+        Set-SmartleadLeadsResponseShape -Shape 'Docs'
+        $csv = New-MixedLeadCsv
+
+        $summary = Import-Csv -LiteralPath $csv |
+            Add-SmartleadLead -CampaignId $campaign.Id -ErrorAction SilentlyContinue -ErrorVariable notAdded
+
+        $summary.Inserted | Should -Be 3
+        @($notAdded | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) -join ',' |
+            Should -Be 'SmartleadInvalidEmail,SmartleadLeadDuplicate,SmartleadLeadBlocked,SmartleadLeadBlocked'
+        @($notAdded | ForEach-Object { $_.TargetObject.FirstName }) -join ',' | Should -Be 'Broken,Ann again,Blocked,Cy'
+        $notAdded[1].CategoryInfo.Category.ToString() | Should -Be 'ResourceExists'
+        $notAdded[2].Exception.Message | Should -BeLike '*row 4: blocked@example.com*-IgnoreGlobalBlockList*'
+        # Exactly the rows that were not added: what the README's retry.csv holds.
+        $retry = Join-Path -Path $workFolder -ChildPath 'retry.csv'
+        $notAdded | ForEach-Object TargetObject | Export-Csv -LiteralPath $retry -NoTypeInformation
+        @(Import-Csv -LiteralPath $retry).Email -join ',' | Should -Be 'not-an-email,ann@acme.example,blocked@example.com,cy@blocked.example'
+    }
+
+    It 'writes duplicates as warnings, not errors, with -DuplicateAsWarning' {
+        Set-SmartleadLeadsResponseShape -Shape 'Docs'
+        $csv = New-MixedLeadCsv
+
+        $null = Import-Csv -LiteralPath $csv |
+            Add-SmartleadLead -CampaignId $campaign.Id -DuplicateAsWarning -ErrorAction SilentlyContinue -ErrorVariable notAdded -WarningAction SilentlyContinue -WarningVariable duplicates
+
+        @($notAdded | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }) -join ',' | Should -Be 'SmartleadInvalidEmail,SmartleadLeadBlocked,SmartleadLeadBlocked'
+        @($duplicates).Count | Should -Be 1
+        "$($duplicates[0])" | Should -BeLike '*row 3: ann@acme.example*'
+    }
+
+    It 'reports each row of a batch the reference shape counts as all skipped, and a partly added batch as one error holding the batch' {
+        $csv = New-SmallLeadCsv
+        $null = Import-Csv -LiteralPath $csv | Add-SmartleadLead -CampaignId $campaign.Id
+
+        $null = Import-Csv -LiteralPath $csv | Add-SmartleadLead -CampaignId $campaign.Id -ErrorAction SilentlyContinue -ErrorVariable allDuplicates
+        $mixed = Import-Csv -LiteralPath (New-MixedLeadCsv) | Add-SmartleadLead -CampaignId $campaign.Id -ErrorAction SilentlyContinue -ErrorVariable partly
+
+        @($allDuplicates | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object -Unique) | Should -Be 'SmartleadLeadDuplicate'
+        @($allDuplicates | ForEach-Object { $_.TargetObject.email }) -join ',' | Should -Be ((1..5 | ForEach-Object { 'small{0}@acme.example' -f $_ }) -join ',')
+        $mixed.Inserted | Should -Be 3
+        @($partly).Count | Should -Be 2
+        $partly[1].FullyQualifiedErrorId | Should -BeLike 'SmartleadLeadsNotAdded*'
+        $partly[1].Exception.Message | Should -BeLike '*3 of the 6 leads*1 duplicates, 2 blocked*'
+        @($partly[1].TargetObject).Count | Should -Be 6
     }
 
     It 'reports a row without a valid e-mail as one error naming the row, with the CSV row as TargetObject, and adds the rest' {
@@ -196,8 +260,9 @@ Describe 'Add-SmartleadLead from Import-Csv' {
         $summary = Import-Csv -LiteralPath $csv |
             Add-SmartleadLead -CampaignId $campaign.Id -IgnoreGlobalBlockList:$false -ErrorAction SilentlyContinue -ErrorVariable leadErrors
 
-        $leadErrors.Count | Should -Be 1
+        $leadErrors.Count | Should -Be 2
         $leadErrors[0].TargetObject.Email | Should -Be 'not-an-email'
+        $leadErrors[1].FullyQualifiedErrorId | Should -BeLike 'SmartleadLeadsNotAdded*'
 
         $summary.Received | Should -Be 7
         $summary.Rejected | Should -Be 1
@@ -310,8 +375,10 @@ Describe 'Add-SmartleadLead from Import-Csv' {
         $summary.Received | Should -Be 5
         $summary.Failed | Should -Be 5
         $summary.Inserted | Should -Be 0
-        $summary.Sent | Should -Be 0
-        $summary.Batches | Should -Be 0
+        # The batch went out (and was refused every time): counted as sent, in one batch, with every request it took.
+        $summary.Sent | Should -Be 5
+        $summary.Batches | Should -Be 1
+        $summary.Attempts | Should -BeGreaterThan 1
 
         # Every attempt was answered with the fault; none reached the handler.
         $posts = @(Get-LeadPost -CampaignId $campaign.Id)

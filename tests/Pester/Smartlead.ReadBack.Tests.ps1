@@ -123,6 +123,15 @@ Describe 'Get-SmartleadSequence and A/B variants in Set-SmartleadSequence' {
         }
     }
 
+    It 'takes plain ids piped by value, as the other Get- cmdlets do' {
+        @($campaign.Id | Get-SmartleadSequence).Count | Should -Be 2
+        @([string]$campaign.Id | Get-SmartleadSequence).Count | Should -Be 2
+        @($campaign.Id | Get-SmartleadLead).Count | Should -Be 0
+        @($campaign.Id | Get-SmartleadWebhook).Count | Should -Be 0
+        (456 | Get-SmartleadEmailAccount).Id | Should -Be 456
+        (456 | Get-SmartleadWarmupStatistic).EmailAccountId | Should -Be 456
+    }
+
     It 'reports an unknown campaign as SmartleadCampaignNotFound' {
         Get-SmartleadSequence -CampaignId 999999 -ErrorAction SilentlyContinue -ErrorVariable failures
 

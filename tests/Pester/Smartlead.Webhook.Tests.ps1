@@ -124,6 +124,17 @@ Describe 'Get-, Set- and Remove-SmartleadWebhook' {
         $stored.eventTypes | Should -Be @('LEAD_REPLIED', 'LEAD_BOUNCED')
     }
 
+    It 'writes with -PassThru the webhook read back from the server, not what was sent' {
+        Clear-SandboxRequestLog
+        $changed = Set-SmartleadWebhook -CampaignId $campaign.Id -WebhookId $webhook.Id -Name 'CRM 2' -Url 'https://crm2.example.com/hook' -EventType Bounced -PassThru
+
+        $requests = @(Get-SandboxRequests -PathPrefix "$apiPath/campaigns/$($campaign.Id)/webhooks")
+        $requests.method | Should -Be @('POST', 'GET')
+        $changed.Id | Should -Be $webhook.Id
+        $changed.Name | Should -Be 'CRM 2'
+        $changed.EventTypes | Should -Be @('Bounced')
+    }
+
     It 'reports an unknown webhook as SmartleadWebhookNotFound, refuses nothing-to-change before sending, and -WhatIf sends nothing' {
         Set-SmartleadWebhook -CampaignId $campaign.Id -WebhookId 77 -Name 'x' -ErrorAction SilentlyContinue -ErrorVariable unknown
         Clear-SandboxRequestLog

@@ -495,6 +495,12 @@ Describe 'Test-SmsCampaignContact' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'SmsInvalidPhoneNumber*'
         $failures[0].Exception.Message | Should -BeLike '*row 3*'
         Get-RequestCount -Method 'POST' -PathPrefix ($apiPath + '/campaigns/validate-contacts') | Should -Be 1
+        # Each classified contact keeps its input row and record.
+        $result.ExistingContacts[0].Row | Should -Be 1
+        $result.ExistingContacts[0].Source.firstName | Should -Be 'Sam'
+        $result.ProtectedContacts[0].Row | Should -Be 2
+        $result.NewContacts[0].Row | Should -Be 4
+        $result.NewContacts[0].Source.firstName | Should -Be 'Newcomer'
     }
 
     It 'feeds its new contacts down the pipeline and its existing ones to -ExistingContact of New-SmsCampaign' {
@@ -526,7 +532,7 @@ Describe 'Send-SmsCampaign' {
     It 'sends the campaign piped from New-SmsCampaign and writes each failed message as a warning' {
         $records = Import-Csv -LiteralPath (New-ContactCsv) |
             New-SmsCampaign -Name 'Flash sale' -Message 'Hi {{firstName}}, 20% off today' |
-            Send-SmsCampaign -Force 3>&1
+            Send-SmsCampaign -Force -PassThru 3>&1
 
         $warnings = @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
         $campaigns = @($records | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] })
@@ -547,10 +553,30 @@ Describe 'Send-SmsCampaign' {
     It 'writes no warning when every message went out' {
         $campaign = New-SmsCampaign -Name 'All good' -Message 'Hi {{firstName}}' -ExistingContactId @($samId, $alexId)
 
-        $records = $campaign | Send-SmsCampaign -Force 3>&1
+        $records = $campaign | Send-SmsCampaign -Force -PassThru 3>&1
 
         @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
         @($records)[0].Sent | Should -Be 2
+    }
+
+    It 'writes nothing without -PassThru (failed messages still warn), like every other cmdlet that changes something' {
+        $campaign = New-DraftCampaign
+
+        $output = @($campaign | Send-SmsCampaign -Force 3>$null)
+
+        $output.Count | Should -Be 0
+        (Get-SmsSandboxCampaign -Id $campaign.Id).status | Should -Be 'completed'
+    }
+
+    It 'reports sending a cancelled campaign as SmsCampaignAlreadySent (Tether answers 400, its only documented error)' {
+        $campaign = New-DraftCampaign
+        Set-SandboxCampaignStatus -Platform 'sms' -CampaignId $campaign.Id -Status 'cancelled'
+
+        $campaign | Send-SmsCampaign -Force -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SmsCampaignAlreadySent*'
+        $failures[0].Exception.Message | Should -Not -BeLike '*Correct the value*'
+        @(Get-SandboxRequests -Method 'POST' -PathPrefix ($apiPath + '/campaigns/' + $campaign.Id + '/send'))[0].statusCode | Should -Be 400
     }
 
     It 'reports a second send as SmsCampaignAlreadySent' {
@@ -594,7 +620,7 @@ Describe 'Send-SmsCampaign' {
     It 'never writes the token to the verbose stream' {
         $campaign = New-DraftCampaign
 
-        $records = $campaign | Send-SmsCampaign -Force -Verbose 4>&1 3>&1
+        $records = $campaign | Send-SmsCampaign -Force -PassThru -Verbose 4>&1 3>&1
 
         @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
         ($records | Get-StreamText) | Should -Not -BeLike "*$token*"
@@ -610,7 +636,7 @@ Describe 'Stop-SmsCampaign' {
         $campaign = New-ScheduledCampaign
         $campaign.Status | Should -Be 'scheduled'
 
-        $stopped = $campaign | Stop-SmsCampaign -Force
+        $stopped = $campaign | Stop-SmsCampaign -Force -PassThru
 
         $stopped.Id | Should -Be $campaign.Id
         $stopped.Status | Should -Be 'cancelled'

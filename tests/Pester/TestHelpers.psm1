@@ -31,6 +31,17 @@ function Get-RepositoryRoot {
     $script:RepositoryRoot
 }
 
+# The manifest's values as PowerShell reads them: it chooses its build by $PSEdition, which Import-PowerShellDataFile
+# refuses, so the data is evaluated in restricted language with only $PSEdition allowed, as Import-Module does.
+function Read-ModuleManifest {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param([string] $Path = (Join-Path -Path $script:RepositoryRoot -ChildPath 'CampaignPS.psd1'))
+    $data = [scriptblock]::Create((Get-Content -LiteralPath $Path -Raw))
+    $data.CheckRestrictedLanguage([string[]] @(), [string[]] @('PSEdition'), $false)
+    & $data
+}
+
 function Get-TestConfiguration {
     [CmdletBinding()]
     [OutputType([string])]
@@ -366,7 +377,7 @@ function Add-SandboxFault {
 
         [string] $Method,
 
-        [ValidateSet('Status', 'Delay', 'DropConnection', 'MalformedJson', 'RateLimited')]
+        [ValidateSet('Status', 'Delay', 'DropConnection', 'MalformedJson', 'RateLimited', 'Redirect', 'Body', 'EchoKey')]
         [string] $Kind = 'Status',
 
         [int] $StatusCode = 503,
@@ -379,7 +390,13 @@ function Add-SandboxFault {
 
         [double] $DelaySeconds = 0,
 
-        [double] $RetryAfterSeconds = -1
+        [double] $RetryAfterSeconds = -1,
+
+        # Where a Redirect points.
+        [string] $Location,
+
+        # The JSON a Body fault answers with.
+        [string] $Body
     )
     $rule = [ordered]@{
         pathPrefix = $PathPrefix
@@ -396,6 +413,12 @@ function Add-SandboxFault {
     }
     if ($RetryAfterSeconds -ge 0) {
         $rule['retryAfter'] = $RetryAfterSeconds
+    }
+    if ($Location) {
+        $rule['location'] = $Location
+    }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $rule['body'] = $Body
     }
     Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route 'faults' -Body $rule
 }
@@ -438,7 +461,7 @@ function Set-SandboxCampaignStatus {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('loops', 'smartlead')]
+        [ValidateSet('loops', 'smartlead', 'sms')]
         [string] $Platform,
 
         [Parameter(Mandatory = $true)]
@@ -461,7 +484,7 @@ function Set-LoopsCreateShape {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('Current', 'Legacy')]
+        [ValidateSet('Current', 'Legacy', 'Sparse')]
         [string] $Shape,
 
         $Sandbox
@@ -665,19 +688,28 @@ function Add-SmartleadSandboxEvent {
 function Add-SmartleadSandboxLeads {
     <#
     .SYNOPSIS
-    Adds -Count generated leads (lead00001@seed.example, ...) to a sandbox campaign at once; returns the campaign's lead count.
+    Adds -Count generated leads (lead00001@seed.example, ...) to a sandbox campaign at once and returns the campaign's
+    lead count; or puts the lead -Email into the campaign, also when another campaign holds it (what the help center's
+    ignore_duplicate_leads_in_other_campaign does, which CampaignPS does not send), and returns its lead id.
     #>
-    [CmdletBinding()]
+    [CmdletBinding(DefaultParameterSetName = 'Count')]
     param(
         [Parameter(Mandatory = $true)]
         [long] $CampaignId,
 
-        [Parameter(Mandatory = $true)]
+        [Parameter(Mandatory = $true, ParameterSetName = 'Count')]
         [int] $Count,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'Email')]
+        [string] $Email,
 
         $Sandbox
     )
-    (Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route "smartlead/campaigns/$CampaignId/seed-leads" -Body @{ count = $Count }).leadCount
+    $route = "smartlead/campaigns/$CampaignId/seed-leads"
+    if ($PSCmdlet.ParameterSetName -eq 'Email') {
+        return (Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route $route -Body @{ email = $Email }).leadId
+    }
+    (Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route $route -Body @{ count = $Count }).leadCount
 }
 
 function Get-SmartleadSandboxLeads {
@@ -894,6 +926,19 @@ function Get-NuGetPackageFile {
     throw "$RelativePath is not in the NuGet packages folder. Run 'dotnet restore tests/CampaignPS.Tests' (it downloads it)."
 }
 
+function New-ForeignHost {
+    <#
+    .SYNOPSIS
+    A loopback TCP listener that stands for "another host": .Port to point at, .Pending() is true once anything connected.
+    Stop it with .Stop().
+    #>
+    [CmdletBinding()]
+    param()
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $listener | Add-Member -MemberType ScriptProperty -Name 'Port' -Value { $this.LocalEndpoint.Port } -PassThru
+}
+
 function Invoke-TestPowerShell {
     <#
     .SYNOPSIS
@@ -954,6 +999,7 @@ function Invoke-TestPowerShell {
 }
 
 Export-ModuleMember -Function @(
+    'Read-ModuleManifest'
     'Get-RepositoryRoot'
     'Get-TestConfiguration'
     'Get-SandboxLoopsKey'
@@ -996,4 +1042,5 @@ Export-ModuleMember -Function @(
     'Get-StreamText'
     'Get-NuGetPackageFile'
     'Invoke-TestPowerShell'
+    'New-ForeignHost'
 )

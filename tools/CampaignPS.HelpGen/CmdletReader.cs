@@ -163,8 +163,11 @@ internal static class CmdletReader
         {
             setNames.Add(SetBinding.AllSets);
         }
-        else if (defaultSet != null && setNames.Remove(defaultSet))
+        else if (defaultSet != null)
         {
+            // The default set comes first; it is listed even when no parameter names it (then it has only the
+            // parameters of every set), as Get-Command shows it: Set-LoopsCampaign's most common form is such a set.
+            setNames.Remove(defaultSet);
             setNames.Insert(0, defaultSet);
         }
 

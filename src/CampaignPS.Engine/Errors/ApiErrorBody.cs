@@ -23,6 +23,10 @@ public sealed class ApiErrorBody
     /// <summary>The API's error code, or null.</summary>
     public string? Code { get; }
 
+    /// <summary>The same fields with <paramref name="scrub"/> applied (an echoed key masked).</summary>
+    public ApiErrorBody Scrubbed(Func<string, string> scrub) =>
+        new ApiErrorBody(Message == null ? null : scrub(Message), Code == null ? null : scrub(Code));
+
     /// <summary>Parses <paramref name="body"/>; anything that is not JSON gives its first 300 characters as the message.</summary>
     public static ApiErrorBody Parse(string? body)
     {

@@ -77,6 +77,9 @@ public sealed class ApiFailure
     /// <summary>True when the whole run should stop (a rejected key), not just this record.</summary>
     public bool IsTerminating { get; set; }
 
+    /// <summary>How many times the request was sent before it failed (0 when it was refused before sending).</summary>
+    public int Attempts { get; set; }
+
     /// <summary>When the platform asked us to wait for its rate limit, how long.</summary>
     public TimeSpan? RetryAfter { get; set; }
 

@@ -34,4 +34,7 @@ public enum FailureCategory
     InvalidResult,
     /// <summary>The user cancelled (Ctrl+C).</summary>
     OperationStopped,
+
+    /// <summary>A certificate or other security check failed.</summary>
+    SecurityError,
 }

@@ -57,4 +57,13 @@ public sealed class RetryOptions
 
     /// <summary>Longest wait the client accepts from Retry-After or rate-limit reset headers before giving up. Default 5 minutes.</summary>
     public TimeSpan MaxServerWait { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long one request may keep being refused with 429 (the time from its first attempt, waits included) before it
+    /// is reported as rate limited. 429 retries are bounded by this, not by <see cref="MaxAttempts"/>. Default 5 minutes.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Waits of at least this long are written as warnings, so they are visible without -Verbose. Default 5 seconds.</summary>
+    public TimeSpan VisibleWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -27,6 +27,36 @@ public sealed class ApiOperation
 
     /// <summary>Platform-specific meanings of error statuses, tried in order.</summary>
     public IReadOnlyList<ErrorRule> Rules { get; }
+
+    /// <summary>The ids one call of this operation carries, by resource (set with <see cref="About"/>); a 404 names one of them.</summary>
+    public IReadOnlyList<RequestTarget> Targets { get; private set; } = Array.Empty<RequestTarget>();
+
+    /// <summary>True when the call said which ids it carries (even none): a 404 is then not taken to be about <see cref="Resource"/>.</summary>
+    public bool TargetsKnown { get; private set; }
+
+    /// <summary>This operation for one call that carries these ids (null ids are left out), so a 404 can name what was not found.</summary>
+    public ApiOperation About(params (string Resource, string? Id)[] targets) => new ApiOperation(Description, Resource, Safety, Rules.ToArray())
+    {
+        Targets = targets.Where(t => !string.IsNullOrWhiteSpace(t.Id)).Select(t => new RequestTarget(t.Resource, t.Id!.Trim())).ToList(),
+        TargetsKnown = true,
+    };
+}
+
+/// <summary>An id a request carries, and the resource it names (e.g. MailingList, list_123).</summary>
+public sealed class RequestTarget
+{
+    /// <summary>Creates a target.</summary>
+    public RequestTarget(string resource, string id)
+    {
+        Resource = resource;
+        Id = id;
+    }
+
+    /// <summary>PascalCase resource name, e.g. "MailingList".</summary>
+    public string Resource { get; }
+
+    /// <summary>The id as sent.</summary>
+    public string Id { get; }
 }
 
 /// <summary>Gives an error status (optionally only when the API message contains a phrase) its own ErrorId, category and advice.</summary>

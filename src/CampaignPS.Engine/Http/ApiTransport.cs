@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CampaignPS.Engine.Pipeline;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -32,7 +33,7 @@ public sealed class ApiTransport : IDisposable
         _options = options;
         _authenticator = authenticator;
         BaseUri = NormalizeBaseUri(platform, options.BaseUri ?? platform.DefaultBaseUri);
-        RateLimiter = CreateRateLimiter(platform, options);
+        RateLimiter = SharedRateLimiters.For(platform, BaseUri, options);
         var jitter = new Random();
         _policy = new AttemptPolicy(options.Retry, platform.RateLimitWindow, RateLimiter, () =>
         {
@@ -42,7 +43,7 @@ public sealed class ApiTransport : IDisposable
             }
         });
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CampaignPS.Http." + platform.ErrorIdPrefix);
-        HttpMessageHandler handler = options.HttpMessageHandler ?? CreateDefaultHandler(options);
+        HttpMessageHandler handler = options.HttpMessageHandler ?? HttpHandlers.Create(options);
         _http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler == null) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
@@ -85,7 +86,18 @@ public sealed class ApiTransport : IDisposable
     internal Task SendWithoutResultAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken) =>
         SendCoreAsync(operation, method, relativePath, body, null, authenticator ?? _authenticator, (response, token) => Task.CompletedTask, cancellationToken);
 
-    internal async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null)
+    internal Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null) =>
+        SendAsync<T>(operation, method, relativePath, body, authenticator, (Func<T, string?>?)null, cancellationToken, query, null);
+
+    /// <summary>
+    /// Sends a request whose answer must carry something to count as a success: <paramref name="missing"/> names what
+    /// the parsed answer lacks (e.g. "the created campaign's id"), or returns null. A 2xx without it (a wrong base URI,
+    /// a captive portal answering 200) is an unknown outcome for a create and an invalid answer for a read, never a result.
+    /// </summary>
+    internal Task<T> SendCheckedAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, Func<T, string?> missing, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null, AttemptCount? attempts = null) =>
+        SendAsync<T>(operation, method, relativePath, body, null, missing, cancellationToken, query, attempts);
+
+    private async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, Func<T, string?>? missing, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query, AttemptCount? attempts)
     {
         T? result = default;
         await SendCoreAsync(operation, method, relativePath, body, query, authenticator ?? _authenticator, async (response, token) =>
@@ -105,7 +117,13 @@ public sealed class ApiTransport : IDisposable
             {
                 throw new UnreadableBodyException("empty body");
             }
-        }, cancellationToken).ConfigureAwait(false);
+
+            string? lacking = missing?.Invoke(result);
+            if (lacking != null)
+            {
+                throw new UnreadableBodyException(lacking, incomplete: true);
+            }
+        }, cancellationToken, attempts).ConfigureAwait(false);
         return result!;
     }
 
@@ -114,13 +132,14 @@ public sealed class ApiTransport : IDisposable
 
     private async Task SendCoreAsync(ApiOperation operation, HttpMethod method, string relativePath, object? body,
         IEnumerable<KeyValuePair<string, string?>>? query, IRequestAuthenticator authenticator,
-        Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
+        Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken, AttemptCount? attempts = null)
     {
-        Uri uri = BuildUri(relativePath, query);
+        Uri uri = ApiPath.Resolve(BaseUri, relativePath, query, new InputRules(_platform.ErrorIdPrefix));
         string redactedUrl = RedactedWireUrl(method, uri, authenticator);
-        var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl);
+        var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl, _options.ApiKey.ScrubFrom);
         int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
-        TimeSpan waited = TimeSpan.Zero;
+        Stopwatch sinceFirstAttempt = null!;
+        RateLimitPause? pause = null;
 
         // Serialised once, before waiting for a slot: the request leaves the moment its slot comes (not after
         // serialising up to 400 leads, which on a busy machine can push it into the next request's window),
@@ -131,23 +150,34 @@ public sealed class ApiTransport : IDisposable
         {
             if (RateLimiter != null)
             {
-                await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (pause != null)
+                {
+                    // Ctrl+C during a wait this request asked for: the connection is not held for a request that is gone.
+                    RateLimiter.Release(pause);
+                    throw;
+                }
             }
 
-            var context = new AttemptContext(method, uri, redactedUrl, payload, authenticator, operation.Safety, attempt, maxAttempts, waited);
+            sinceFirstAttempt ??= Stopwatch.StartNew();
+            var context = new AttemptContext(method, uri, redactedUrl, payload, authenticator, operation.Safety, attempt, maxAttempts, sinceFirstAttempt.Elapsed);
             AttemptReport report = await SendAttemptAsync(context, readSuccess, cancellationToken).ConfigureAwait(false);
             AttemptDecision decision = _policy.Decide(report.Outcome);
+            attempts?.Record(report.Outcome, decision);
             switch (decision.Action)
             {
                 case AttemptAction.Done:
                     return;
                 case AttemptAction.Retry:
-                    LogRetry(decision, report.Outcome);
-                    waited += decision.Wait;
+                    LogRetry(decision, report.Outcome, operation);
+                    pause = null;
                     if (decision.PausesConnection && RateLimiter != null)
                     {
                         // The next WaitAsync holds this request, and every other caller of the connection, until then.
-                        RateLimiter.Pause(decision.Wait);
+                        pause = RateLimiter.Pause(decision.Wait);
                     }
                     else
                     {
@@ -157,7 +187,9 @@ public sealed class ApiTransport : IDisposable
                     break;
                 default:
                     LogGivingUp(operation, attempt, decision.Note);
-                    throw new CampaignApiException(BuildFailure(failures, decision, report));
+                    ApiFailure failure = BuildFailure(failures, decision, report);
+                    failure.Attempts = attempt;
+                    throw new CampaignApiException(failure);
             }
         }
     }
@@ -167,7 +199,11 @@ public sealed class ApiTransport : IDisposable
     private async Task<AttemptReport> SendAttemptAsync(AttemptContext context, Func<HttpResponseMessage, CancellationToken, Task> readSuccess, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // After Ctrl+C a request already on the wire gets a grace to answer (the cmdlet's bridge says how long); only
+        // waits before sending stop at once. Outside a cmdlet the caller's token does both.
+        CancellationToken inFlight = PipelineBridge.Current?.InFlight ?? CancellationToken.None;
+        CancellationToken wire = inFlight.CanBeCanceled ? inFlight : cancellationToken;
+        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(wire);
         attemptTimeout.CancelAfter(_options.RequestTimeout);
         using HttpRequestMessage request = BuildRequest(context.Method, context.Uri, context.Payload, context.Authenticator);
 
@@ -178,15 +214,25 @@ public sealed class ApiTransport : IDisposable
             // while reading it is then a transport failure like any other.
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!wire.IsCancellationRequested)
         {
             LogAttemptFailure(context, $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", stopwatch.Elapsed);
             return context.NoAnswer(AttemptFault.Timeout, null);
         }
+        catch (OperationCanceledException) when (inFlight.CanBeCanceled && inFlight.IsCancellationRequested && context.Safety != RequestSafety.Read)
+        {
+            LogAttemptFailure(context, "stopped while on the wire", stopwatch.Elapsed);
+            return context.NoAnswer(AttemptFault.Abandoned, null);
+        }
         catch (Exception exception) when (TransportFailure.IsTransportException(exception))
         {
-            string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
+            string reason = UrlRedactor.Redact(_options.ApiKey.ScrubFrom(TransportFailure.Describe(exception)));
             LogAttemptFailure(context, reason, stopwatch.Elapsed);
+            if (TransportFailure.NothingSent(exception, out NotSentCause cause))
+            {
+                return context.NotSent(cause, reason);
+            }
+
             return context.NoAnswer(TransportFailure.IsConnectFailure(exception) ? AttemptFault.ConnectionNeverOpened : AttemptFault.ConnectionFailed, reason);
         }
 
@@ -203,7 +249,7 @@ public sealed class ApiTransport : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 string? errorBody = await ReadBodySafelyAsync(response).ConfigureAwait(false);
-                return context.Answer(AttemptFault.None, response.StatusCode, signal, requestId, errorBody: errorBody);
+                return context.Answer(AttemptFault.None, response.StatusCode, signal, requestId, detail: RedirectTarget(response), errorBody: errorBody);
             }
 
             try
@@ -213,15 +259,15 @@ public sealed class ApiTransport : IDisposable
             }
             catch (UnreadableBodyException exception)
             {
-                return context.Answer(AttemptFault.BodyUnreadable, response.StatusCode, signal, requestId, detail: exception.Detail);
+                return context.Answer(AttemptFault.BodyUnreadable, response.StatusCode, signal, requestId, detail: exception.Detail, incomplete: exception.Incomplete);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!wire.IsCancellationRequested)
             {
                 return context.Answer(AttemptFault.BodyReadTimedOut, response.StatusCode, signal, requestId);
             }
             catch (Exception exception) when (TransportFailure.IsTransportException(exception))
             {
-                string reason = _options.ApiKey.ScrubFrom(TransportFailure.Describe(exception));
+                string reason = UrlRedactor.Redact(_options.ApiKey.ScrubFrom(TransportFailure.Describe(exception)));
                 return context.Answer(AttemptFault.BodyReadFailed, response.StatusCode, signal, requestId, detail: reason);
             }
         }
@@ -236,7 +282,17 @@ public sealed class ApiTransport : IDisposable
             case FailureKind.ConnectionFailed:
                 return failures.FromConnectionFailure(report.Detail ?? string.Empty, decision.RequestMayHaveBeenSent);
             case FailureKind.UnreadableResponse:
-                return failures.FromUnreadableResponse(report.Status!.Value, report.Detail ?? string.Empty, report.RequestId);
+                return report.Incomplete
+                    ? failures.FromIncompleteAnswer(report.Status!.Value, report.Detail ?? string.Empty, report.RequestId)
+                    : failures.FromUnreadableResponse(report.Status!.Value, report.Detail ?? string.Empty, report.RequestId);
+            case FailureKind.NotSent:
+                return failures.FromNotSent(report.NotSentCause, report.Detail ?? string.Empty);
+            case FailureKind.Redirected:
+                return failures.FromRedirect(report.Status!.Value, report.Detail, report.RequestId);
+            case FailureKind.Abandoned:
+                return failures.FromAbandoned();
+            case FailureKind.RateLimitBudgetSpent:
+                return failures.FromRateLimitBudgetSpent(report.Outcome.WaitedSoFar, report.RequestId);
             case FailureKind.ServerWaitTooLong:
                 return failures.FromServerWaitTooLong(decision.ServerWait!.Value, _options.Retry.MaxServerWait, report.RequestId);
             default:
@@ -278,24 +334,6 @@ public sealed class ApiTransport : IDisposable
         return UrlRedactor.Redact(probe.RequestUri ?? uri);
     }
 
-    private Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query)
-    {
-        var builder = new StringBuilder(relativePath.TrimStart('/'));
-        char separator = relativePath.IndexOf('?') >= 0 ? '&' : '?';
-        foreach (KeyValuePair<string, string?> pair in query ?? Enumerable.Empty<KeyValuePair<string, string?>>())
-        {
-            if (pair.Value == null)
-            {
-                continue;
-            }
-
-            builder.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
-            separator = '&';
-        }
-
-        return new Uri(BaseUri, builder.ToString());
-    }
-
     // The server says its window is spent: hold every caller of this connection until it resets (unless the pacing
     // already keeps that window; see AttemptPolicy.ServerWindowHold).
     private void FollowServerWindow(RateLimitSignal signal)
@@ -311,12 +349,22 @@ public sealed class ApiTransport : IDisposable
     private void LogAttemptFailure(AttemptContext context, string reason, TimeSpan elapsed) =>
         _logger.LogInformation("{Method} {Url} -> failed: {Reason} ({Elapsed} ms)", context.Method.Method, context.RedactedUrl, reason, (long)elapsed.TotalMilliseconds);
 
-    private void LogRetry(AttemptDecision decision, AttemptOutcome outcome)
+    private void LogRetry(AttemptDecision decision, AttemptOutcome outcome, ApiOperation operation)
     {
+        if (decision.Wait >= _options.Retry.VisibleWait)
+        {
+            // Long waits are warnings, so a console or a runbook log shows why nothing seems to happen.
+            string budget = decision.RetryKind == RetryKind.RateLimited
+                ? $"; {Math.Max(0, (_options.Retry.MaxRateLimitWait - outcome.WaitedSoFar - decision.Wait).TotalSeconds):0} s of its {_options.Retry.MaxRateLimitWait.TotalSeconds:0} s rate-limit budget left after that"
+                : string.Empty;
+            _logger.LogWarning("{Platform}: waiting {Wait:0} s ({Reason}) before trying '{Operation}' again{Budget}. Ctrl+C stops.", _platform.DisplayName, decision.Wait.TotalSeconds, decision.Reason, operation.Description, budget);
+            return;
+        }
+
         switch (decision.RetryKind)
         {
             case RetryKind.RateLimited:
-                _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next} of {Max}.", decision.Wait.TotalSeconds, decision.Reason, outcome.Attempt + 1, outcome.MaxAttempts);
+                _logger.LogInformation("Rate limited: waiting {Wait:0.0} s ({Source}) before attempt {Next}.", decision.Wait.TotalSeconds, decision.Reason, outcome.Attempt + 1);
                 break;
             case RetryKind.ServerError:
                 _logger.LogInformation("Server error {Status}: waiting {Wait:0.0} s before attempt {Next} of {Max}.", outcome.StatusCode!.Value, decision.Wait.TotalSeconds, outcome.Attempt + 1, outcome.MaxAttempts);
@@ -350,6 +398,24 @@ public sealed class ApiTransport : IDisposable
         {
             return null;
         }
+    }
+
+    // Where a redirect points, as scheme://host:port only: its path or query may hold anything (a key, a token).
+    private static string? RedirectTarget(HttpResponseMessage response)
+    {
+        int status = (int)response.StatusCode;
+        Uri? location = response.Headers.Location;
+        if (status < 300 || status > 399 || location == null)
+        {
+            return null;
+        }
+
+        if (!location.IsAbsoluteUri)
+        {
+            location = new Uri(response.RequestMessage?.RequestUri ?? new Uri("http://unknown/"), location);
+        }
+
+        return location.GetLeftPart(UriPartial.Authority);
     }
 
     private static string? RequestId(HttpResponseMessage response)
@@ -395,10 +461,17 @@ public sealed class ApiTransport : IDisposable
     /// <summary>Thrown by a success reader when a 2xx body cannot be read; the attempt reports it as <see cref="AttemptFault.BodyUnreadable"/>.</summary>
     private sealed class UnreadableBodyException : Exception
     {
-        public UnreadableBodyException(string detail)
-            : base(detail) => Detail = detail;
+        public UnreadableBodyException(string detail, bool incomplete = false)
+            : base(detail)
+        {
+            Detail = detail;
+            Incomplete = incomplete;
+        }
 
         public string Detail { get; }
+
+        // Readable, but without what a success must carry (a created object's id).
+        public bool Incomplete { get; }
     }
 
     /// <summary>What one attempt of a request is: what it sends, and where it stands among the allowed attempts.</summary>
@@ -440,8 +513,11 @@ public sealed class ApiTransport : IDisposable
         public AttemptReport NoAnswer(AttemptFault fault, string? reason) =>
             new AttemptReport(Outcome(fault, null, RateLimitSignal.None, requestMayHaveLeft: fault != AttemptFault.ConnectionNeverOpened), null, reason, null, null);
 
-        public AttemptReport Answer(AttemptFault fault, HttpStatusCode status, RateLimitSignal signal, string? requestId, string? detail = null, string? errorBody = null) =>
-            new AttemptReport(Outcome(fault, (int)status, signal, requestMayHaveLeft: true), status, detail, errorBody, requestId);
+        public AttemptReport NotSent(NotSentCause cause, string reason) =>
+            new AttemptReport(Outcome(AttemptFault.NotSent, null, RateLimitSignal.None, requestMayHaveLeft: false), null, reason, null, null) { NotSentCause = cause };
+
+        public AttemptReport Answer(AttemptFault fault, HttpStatusCode status, RateLimitSignal signal, string? requestId, string? detail = null, string? errorBody = null, bool incomplete = false) =>
+            new AttemptReport(Outcome(fault, (int)status, signal, requestMayHaveLeft: true), status, detail, errorBody, requestId) { Incomplete = incomplete };
 
         private AttemptOutcome Outcome(AttemptFault fault, int? status, RateLimitSignal signal, bool requestMayHaveLeft) =>
             new AttemptOutcome(fault, status, signal, requestMayHaveLeft, Safety, Attempt, MaxAttempts, WaitedSoFar, DateTimeOffset.UtcNow);
@@ -468,6 +544,10 @@ public sealed class ApiTransport : IDisposable
         public string? ErrorBody { get; }
 
         public string? RequestId { get; }
+
+        public bool Incomplete { get; set; }
+
+        public NotSentCause NotSentCause { get; set; }
     }
 
     /// <summary>A body that is JSON text already (the escape hatch), sent as it is.</summary>
@@ -476,53 +556,6 @@ public sealed class ApiTransport : IDisposable
         public RawJson(string text) => Text = text;
 
         public string Text { get; }
-    }
-
-    private static RequestRateLimiter? CreateRateLimiter(PlatformInfo platform, ApiConnectionOptions options)
-    {
-        if (options.RateLimits != null)
-        {
-            return options.RateLimits.Count > 0 ? new RequestRateLimiter(options.RateLimits) : null;
-        }
-
-        if (options.RequestsPerSecond.HasValue)
-        {
-            return options.RequestsPerSecond > 0 ? new RequestRateLimiter(options.RequestsPerSecond.Value) : null;
-        }
-
-        return platform.DocumentedLimits.Count > 0 ? new RequestRateLimiter(platform.DocumentedLimits) : null;
-    }
-
-    private static HttpMessageHandler CreateDefaultHandler(ApiConnectionOptions options)
-    {
-        IWebProxy? proxy = options.Proxy == null ? null : new WebProxy(options.Proxy)
-        {
-            // The sandbox and local proxies live on loopback: do not skip the proxy for local addresses.
-            BypassProxyOnLocal = false,
-            Credentials = options.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : options.ProxyCredentials,
-        };
-#if NET8_0_OR_GREATER
-        var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        };
-#else
-        // Windows PowerShell 5.1 on older .NET Framework builds may not offer TLS 1.2 by default.
-        if (ServicePointManager.SecurityProtocol != 0 && (ServicePointManager.SecurityProtocol & SecurityProtocolType.Tls12) == 0)
-        {
-            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
-        }
-
-        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-#endif
-        if (proxy != null)
-        {
-            handler.Proxy = proxy;
-            handler.UseProxy = true;
-        }
-
-        return handler;
     }
 
     private static string ModuleVersion()

@@ -43,6 +43,18 @@ internal enum FailureKind
 
     /// <summary>A 2xx answer whose body could not be read.</summary>
     UnreadableResponse,
+
+    /// <summary>Nothing was sent (certificate, proxy authentication, name resolution): a plain error with the cause.</summary>
+    NotSent,
+
+    /// <summary>The server answered with a redirect, which is never followed: the key stays with the connection's host.</summary>
+    Redirected,
+
+    /// <summary>The server kept answering 429 until the request's time budget for rate-limit waits was spent.</summary>
+    RateLimitBudgetSpent,
+
+    /// <summary>The command was stopped while the request was on the wire.</summary>
+    Abandoned,
 }
 
 /// <summary>What the log says when a failure ends the retries.</summary>

@@ -25,6 +25,15 @@ internal enum AttemptFault
 
     /// <summary>A 2xx answer arrived with a body that could not be read (not JSON, or empty).</summary>
     BodyUnreadable,
+
+    /// <summary>
+    /// The request failed before any of it was sent: the server's TLS certificate was rejected, the proxy refused the
+    /// tunnel (407 on CONNECT), or the host name did not resolve. Sending again gives the same answer.
+    /// </summary>
+    NotSent,
+
+    /// <summary>The command was stopped (Ctrl+C) and the request, already on the wire, got no answer within the grace.</summary>
+    Abandoned,
 }
 
 /// <summary>
@@ -38,7 +47,7 @@ internal sealed class AttemptOutcome
     public AttemptOutcome(AttemptFault fault, int? statusCode, RateLimitSignal signal, bool requestMayHaveLeft,
         RequestSafety safety, int attempt, int maxAttempts, TimeSpan waitedSoFar, DateTimeOffset observedAt)
     {
-        bool answered = fault != AttemptFault.Timeout && fault != AttemptFault.ConnectionNeverOpened && fault != AttemptFault.ConnectionFailed;
+        bool answered = fault != AttemptFault.Timeout && fault != AttemptFault.ConnectionNeverOpened && fault != AttemptFault.ConnectionFailed && fault != AttemptFault.NotSent && fault != AttemptFault.Abandoned;
         if (answered != statusCode.HasValue)
         {
             throw new ArgumentException(answered ? $"{fault} needs the status that arrived." : $"{fault} means no status arrived.", nameof(statusCode));

@@ -50,6 +50,11 @@ internal sealed class AttemptPolicy
                 return retry ? BackOff(outcome, "unreadable response") : AttemptDecision.Fail(FailureKind.UnreadableResponse);
             case AttemptFault.BodyReadTimedOut:
                 return AttemptDecision.Fail(FailureKind.Timeout);
+            case AttemptFault.Abandoned:
+                return AttemptDecision.Fail(FailureKind.Abandoned);
+            case AttemptFault.NotSent:
+                // Certificate, proxy authentication, name resolution: the same answer again, whatever the request.
+                return AttemptDecision.Fail(FailureKind.NotSent, requestMayHaveBeenSent: false);
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Fault, "Unknown attempt fault.");
         }
@@ -106,7 +111,15 @@ internal sealed class AttemptPolicy
             return DecideRateLimited(outcome, asked);
         }
 
-        if (status >= 500)
+        if (status >= 300 && status <= 399)
+        {
+            // Never followed: a redirect would take the key (Smartlead's rides in the URL) to whatever host it names,
+            // and turn a POST into a GET. A create answered by a redirect was not made.
+            return AttemptDecision.Fail(FailureKind.Redirected, requestMayHaveBeenSent: false);
+        }
+
+        // 501 is a documented "not implemented" (Loops workflow nodes): the same request will never succeed.
+        if (status >= 500 && status != 501)
         {
             bool mayResend = MayResend(outcome);
             return mayResend && !outcome.IsLastAttempt
@@ -117,19 +130,21 @@ internal sealed class AttemptPolicy
         return AttemptDecision.Fail(FailureKind.Response, serverWait: asked);
     }
 
-    // A 429 is retried for every request: the server refused it before doing anything. A wait longer than
-    // MaxServerWait is reported at once rather than waited out, also on the last attempt.
+    // A 429 is retried for every request: the server refused it before doing anything. The retries are bounded by
+    // time (MaxRateLimitWait, counted from the first attempt), not by the attempt count, so a run rides out a busy
+    // minute; a zero Retry-After still waits a moment, so the budget always runs out. A single wait longer than
+    // MaxServerWait is reported at once rather than waited out.
     private AttemptDecision DecideRateLimited(AttemptOutcome outcome, TimeSpan? asked)
     {
-        TimeSpan wait = asked ?? UnhintedRateLimitWait(outcome.Attempt);
+        TimeSpan wait = Max(asked ?? UnhintedRateLimitWait(outcome.Attempt), MinimumRateLimitWait);
         if (wait > _retry.MaxServerWait)
         {
             return AttemptDecision.Fail(FailureKind.ServerWaitTooLong, serverWait: wait);
         }
 
-        if (outcome.IsLastAttempt)
+        if (outcome.WaitedSoFar + wait > _retry.MaxRateLimitWait)
         {
-            return AttemptDecision.Fail(FailureKind.Response, serverWait: asked);
+            return AttemptDecision.Fail(FailureKind.RateLimitBudgetSpent, serverWait: asked);
         }
 
         RateLimitSignal signal = outcome.Signal;
@@ -146,6 +161,8 @@ internal sealed class AttemptPolicy
     // spent (another client on the key, a lower plan): then wait at least a whole window.
     private TimeSpan UnhintedRateLimitWait(int attempt) =>
         _pacing != null && attempt == 1 ? _pacing.Interval : Max(Backoff(attempt), _rateLimitWindow);
+
+    private static readonly TimeSpan MinimumRateLimitWait = TimeSpan.FromMilliseconds(50);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -105,15 +105,33 @@ public sealed class RequestRateLimiter
         return wait > TimeSpan.Zero ? WaitForSlotAsync(wait, slot, cancellationToken) : Task.CompletedTask;
     }
 
-    /// <summary>Holds every caller back for <paramref name="wait"/> from now (the server's window is spent).</summary>
-    public void Pause(TimeSpan wait)
+    /// <summary>
+    /// Holds every caller back for <paramref name="wait"/> from now (the server's window is spent). The handle lets the
+    /// caller that asked for the pause take it back when it gives up waiting (Ctrl+C), so the connection is free again.
+    /// </summary>
+    public RateLimitPause Pause(TimeSpan wait)
     {
         lock (_gate)
         {
+            TimeSpan previous = _pausedUntil;
             TimeSpan until = _clock.Elapsed + wait;
             if (until > _pausedUntil)
             {
                 _pausedUntil = until;
+            }
+
+            return new RateLimitPause(previous, _pausedUntil);
+        }
+    }
+
+    /// <summary>Takes back a pause that nobody else has extended since (the request that asked for it was cancelled).</summary>
+    public void Release(RateLimitPause pause)
+    {
+        lock (_gate)
+        {
+            if (_pausedUntil == pause.Until)
+            {
+                _pausedUntil = pause.Previous;
             }
         }
     }
@@ -124,10 +142,44 @@ public sealed class RequestRateLimiter
     // The caller sends when it next runs, which on a busy machine can be well after its slot: log when it really left.
     private async Task WaitForSlotAsync(TimeSpan wait, Slot slot, CancellationToken cancellationToken)
     {
-        await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            GiveBack(slot);
+            throw;
+        }
+
         lock (_gate)
         {
             slot.At = Max(slot.At, _clock.Elapsed);
+        }
+    }
+
+    // A caller that stopped waiting never sends: its slot must not hold back the callers after it (after Ctrl+C the
+    // next command on the connection would otherwise wait for slots nobody uses).
+    private void GiveBack(Slot slot)
+    {
+        lock (_gate)
+        {
+            TimeSpan latest = TimeSpan.MinValue;
+            for (int i = 0; i < _logs.Count; i++)
+            {
+                (RateLimitWindow window, Queue<Slot> slots) = _logs[i];
+                var kept = new Queue<Slot>(slots.Where(s => !ReferenceEquals(s, slot)));
+                _logs[i] = (window, kept);
+                if (i == 0 && kept.Count > 0)
+                {
+                    latest = kept.Max(s => s.At);
+                }
+            }
+
+            if (_lastSlot == slot.At)
+            {
+                _lastSlot = latest;
+            }
         }
     }
 
@@ -176,4 +228,18 @@ public sealed class RequestRateLimiter
 
         public TimeSpan At { get; set; }
     }
+}
+
+/// <summary>A pause of a <see cref="RequestRateLimiter"/>, for <see cref="RequestRateLimiter.Release"/>.</summary>
+public sealed class RateLimitPause
+{
+    internal RateLimitPause(TimeSpan previous, TimeSpan until)
+    {
+        Previous = previous;
+        Until = until;
+    }
+
+    internal TimeSpan Previous { get; }
+
+    internal TimeSpan Until { get; }
 }

@@ -41,7 +41,8 @@ public sealed class PipelineLoggerProvider : ILoggerProvider
                 LogLevel.Information => PipelineMessageKind.Verbose,
                 _ => PipelineMessageKind.Warning,
             };
-            bridge.Post(kind, $"[{DateTime.Now:HH:mm:ss.fff}] {text}");
+            // Verbose and debug lines carry the time, which is what a long run's trace needs; warnings are for people.
+            bridge.Post(kind, kind == PipelineMessageKind.Warning ? text : $"[{DateTime.Now:HH:mm:ss.fff}] {text}");
         }
     }
 }

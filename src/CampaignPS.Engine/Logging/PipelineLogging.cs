@@ -1,3 +1,4 @@
+using CampaignPS.Engine.Http;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignPS.Engine.Logging;
@@ -9,4 +10,15 @@ public static class PipelineLogging
     public static ILoggerFactory Factory { get; } = LoggerFactory.Create(builder => builder
         .SetMinimumLevel(LogLevel.Trace)
         .AddProvider(new PipelineLoggerProvider()));
+
+    /// <summary>
+    /// Sends <paramref name="options"/>' log lines to the running cmdlet's pipeline. A method of the engine, so the cmdlet
+    /// layer (in PowerShell 7's default load context) never names a Microsoft.Extensions.Logging type: only the engine,
+    /// in CampaignPS's own load context, binds to one.
+    /// </summary>
+    public static ApiConnectionOptions ToPipeline(this ApiConnectionOptions options)
+    {
+        (options ?? throw new ArgumentNullException(nameof(options))).LoggerFactory = Factory;
+        return options;
+    }
 }

@@ -17,12 +17,17 @@ public sealed class LoopsClient : PlatformClient
         "The campaign is no longer a draft: once sending was scheduled or started only its name and group can change.", "draft");
     private static readonly ApiOperation UpdateCampaign = new ApiOperation("update campaign", "Campaign", RequestSafety.IdempotentWrite, NotDraft);
     private static readonly ApiOperation ScheduleCampaign = new ApiOperation("schedule campaign", "Campaign", RequestSafety.NonIdempotent, NotDraft);
-    private static readonly ApiOperation GetEmailMessage = new ApiOperation("get email message", "EmailMessage", RequestSafety.Read);
+    private static readonly ApiOperation GetEmailMessage = new ApiOperation("get email message", "EmailMessage", RequestSafety.Read,
+        new ErrorRule(409, "EmailMessageNotEditable", FailureCategory.InvalidOperation, "This message uses MJML or content that cannot be parsed, so the API cannot read it; open it in the Loops app."));
     private static readonly ApiOperation UpdateEmailMessage = new ApiOperation("update email message", "EmailMessage", RequestSafety.NonIdempotent,
         new ErrorRule(409, "RevisionStale", FailureCategory.InvalidOperation,
             "The email message changed since that revision. Read the current ContentRevisionId with Get-LoopsEmailMessage, or use -Force to update the latest revision.", "stale"),
         NotDraft,
-        new ErrorRule(409, "EmailMessageNotEditable", FailureCategory.InvalidOperation, "This message cannot be edited through the API (MJML format or content that cannot be parsed)."),
+        new ErrorRule(409, "EmailMessageNotEditable", FailureCategory.InvalidOperation, "This message cannot be edited through the API (MJML format or content that cannot be parsed).", "MJML"),
+        new ErrorRule(409, "EmailMessageNotEditable", FailureCategory.InvalidOperation, "This message cannot be edited through the API (MJML format or content that cannot be parsed).", "parse"),
+        // The reference's other 409s of this update are about the revision (and a campaign that is no longer a draft).
+        new ErrorRule(409, "RevisionStale", FailureCategory.InvalidOperation,
+            "The email message is not at that revision any more. Read the current ContentRevisionId with Get-LoopsEmailMessage, or use -Force to update the latest revision (the campaign must still be a draft)."),
         new ErrorRule(413, "LmxTooLarge", FailureCategory.InvalidData, "Keep the LMX under 100 KB: move images to uploads or shorten the content."),
         new ErrorRule(422, "LmxInvalid", FailureCategory.InvalidData, "Fix the LMX markup the message points to."));
     private static readonly ApiOperation ListMailingLists = new ApiOperation("list mailing lists", "MailingList", RequestSafety.Read);
@@ -60,15 +65,15 @@ public sealed class LoopsClient : PlatformClient
     public async Task<LoopsCampaign> CreateCampaignAsync(NewLoopsCampaign campaign, CancellationToken cancellationToken = default)
     {
         CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody();
-        CampaignDto dto = await Transport.SendAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns", body, cancellationToken).ConfigureAwait(false);
-        return dto.ToModel();
+        CampaignDto dto = await Transport.SendCheckedAsync<CampaignDto>(CreateCampaign.About(References(body)), HttpMethod.Post, "campaigns", body, LoopsAnswers.CampaignId, cancellationToken).ConfigureAwait(false);
+        return dto.ToModel().FilledFrom(body);
     }
 
     /// <summary>Reads one campaign (GET /campaigns/{id}).</summary>
     public async Task<LoopsCampaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         string id = LoopsRules.RequiredId("CampaignId", campaignId);
-        CampaignDto dto = await Transport.SendAsync<CampaignDto>(GetCampaign, HttpMethod.Get, "campaigns/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
+        CampaignDto dto = await Transport.SendAsync<CampaignDto>(GetCampaign.About(("Campaign", id)), HttpMethod.Get, "campaigns/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -85,7 +90,7 @@ public sealed class LoopsClient : PlatformClient
         string id = LoopsRules.RequiredId("CampaignId", campaignId);
         CampaignBody body = (changes ?? throw new ArgumentNullException(nameof(changes))).ToBody(Now());
         ApiOperation operation = changes.Sends ? ScheduleCampaign : UpdateCampaign;
-        CampaignDto dto = await Transport.SendAsync<CampaignDto>(operation, HttpMethod.Post, "campaigns/" + Uri.EscapeDataString(id), body, cancellationToken).ConfigureAwait(false);
+        CampaignDto dto = await Transport.SendCheckedAsync<CampaignDto>(operation.About(References(body, ("Campaign", id))), HttpMethod.Post, "campaigns/" + Uri.EscapeDataString(id), body, LoopsAnswers.CampaignId, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -93,7 +98,7 @@ public sealed class LoopsClient : PlatformClient
     public async Task<LoopsEmailMessage> GetEmailMessageAsync(string emailMessageId, CancellationToken cancellationToken = default)
     {
         string id = LoopsRules.RequiredId("EmailMessageId", emailMessageId);
-        EmailMessageDto dto = await Transport.SendAsync<EmailMessageDto>(GetEmailMessage, HttpMethod.Get, "email-messages/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
+        EmailMessageDto dto = await Transport.SendAsync<EmailMessageDto>(GetEmailMessage.About(("EmailMessage", id)), HttpMethod.Get, "email-messages/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -119,7 +124,7 @@ public sealed class LoopsClient : PlatformClient
             revision = current.ContentRevisionId ?? string.Empty;
         }
 
-        EmailMessageDto dto = await Transport.SendAsync<EmailMessageDto>(UpdateEmailMessage, HttpMethod.Post, "email-messages/" + Uri.EscapeDataString(id), changes.ToBody(revision), cancellationToken).ConfigureAwait(false);
+        EmailMessageDto dto = await Transport.SendCheckedAsync<EmailMessageDto>(UpdateEmailMessage.About(("EmailMessage", id)), HttpMethod.Post, "email-messages/" + Uri.EscapeDataString(id), changes.ToBody(revision), LoopsAnswers.Revision, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -134,7 +139,7 @@ public sealed class LoopsClient : PlatformClient
     public async Task<LoopsAudienceSegment> GetAudienceSegmentAsync(string audienceSegmentId, CancellationToken cancellationToken = default)
     {
         string id = LoopsRules.RequiredId("AudienceSegmentId", audienceSegmentId);
-        AudienceSegmentDto dto = await Transport.SendAsync<AudienceSegmentDto>(GetSegment, HttpMethod.Get, "audience-segments/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
+        AudienceSegmentDto dto = await Transport.SendAsync<AudienceSegmentDto>(GetSegment.About(("AudienceSegment", id)), HttpMethod.Get, "audience-segments/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -149,7 +154,7 @@ public sealed class LoopsClient : PlatformClient
     public async Task<LoopsCampaignGroup> GetCampaignGroupAsync(string campaignGroupId, CancellationToken cancellationToken = default)
     {
         string id = LoopsRules.RequiredId("CampaignGroupId", campaignGroupId);
-        CampaignGroupDto dto = await Transport.SendAsync<CampaignGroupDto>(GetGroup, HttpMethod.Get, "campaign-groups/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
+        CampaignGroupDto dto = await Transport.SendAsync<CampaignGroupDto>(GetGroup.About(("CampaignGroup", id)), HttpMethod.Get, "campaign-groups/" + Uri.EscapeDataString(id), null, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -164,7 +169,11 @@ public sealed class LoopsClient : PlatformClient
     public async Task<LoopsCampaignGroup> CreateCampaignGroupAsync(NewLoopsCampaignGroup group, CancellationToken cancellationToken = default)
     {
         CampaignGroupBody body = (group ?? throw new ArgumentNullException(nameof(group))).ToBody();
-        CampaignGroupDto dto = await Transport.SendAsync<CampaignGroupDto>(CreateGroup, HttpMethod.Post, "campaign-groups", body, cancellationToken).ConfigureAwait(false);
+        CampaignGroupDto dto = await Transport.SendCheckedAsync<CampaignGroupDto>(CreateGroup, HttpMethod.Post, "campaign-groups", body, LoopsAnswers.GroupId, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
+
+    // The ids a campaign body refers to (and the campaign's own, first), for a 404 to name the one not found.
+    private static (string Resource, string? Id)[] References(CampaignBody body, params (string Resource, string? Id)[] own) =>
+        own.Concat(new (string, string?)[] { ("MailingList", body.MailingListId), ("AudienceSegment", body.AudienceSegmentId), ("CampaignGroup", body.CampaignGroupId) }).ToArray();
 }

@@ -18,9 +18,6 @@ public sealed class LoopsCampaign
     /// <summary>The email message's content revision when the campaign was created; pass it as -ExpectedRevisionId on the first update.</summary>
     public string? EmailMessageContentRevisionId { get; internal set; }
 
-    /// <summary>The subject of the email (on list results).</summary>
-    public string? Subject { get; internal set; }
-
     /// <summary>The mailing list the campaign sends to.</summary>
     public string? MailingListId { get; internal set; }
 
@@ -50,6 +47,18 @@ public sealed class LoopsCampaign
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Id}, {Status})";
+
+    // What the create answer leaves out is what was sent (DESIGN.md rule 10): a create answer may omit the
+    // audience and group it applied.
+    internal LoopsCampaign FilledFrom(CampaignBody sent)
+    {
+        Name = string.IsNullOrEmpty(Name) ? sent.Name ?? string.Empty : Name;
+        MailingListId ??= sent.MailingListId;
+        AudienceSegmentId ??= sent.AudienceSegmentId;
+        AudienceFilter ??= WireText.Json(sent.AudienceFilter);
+        CampaignGroupId ??= sent.CampaignGroupId;
+        return this;
+    }
 }
 
 /// <summary>The email message of a Loops campaign. Its ContentRevisionId is what the next update must name.</summary>
@@ -75,6 +84,21 @@ public sealed class LoopsEmailMessage
 
     /// <summary>Reply-to address.</summary>
     public string? ReplyToEmail { get; internal set; }
+
+    /// <summary>CC address (teams with CC/BCC enabled).</summary>
+    public string? CcEmail { get; internal set; }
+
+    /// <summary>BCC address (teams with CC/BCC enabled).</summary>
+    public string? BccEmail { get; internal set; }
+
+    /// <summary>ISO 639-1 language of the email, e.g. en.</summary>
+    public string? LanguageCode { get; internal set; }
+
+    /// <summary>How the email is rendered: styled or plain.</summary>
+    public string? EmailFormat { get; internal set; }
+
+    /// <summary>The transactional email it belongs to, for messages that are not a campaign's.</summary>
+    public string? TransactionalId { get; internal set; }
 
     /// <summary>The body as LMX.</summary>
     public string? Lmx { get; internal set; }

@@ -256,7 +256,7 @@ internal static class LoopsRules
     public static string? OptionalId(InputRules rules, string field, string? value) =>
         value == null ? null : rules.NotBlank(field, value).Trim();
 
-    public static string RequiredId(string field, string? value) => Instance.NotBlank(field, value).Trim();
+    public static string RequiredId(string field, string? value) => Instance.PlainId(field, value);
 
     public static int? PageSize(int? perPage)
     {

@@ -65,8 +65,6 @@ internal sealed class CampaignDto
 
     public string? Status { get; set; }
 
-    public string? Subject { get; set; }
-
     public string? EmailMessageId { get; set; }
 
     public string? EmailMessageContentRevisionId { get; set; }
@@ -91,7 +89,6 @@ internal sealed class CampaignDto
         Url = Url,
         Name = Name ?? string.Empty,
         Status = Status ?? string.Empty,
-        Subject = Subject,
         EmailMessageId = EmailMessageId,
         EmailMessageContentRevisionId = EmailMessageContentRevisionId,
         MailingListId = MailingListId,
@@ -123,6 +120,16 @@ internal sealed class EmailMessageDto
 
     public string? ReplyToEmail { get; set; }
 
+    public string? CcEmail { get; set; }
+
+    public string? BccEmail { get; set; }
+
+    public string? LanguageCode { get; set; }
+
+    public string? EmailFormat { get; set; }
+
+    public string? TransactionalId { get; set; }
+
     public string? Lmx { get; set; }
 
     public string? ContentRevisionId { get; set; }
@@ -140,6 +147,11 @@ internal sealed class EmailMessageDto
         FromName = FromName,
         FromEmail = FromEmail,
         ReplyToEmail = ReplyToEmail,
+        CcEmail = CcEmail,
+        BccEmail = BccEmail,
+        LanguageCode = LanguageCode,
+        EmailFormat = EmailFormat,
+        TransactionalId = TransactionalId,
         Lmx = Lmx,
         ContentRevisionId = ContentRevisionId,
         UpdatedAt = UpdatedAt,
@@ -232,4 +244,14 @@ internal sealed class PageDto<T>
 internal sealed class PaginationDto
 {
     public string? NextCursor { get; set; }
+}
+
+/// <summary>What a Loops answer must carry to count as a success.</summary>
+internal static class LoopsAnswers
+{
+    public static string? CampaignId(CampaignDto dto) => string.IsNullOrEmpty(dto.Id ?? dto.CampaignId) ? "the campaign's id (id or campaignId)" : null;
+
+    public static string? GroupId(CampaignGroupDto dto) => string.IsNullOrEmpty(dto.Id ?? dto.CampaignGroupId) ? "the campaign group's id" : null;
+
+    public static string? Revision(EmailMessageDto dto) => string.IsNullOrEmpty(dto.EmailMessageId ?? dto.Id) ? "the email message's id" : null;
 }

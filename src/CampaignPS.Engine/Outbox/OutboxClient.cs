@@ -43,7 +43,7 @@ public sealed class OutboxClient : PlatformClient
     public async Task<OutboxCampaign> CreateCampaignAsync(NewOutboxCampaign campaign, CancellationToken cancellationToken = default)
     {
         CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(DefaultCompany);
-        CampaignDto dto = await Transport.SendAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "email/campaigns/", body, cancellationToken).ConfigureAwait(false);
+        CampaignDto dto = await Transport.SendCheckedAsync<CampaignDto>(CreateCampaign, HttpMethod.Post, "email/campaigns/", body, d => d.Id == Guid.Empty ? "the created campaign's id" : null, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 
@@ -51,7 +51,7 @@ public sealed class OutboxClient : PlatformClient
     public async Task<OutboxSender> CreateSenderAsync(NewOutboxSender sender, CancellationToken cancellationToken = default)
     {
         SenderBody body = (sender ?? throw new ArgumentNullException(nameof(sender))).ToBody(DefaultCompany);
-        SenderDto dto = await Transport.SendAsync<SenderDto>(CreateSender, HttpMethod.Post, "email/senders/", body, cancellationToken).ConfigureAwait(false);
+        SenderDto dto = await Transport.SendCheckedAsync<SenderDto>(CreateSender, HttpMethod.Post, "email/senders/", body, d => d.Id == Guid.Empty ? "the created sender's id" : null, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
     }
 

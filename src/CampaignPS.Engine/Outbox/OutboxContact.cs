@@ -52,7 +52,7 @@ public sealed class OutboxContact
         var rules = OutboxRules.Instance;
         var contact = new OutboxContact { Row = row, LeadSource = defaultLeadSource };
         var custom = new Dictionary<string, string>(StringComparer.Ordinal);
-        var tags = new List<string>(extraTags ?? Enumerable.Empty<string>());
+        var tags = new List<string>((extraTags ?? Enumerable.Empty<string>()).Where(t => t != null));
         string? first = null;
         string? last = null;
         foreach (KeyValuePair<string, object?> field in fields)
@@ -61,7 +61,7 @@ public sealed class OutboxContact
             {
                 if (FieldNames.Normalize(field.Key) == "tags")
                 {
-                    tags.AddRange(list.Select(t => Convert.ToString(t, CultureInfo.InvariantCulture) ?? string.Empty));
+                    tags.AddRange(list.Cast<object?>().Select(t => Convert.ToString(t, CultureInfo.InvariantCulture) ?? string.Empty));
                 }
 
                 continue;

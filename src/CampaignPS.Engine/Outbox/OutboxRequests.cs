@@ -182,19 +182,26 @@ public sealed class NewOutboxCampaign
             zone = rules.IanaTimeZone("TimeZone", TimeZone);
         }
 
-        for (int i = 0; i < AllowedWindows.Count; i++)
+        // A list not given (null, as a PowerShell $null binds) is an empty one; an empty entry inside it is a mistake.
+        IReadOnlyList<OutboxSendingWindow> windows = AllowedWindows ?? Array.Empty<OutboxSendingWindow>();
+        for (int i = 0; i < windows.Count; i++)
         {
-            AllowedWindows[i].Validate(i);
+            if (windows[i] == null)
+            {
+                throw rules.Fail("AllowedWindow", $"AllowedWindow {i + 1} is empty. Give each window as text such as 'Mon-Fri 09:00-17:00'.");
+            }
+
+            windows[i].Validate(i);
         }
 
         return new CampaignBody
         {
             Name = name,
             Company = company,
-            SenderIdentityIds = SenderIdentityIds.Distinct().ToList(),
+            SenderIdentityIds = (SenderIdentityIds ?? Array.Empty<Guid>()).Distinct().ToList(),
             Description = Description,
             Timezone = zone,
-            AllowedWindows = AllowedWindows.Count == 0 ? null : AllowedWindows.SelectMany(w => w.ToBody()).ToList(),
+            AllowedWindows = windows.Count == 0 ? null : windows.SelectMany(w => w.ToBody()).ToList(),
             StopOnReply = StopOnReply,
             Status = Status.ToString().ToLowerInvariant(),
             Workflow = Workflow,

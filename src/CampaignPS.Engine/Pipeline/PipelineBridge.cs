@@ -35,7 +35,23 @@ public sealed class PipelineBridge
     private readonly SemaphoreSlim _wake = new SemaphoreSlim(0);
 
     /// <summary>Creates a bridge that writes through <paramref name="writer"/>.</summary>
-    public PipelineBridge(IPipelineWriter writer) => _writer = writer ?? throw new ArgumentNullException(nameof(writer));
+    public PipelineBridge(IPipelineWriter writer)
+        : this(writer, CancellationToken.None)
+    {
+    }
+
+    /// <summary>
+    /// Creates a bridge whose requests already on the wire are given up by <paramref name="inFlight"/> rather than by
+    /// the token that stops the work: after Ctrl+C nothing new is sent, and what was sent gets a short grace to answer.
+    /// </summary>
+    public PipelineBridge(IPipelineWriter writer, CancellationToken inFlight)
+    {
+        _writer = writer ?? throw new ArgumentNullException(nameof(writer));
+        InFlight = inFlight;
+    }
+
+    /// <summary>Gives up requests already sent (see the constructor); <see cref="CancellationToken.None"/> when the work's own token does.</summary>
+    public CancellationToken InFlight { get; }
 
     /// <summary>The bridge of the work currently running on this async flow, if any (used by the log provider).</summary>
     public static PipelineBridge? Current => Ambient.Value;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace CampaignPS.Engine.Smartlead;
@@ -46,8 +45,6 @@ public sealed class SmartleadClient : PlatformClient
     private static readonly ApiOperation SaveSchedule = new ApiOperation("save schedule", "Campaign", RequestSafety.IdempotentWrite);
     private static readonly ApiOperation SaveSettings = new ApiOperation("save settings", "Campaign", RequestSafety.IdempotentWrite);
 
-    private readonly ConcurrentDictionary<long, SmartleadCampaign> _known = new ConcurrentDictionary<long, SmartleadCampaign>();
-
     /// <summary>Creates a client; the base URI defaults to https://server.smartlead.ai/api/v1/.</summary>
     public SmartleadClient(ApiConnectionOptions options)
         : base(PlatformInfo.Smartlead, options, new QueryStringAuthenticator("api_key"))
@@ -82,24 +79,25 @@ public sealed class SmartleadClient : PlatformClient
     {
         (campaign ?? throw new ArgumentNullException(nameof(campaign))).Validate();
         var body = new CreateCampaignBody { Name = campaign.Name?.Trim(), ClientId = campaign.ClientId };
-        CreatedCampaignDto created = await Transport.SendAsync<CreatedCampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns/create", body, cancellationToken).ConfigureAwait(false);
+        CreatedCampaignDto created = await Transport.SendCheckedAsync<CreatedCampaignDto>(CreateCampaign, HttpMethod.Post, "campaigns/create", body, d => d.Id > 0 ? null : "the created campaign's id", cancellationToken).ConfigureAwait(false);
 
-        // The create answer carries no status; the reference says new campaigns start in DRAFTED.
-        return Remember(new SmartleadCampaign
+        // The create answer carries no status; the reference says new campaigns start in DRAFTED. What the answer
+        // does not echo is filled from the request (DESIGN.md rule 10).
+        return new SmartleadCampaign
         {
             Id = created.Id,
             Name = created.Name ?? body.Name ?? "Untitled Campaign",
             Status = "DRAFTED",
             ClientId = campaign.ClientId,
             CreatedAt = created.CreatedAt,
-        });
+        };
     }
 
-    /// <summary>Reads one campaign (GET /campaigns/{id}).</summary>
+    /// <summary>Reads one campaign (GET /campaigns/{id}): what the server stored, nothing remembered from earlier calls.</summary>
     public async Task<SmartleadCampaign> GetCampaignAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        CampaignDto dto = await Transport.SendAsync<CampaignDto>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
-        return Remember(Merge(dto.ToModel()));
+        CampaignDto dto = await Transport.SendAsync<CampaignDto>(ForCampaign(GetCampaign, campaignId), HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+        return dto.ToModel();
     }
 
     /// <summary>Reads every campaign, newest first (GET /campaigns/), optionally for one agency client.</summary>
@@ -107,36 +105,24 @@ public sealed class SmartleadClient : PlatformClient
     {
         var query = new[] { new KeyValuePair<string, string?>("client_id", clientId?.ToString(CultureInfo.InvariantCulture)) };
         List<CampaignDto> list = await Transport.SendAsync<List<CampaignDto>>(ListCampaigns, HttpMethod.Get, "campaigns/", null, cancellationToken, query).ConfigureAwait(false);
-        return list.Select(dto => Remember(Merge(dto.ToModel()))).ToList();
+        return list.Select(dto => dto.ToModel()).ToList();
     }
-
-    /// <summary>The campaign as this connection last saw it, with the changes it made since; read once when unknown.</summary>
-    public Task<SmartleadCampaign> GetKnownCampaignAsync(long campaignId, CancellationToken cancellationToken = default) =>
-        _known.TryGetValue(campaignId, out SmartleadCampaign? known)
-            ? Task.FromResult(known.Copy())
-            : GetCampaignAsync(campaignId, cancellationToken);
 
     /// <summary>Deletes a campaign with all its leads and statistics (DELETE /campaigns/{id}). Cannot be undone.</summary>
     public async Task DeleteCampaignAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        await Transport.SendAsync<OkDto>(DeleteCampaign, HttpMethod.Delete, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
-        _known.TryRemove(campaignId, out _);
+        await Transport.SendAsync<OkDto>(ForCampaign(DeleteCampaign, campaignId), HttpMethod.Delete, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Replaces the campaign's sequence (POST /campaigns/{id}/sequences); steps are numbered in order.</summary>
+    /// <summary>
+    /// Replaces the campaign's sequence (POST /campaigns/{id}/sequences); steps are numbered in order. Whether the
+    /// campaign is running is the server's to say (SmartleadCampaignActive): nothing is refused from an earlier read.
+    /// </summary>
     public async Task SetSequenceAsync(long campaignId, IReadOnlyList<SmartleadSequenceStep> steps, CancellationToken cancellationToken = default)
     {
         var body = new SequencesBody { Sequences = SmartleadRules.Sequence(steps) };
         SmartleadVariantRules.KeepIds(body.Sequences, steps, campaignId);
-        if (_known.TryGetValue(campaignId, out SmartleadCampaign? known) && string.Equals(known.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
-        {
-            // Known without asking the server: reported exactly as the server's own refusal would be.
-            throw new CampaignApiException(new ApiFailure(Platform.Smartlead, "SmartleadCampaignActive", FailureCategory.InvalidOperation,
-                $"Smartlead: campaign {campaignId} is ACTIVE, and a running campaign's sequence cannot change. Pause it with Suspend-SmartleadCampaign, change the sequence, then start it again."));
-        }
-
-        await Transport.SendAsync<OkDto>(SaveSequence, HttpMethod.Post, CampaignPath(campaignId) + "/sequences", body, cancellationToken).ConfigureAwait(false);
-        Update(campaignId, c => c.SequenceStepCount = body.Sequences.Count);
+        await Transport.SendAsync<OkDto>(ForCampaign(SaveSequence, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/sequences", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -145,7 +131,7 @@ public sealed class SmartleadClient : PlatformClient
     /// </summary>
     public async Task<IReadOnlyList<SmartleadSequenceStep>> GetSequenceAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        System.Text.Json.JsonElement answer = await Transport.SendAsync<System.Text.Json.JsonElement>(GetSequence, HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
+        System.Text.Json.JsonElement answer = await Transport.SendAsync<System.Text.Json.JsonElement>(ForCampaign(GetSequence, campaignId), HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
         List<SequenceBody> steps = SmartleadAnswer.List<SequenceBody>(SmartleadAnswer.Data(answer), GetSequence.Description);
         return steps.OrderBy(s => s.SeqNumber).Select(s => s.ToModel(campaignId)).ToList();
     }
@@ -164,14 +150,13 @@ public sealed class SmartleadClient : PlatformClient
         }
 
         var body = new EmailAccountsBody { EmailAccountIds = emailAccountIds.Distinct().ToList() };
-        await Transport.SendAsync<OkDto>(AddAccounts, HttpMethod.Post, CampaignPath(campaignId) + "/email-accounts", body, cancellationToken).ConfigureAwait(false);
-        Update(campaignId, c => c.EmailAccountIds = c.EmailAccountIds.Union(body.EmailAccountIds).ToList());
+        await Transport.SendAsync<OkDto>(ForCampaign(AddAccounts, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/email-accounts", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the campaign's sending accounts (GET /campaigns/{id}/email-accounts): a bare list (reference) or {"ok", "data"} (docs).</summary>
     public async Task<IReadOnlyList<SmartleadEmailAccount>> GetEmailAccountsAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        System.Text.Json.JsonElement answer = await Transport.SendAsync<System.Text.Json.JsonElement>(GetAccounts, HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
+        System.Text.Json.JsonElement answer = await Transport.SendAsync<System.Text.Json.JsonElement>(ForCampaign(GetAccounts, campaignId), HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
         return SmartleadAnswer.List<EmailAccountDto>(SmartleadAnswer.Data(answer), GetAccounts.Description).Select(a => a.ToModel()).ToList();
     }
 
@@ -246,39 +231,26 @@ public sealed class SmartleadClient : PlatformClient
         }
 
         LeadsBody body = LeadsBody.From(leads, settings ?? new SmartleadLeadSettings());
-        LeadsResponseDto response = await Transport.SendAsync<LeadsResponseDto>(AddLeads, HttpMethod.Post, CampaignPath(campaignId) + "/leads", body, cancellationToken).ConfigureAwait(false);
-        return response.ToModel(leads.Count);
+        var attempts = new AttemptCount();
+        LeadsResponseDto response = await Transport.SendCheckedAsync<LeadsResponseDto>(ForCampaign(AddLeads, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/leads", body, d => d.HasCounts ? null : "any of the counts of added, duplicate or blocked leads", cancellationToken, attempts: attempts).ConfigureAwait(false);
+        SmartleadLeadBatchResult result = response.ToModel(leads);
+        result.Attempts = attempts.Attempts;
+        result.ResentAfterUnknownOutcome = attempts.ResentAfterUnknownOutcome;
+        return result;
     }
 
     /// <summary>Sets when the campaign sends (POST /campaigns/{id}/schedule, the reference's flat body); the whole schedule is replaced.</summary>
     public async Task SetScheduleAsync(long campaignId, SmartleadSchedule schedule, CancellationToken cancellationToken = default)
     {
         ScheduleBody body = (schedule ?? throw new ArgumentNullException(nameof(schedule))).ToBody();
-        await Transport.SendAsync<OkDto>(SaveSchedule, HttpMethod.Post, CampaignPath(campaignId) + "/schedule", body, cancellationToken).ConfigureAwait(false);
-        Update(campaignId, c =>
-        {
-            c.TimeZone = body.Timezone;
-            c.Days = body.Days.Select(d => (DayOfWeek)d).ToList();
-            c.StartHour = body.StartHour;
-            c.EndHour = body.EndHour;
-            c.MinTimeBetweenEmails = body.MinTimeBetweenEmails;
-        });
+        await Transport.SendAsync<OkDto>(ForCampaign(SaveSchedule, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/schedule", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Changes tracking, stop conditions and the other campaign settings (POST /campaigns/{id}/settings).</summary>
     public async Task SetSettingsAsync(long campaignId, SmartleadSettings settings, CancellationToken cancellationToken = default)
     {
         SettingsBody body = (settings ?? throw new ArgumentNullException(nameof(settings))).ToBody();
-        await Transport.SendAsync<OkDto>(SaveSettings, HttpMethod.Post, CampaignPath(campaignId) + "/settings", body, cancellationToken).ConfigureAwait(false);
-        Update(campaignId, c =>
-        {
-            c.TrackSettings = body.TrackSettings ?? c.TrackSettings;
-            c.StopLeadSettings = body.StopLeadSettings ?? c.StopLeadSettings;
-            c.SendAsPlainText = body.SendAsPlainText ?? c.SendAsPlainText;
-            c.FollowUpPercentage = body.FollowUpPercentage ?? c.FollowUpPercentage;
-            c.MaxLeadsPerDay = body.MaxLeadsPerDay ?? c.MaxLeadsPerDay;
-            c.ClientId = body.ClientId ?? c.ClientId;
-        });
+        await Transport.SendAsync<OkDto>(ForCampaign(SaveSettings, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/settings", body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -287,47 +259,18 @@ public sealed class SmartleadClient : PlatformClient
     /// </summary>
     public async Task SetStatusAsync(long campaignId, SmartleadStatusChange change, CancellationToken cancellationToken = default)
     {
-        (string wire, string status) = change switch
+        string wire = change switch
         {
-            SmartleadStatusChange.Start => ("START", "ACTIVE"),
-            SmartleadStatusChange.Pause => ("PAUSED", "PAUSED"),
-            SmartleadStatusChange.Stop => ("STOPPED", "STOPPED"),
+            SmartleadStatusChange.Start => "START",
+            SmartleadStatusChange.Pause => "PAUSED",
+            SmartleadStatusChange.Stop => "STOPPED",
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
-        await Transport.SendAsync<OkDto>(ChangeStatus, HttpMethod.Post, CampaignPath(campaignId) + "/status", new StatusBody { Status = wire }, cancellationToken).ConfigureAwait(false);
-        Update(campaignId, c => c.Status = status);
+        await Transport.SendAsync<OkDto>(ForCampaign(ChangeStatus, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/status", new StatusBody { Status = wire }, cancellationToken).ConfigureAwait(false);
     }
+
+    private static ApiOperation ForCampaign(ApiOperation operation, long campaignId) =>
+        operation.About(("Campaign", campaignId.ToString(CultureInfo.InvariantCulture)));
 
     private static string CampaignPath(long campaignId) => "campaigns/" + SmartleadRules.CampaignId(campaignId).ToString(CultureInfo.InvariantCulture);
-
-    private SmartleadCampaign Remember(SmartleadCampaign campaign)
-    {
-        _known[campaign.Id] = campaign;
-        return campaign.Copy();
-    }
-
-    // What a read cannot tell (steps and accounts set through this connection) is kept from before.
-    private SmartleadCampaign Merge(SmartleadCampaign fresh)
-    {
-        if (_known.TryGetValue(fresh.Id, out SmartleadCampaign? known))
-        {
-            fresh.SequenceStepCount ??= known.SequenceStepCount;
-            fresh.EmailAccountIds = fresh.EmailAccountIds.Count > 0 ? fresh.EmailAccountIds : known.EmailAccountIds;
-        }
-
-        return fresh;
-    }
-
-    private void Update(long campaignId, Action<SmartleadCampaign> change)
-    {
-        while (_known.TryGetValue(campaignId, out SmartleadCampaign? known))
-        {
-            SmartleadCampaign updated = known.Copy();
-            change(updated);
-            if (_known.TryUpdate(campaignId, updated, known))
-            {
-                return;
-            }
-        }
-    }
 }

@@ -3,12 +3,16 @@ using System.Globalization;
 namespace CampaignPS.Engine.Smartlead;
 
 /// <summary>
-/// One lead for a campaign. Built from any record (an Import-Csv row, a hashtable): the
-/// documented columns map to Smartlead's fields whichever way they are spelled (FirstName or
-/// first_name), and every other non-empty column becomes a custom field.
+/// One lead for a campaign. Built from any record (an Import-Csv row, a hashtable): the lead fields of
+/// Smartlead's leads API reference (LeadInput: email, first_name, last_name, company_name, phone_number,
+/// website) map whichever way they are spelled (FirstName or first_name), and every other non-empty column,
+/// location, linkedin_profile and company_url included, becomes a custom field, so a server that follows the
+/// reference keeps all of a row's data.
 /// </summary>
 public sealed class SmartleadLead
 {
+    // The LeadInput properties of smartlead-ai-leads-api-openapi.yml (addLeadsToCampaign), custom_fields aside.
+    // The help center's location, linkedin_profile and company_url are not among them: they go in custom_fields.
     private static readonly Dictionary<string, string> StandardFields = new Dictionary<string, string>
     {
         ["email"] = "email",
@@ -17,9 +21,6 @@ public sealed class SmartleadLead
         ["companyname"] = "company_name",
         ["phonenumber"] = "phone_number",
         ["website"] = "website",
-        ["location"] = "location",
-        ["linkedinprofile"] = "linkedin_profile",
-        ["companyurl"] = "company_url",
     };
 
     private SmartleadLead(long row, Dictionary<string, string> fields, Dictionary<string, string> customFields)
@@ -35,10 +36,10 @@ public sealed class SmartleadLead
     /// <summary>The lead's e-mail address.</summary>
     public string Email => Fields["email"];
 
-    /// <summary>Smartlead's standard fields by wire name (email, first_name, ...).</summary>
+    /// <summary>The reference's lead fields by wire name (email, first_name, last_name, company_name, phone_number, website).</summary>
     public IReadOnlyDictionary<string, string> Fields { get; }
 
-    /// <summary>Everything else, sent as custom_fields.</summary>
+    /// <summary>Every other column (location, linkedin_profile, ...), sent as custom_fields under the name it had.</summary>
     public IReadOnlyDictionary<string, string> CustomFields { get; }
 
     /// <summary>The record the lead was read from (not sent): what an error about this lead points at.</summary>

@@ -86,7 +86,8 @@ public sealed class SmartleadLeadImporter
         {
             lock (Result)
             {
-                Result.Failed += batch.Count;
+                // Counted as sent: the requests went out (or were refused before leaving), and these leads were not added.
+                Result.AddFailed(batch.Count, Math.Max(1, failure.Failure.Attempts));
             }
 
             return new SmartleadLeadBatchOutcome(batch, null, failure);

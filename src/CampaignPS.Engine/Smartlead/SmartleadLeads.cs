@@ -38,7 +38,7 @@ public sealed class SmartleadLeads
         var query = (filter ?? new SmartleadLeadFilter()).Query().ToList();
         int offset = SmartleadPages.Offset(cursor);
         int limit = SmartleadPages.Limit(pageSize, MaxPageSize);
-        LeadListDto page = await _transport.SendAsync<LeadListDto>(ListLeads, HttpMethod.Get, path, null, cancellationToken,
+        LeadListDto page = await _transport.SendAsync<LeadListDto>(SmartleadPaths.About(ListLeads, ("Campaign", campaignId)), HttpMethod.Get, path, null, cancellationToken,
             SmartleadPages.Query(offset, limit).Concat(query)).ConfigureAwait(false);
         return SmartleadPages.Page(page.ToModels(campaignId), offset, limit, page.TotalOf);
     }
@@ -83,30 +83,30 @@ public sealed class SmartleadLeads
 
     /// <summary>Pauses the lead in the campaign (POST .../leads/{lead_id}/pause): no more emails until resumed.</summary>
     public Task PauseAsync(long campaignId, long leadId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync<OkDto>(PauseLead, HttpMethod.Post, SmartleadPaths.Lead(campaignId, leadId) + "/pause", null, cancellationToken);
+        _transport.SendAsync<OkDto>(ForLead(PauseLead, campaignId, leadId), HttpMethod.Post, SmartleadPaths.Lead(campaignId, leadId) + "/pause", null, cancellationToken);
 
     /// <summary>Resumes a paused lead (POST .../leads/{lead_id}/resume).</summary>
     public Task ResumeAsync(long campaignId, long leadId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync<OkDto>(ResumeLead, HttpMethod.Post, SmartleadPaths.Lead(campaignId, leadId) + "/resume", null, cancellationToken);
+        _transport.SendAsync<OkDto>(ForLead(ResumeLead, campaignId, leadId), HttpMethod.Post, SmartleadPaths.Lead(campaignId, leadId) + "/resume", null, cancellationToken);
 
     /// <summary>Removes the lead from the campaign (DELETE .../leads/{lead_id}); the lead stays in the account's other campaigns. Cannot be undone.</summary>
     public Task DeleteAsync(long campaignId, long leadId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync<OkDto>(DeleteLead, HttpMethod.Delete, SmartleadPaths.Lead(campaignId, leadId), null, cancellationToken);
+        _transport.SendAsync<OkDto>(ForLead(DeleteLead, campaignId, leadId), HttpMethod.Delete, SmartleadPaths.Lead(campaignId, leadId), null, cancellationToken);
 
     /// <summary>Unsubscribes the lead from one campaign (POST .../leads/{lead_id}/unsubscribe); false when the server reports no change.</summary>
     public async Task<bool> UnsubscribeAsync(long campaignId, long leadId, CancellationToken cancellationToken = default) =>
-        (await _transport.SendAsync<OkDto>(UnsubscribeLead, HttpMethod.Post, SmartleadPaths.Lead(campaignId, leadId) + "/unsubscribe", null, cancellationToken).ConfigureAwait(false)).Changed;
+        (await _transport.SendAsync<OkDto>(ForLead(UnsubscribeLead, campaignId, leadId), HttpMethod.Post, SmartleadPaths.Lead(campaignId, leadId) + "/unsubscribe", null, cancellationToken).ConfigureAwait(false)).Changed;
 
     /// <summary>Unsubscribes the lead from every campaign (POST /leads/{lead_id}/unsubscribe); false when the server reports no change (the docs' {"ok": false}).</summary>
     public async Task<bool> UnsubscribeEverywhereAsync(long leadId, CancellationToken cancellationToken = default) =>
-        (await _transport.SendAsync<OkDto>(UnsubscribeEverywhere, HttpMethod.Post, "leads/" + SmartleadPaths.Id("LeadId", leadId) + "/unsubscribe", null, cancellationToken).ConfigureAwait(false)).Changed;
+        (await _transport.SendAsync<OkDto>(SmartleadPaths.About(UnsubscribeEverywhere, ("Lead", leadId)), HttpMethod.Post, "leads/" + SmartleadPaths.Id("LeadId", leadId) + "/unsubscribe", null, cancellationToken).ConfigureAwait(false)).Changed;
 
     /// <summary>Sets the lead's category in the campaign (POST .../leads/{lead_id}/category); <paramref name="pauseLead"/> also pauses it (docs site).</summary>
     public Task SetCategoryAsync(long campaignId, long leadId, long categoryId, bool pauseLead = false, CancellationToken cancellationToken = default)
     {
         string path = SmartleadPaths.Lead(campaignId, leadId) + "/category";
         var body = new LeadCategoryBody { CategoryId = SmartleadPaths.CheckId("CategoryId", categoryId), PauseLead = pauseLead ? true : (bool?)null };
-        return _transport.SendAsync<OkDto>(SetCategory, HttpMethod.Post, path, body, cancellationToken);
+        return _transport.SendAsync<OkDto>(SmartleadPaths.About(SetCategory, ("Campaign", campaignId), ("Lead", leadId), ("LeadCategory", categoryId)), HttpMethod.Post, path, body, cancellationToken);
     }
 
     /// <summary>The account's lead categories (GET /leads/fetch-categories).</summary>
@@ -116,10 +116,13 @@ public sealed class SmartleadLeads
         return SmartleadAnswer.List<LeadCategoryDto>(SmartleadAnswer.Data(answer), ListCategories.Description).Select(c => c.ToModel()).ToList();
     }
 
+    private static ApiOperation ForLead(ApiOperation operation, long campaignId, long leadId) =>
+        SmartleadPaths.About(operation, ("Campaign", campaignId), ("Lead", leadId));
+
     private async Task<List<LeadCampaignDto>> GetLeadCampaignsAsync(long leadId, CancellationToken cancellationToken)
     {
-        string path = "leads/" + leadId.ToString(CultureInfo.InvariantCulture) + "/campaigns";
-        JsonElement answer = await _transport.SendAsync<JsonElement>(ListLeadCampaigns, HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        string path = "leads/" + SmartleadPaths.Id("LeadId", leadId) + "/campaigns";
+        JsonElement answer = await _transport.SendAsync<JsonElement>(SmartleadPaths.About(ListLeadCampaigns, ("Lead", leadId)), HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
         return SmartleadAnswer.List<LeadCampaignDto>(SmartleadAnswer.Data(answer), ListLeadCampaigns.Description);
     }
 }
@@ -140,6 +143,10 @@ internal static class SmartleadPaths
     public static string Lead(long campaignId, long leadId) => Campaign(campaignId) + "/leads/" + Id("LeadId", leadId);
 
     public static string EmailAccount(long emailAccountId) => "email-accounts/" + Id("EmailAccountId", emailAccountId);
+
+    /// <summary><paramref name="operation"/> for one call that carries these ids, so a 404 names the one not found (ApiOperation.About).</summary>
+    public static ApiOperation About(ApiOperation operation, params (string Resource, long Id)[] ids) =>
+        operation.About(ids.Select(t => (t.Resource, (string?)t.Id.ToString(CultureInfo.InvariantCulture))).ToArray());
 }
 
 /// <summary>The checks an id gets before it goes into a request's path, for callers that check input before they confirm anything.</summary>

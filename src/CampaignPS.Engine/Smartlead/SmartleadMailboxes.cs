@@ -44,7 +44,7 @@ public sealed class SmartleadMailboxes
     /// <summary>One mailbox with its health figures (GET /email-accounts/{id}).</summary>
     public async Task<SmartleadEmailAccount> GetAsync(long emailAccountId, CancellationToken cancellationToken = default)
     {
-        JsonElement answer = await _transport.SendAsync<JsonElement>(GetAccount, HttpMethod.Get, SmartleadPaths.EmailAccount(emailAccountId), null, cancellationToken).ConfigureAwait(false);
+        JsonElement answer = await _transport.SendAsync<JsonElement>(ForAccount(GetAccount, emailAccountId), HttpMethod.Get, SmartleadPaths.EmailAccount(emailAccountId), null, cancellationToken).ConfigureAwait(false);
         return SmartleadAnswer.One<EmailAccountDto>(SmartleadAnswer.Data(answer), GetAccount.Description).ToModel();
     }
 
@@ -58,7 +58,7 @@ public sealed class SmartleadMailboxes
         }
 
         var body = new EmailAccountsBody { EmailAccountIds = emailAccountIds.Select(id => SmartleadPaths.CheckId("EmailAccountId", id)).Distinct().ToList() };
-        return _transport.SendAsync<OkDto>(RemoveAccounts, HttpMethod.Delete, path, body, cancellationToken);
+        return _transport.SendAsync<OkDto>(SmartleadPaths.About(RemoveAccounts, ("Campaign", campaignId)), HttpMethod.Delete, path, body, cancellationToken);
     }
 
     /// <summary>Sets how the mailbox warms up (POST /email-accounts/{id}/warmup).</summary>
@@ -66,22 +66,24 @@ public sealed class SmartleadMailboxes
     {
         string path = SmartleadPaths.EmailAccount(emailAccountId) + "/warmup";
         WarmupBody body = (settings ?? throw new ArgumentNullException(nameof(settings))).ToBody();
-        return _transport.SendAsync<OkDto>(SaveWarmup, HttpMethod.Post, path, body, cancellationToken);
+        return _transport.SendAsync<OkDto>(ForAccount(SaveWarmup, emailAccountId), HttpMethod.Post, path, body, cancellationToken);
     }
 
     /// <summary>The mailbox's warmup results (GET /email-accounts/{id}/warmup-stats).</summary>
     public async Task<SmartleadWarmupStatistic> GetWarmupStatisticsAsync(long emailAccountId, CancellationToken cancellationToken = default)
     {
         string path = SmartleadPaths.EmailAccount(emailAccountId) + "/warmup-stats";
-        JsonElement answer = await _transport.SendAsync<JsonElement>(GetWarmupStats, HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        JsonElement answer = await _transport.SendAsync<JsonElement>(ForAccount(GetWarmupStats, emailAccountId), HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
         return SmartleadAnswer.One<WarmupStatsDto>(SmartleadAnswer.Data(answer), GetWarmupStats.Description).ToModel(emailAccountId);
     }
 
     /// <summary>Suspends the mailbox (PUT /email-accounts/suspend/{id}): it sends nothing until resumed.</summary>
     public Task SuspendAsync(long emailAccountId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync<OkDto>(Suspend, HttpMethod.Put, "email-accounts/suspend/" + SmartleadPaths.Id("EmailAccountId", emailAccountId), null, cancellationToken);
+        _transport.SendAsync<OkDto>(ForAccount(Suspend, emailAccountId), HttpMethod.Put, "email-accounts/suspend/" + SmartleadPaths.Id("EmailAccountId", emailAccountId), null, cancellationToken);
 
     /// <summary>Lets a suspended mailbox send again (DELETE /email-accounts/unsuspend/{id}).</summary>
     public Task ResumeAsync(long emailAccountId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync<OkDto>(Unsuspend, HttpMethod.Delete, "email-accounts/unsuspend/" + SmartleadPaths.Id("EmailAccountId", emailAccountId), null, cancellationToken);
+        _transport.SendAsync<OkDto>(ForAccount(Unsuspend, emailAccountId), HttpMethod.Delete, "email-accounts/unsuspend/" + SmartleadPaths.Id("EmailAccountId", emailAccountId), null, cancellationToken);
+
+    private static ApiOperation ForAccount(ApiOperation operation, long emailAccountId) => SmartleadPaths.About(operation, ("EmailAccount", emailAccountId));
 }

@@ -1,7 +1,8 @@
 namespace CampaignPS.Engine.Smartlead;
 
 /// <summary>
-/// A Smartlead campaign. Every configuration cmdlet binds its Id (as CampaignId) from the
+/// A Smartlead campaign as the server stored it (GET /campaigns/{id}; the reference's Campaign has no sequence or
+/// email accounts, so neither is shown here). Every configuration cmdlet binds its Id (as CampaignId) from the
 /// pipeline, and with -PassThru writes it on, so a whole set-up is one pipeline.
 /// </summary>
 public sealed class SmartleadCampaign
@@ -48,19 +49,11 @@ public sealed class SmartleadCampaign
     /// <summary>New leads contacted per day at most.</summary>
     public int? MaxLeadsPerDay { get; internal set; }
 
-    /// <summary>Sequence steps set through this connection (null when not known).</summary>
-    public int? SequenceStepCount { get; internal set; }
-
-    /// <summary>Email accounts added through this connection.</summary>
-    public IReadOnlyList<long> EmailAccountIds { get; internal set; } = Array.Empty<long>();
-
     /// <summary>When it was created.</summary>
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When it last changed.</summary>
     public DateTimeOffset? UpdatedAt { get; internal set; }
-
-    internal SmartleadCampaign Copy() => (SmartleadCampaign)MemberwiseClone();
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Id}, {Status})";
@@ -141,19 +134,43 @@ public sealed class SmartleadLeadImportResult
     /// <summary>Leads in batches that failed after retries (each reported as an error).</summary>
     public long Failed { get; internal set; }
 
+    /// <summary>Requests sent for the batches, re-sends included.</summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>Batches sent again after an attempt whose outcome was unknown; their duplicates are counted as inserted.</summary>
+    public int ResentBatches { get; internal set; }
+
     internal void Add(SmartleadLeadBatchResult batch)
     {
         Batches++;
+        Attempts += batch.Attempts;
         Sent += batch.Sent;
-        Inserted += batch.Inserted;
-        Duplicates += batch.Duplicates;
         Blocked += batch.Blocked;
         Invalid += batch.Invalid;
+        if (batch.ResentAfterUnknownOutcome)
+        {
+            // The first send may have landed: its leads come back as duplicates of the second, but this run added them.
+            ResentBatches++;
+            Inserted += batch.Inserted + batch.Duplicates;
+        }
+        else
+        {
+            Inserted += batch.Inserted;
+            Duplicates += batch.Duplicates;
+        }
+    }
+
+    internal void AddFailed(int leads, int attempts)
+    {
+        Batches++;
+        Attempts += attempts;
+        Sent += leads;
+        Failed += leads;
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"Campaign {CampaignId}: {Inserted} inserted, {Duplicates} duplicates, {Blocked} blocked, {Invalid} invalid, {Rejected} rejected, {Failed} failed ({Sent} sent in {Batches} batches)";
+        $"Campaign {CampaignId}: {Inserted} inserted, {Duplicates} duplicates, {Blocked} blocked, {Invalid} invalid, {Rejected} rejected, {Failed} failed ({Sent} sent in {Batches} batches, {Attempts} requests{(ResentBatches > 0 ? $"; {ResentBatches} batches re-sent after an unknown outcome, their duplicates counted as inserted" : string.Empty)})";
 }
 
 /// <summary>Smartlead's answer to one batch of leads, whichever documented shape it came in.</summary>
@@ -173,4 +190,82 @@ public sealed class SmartleadLeadBatchResult
 
     /// <summary>Refused as invalid.</summary>
     public long Invalid { get; internal set; }
+
+    /// <summary>Requests sent for this batch (re-sends included).</summary>
+    public int Attempts { get; internal set; } = 1;
+
+    /// <summary>True when the batch was sent again after an attempt that may have reached Smartlead.</summary>
+    public bool ResentAfterUnknownOutcome { get; internal set; }
+
+    /// <summary>The leads of the batch that were not added and that the answer lets us name, each with why.</summary>
+    public IReadOnlyList<SmartleadSkippedLead> Skipped { get; internal set; } = Array.Empty<SmartleadSkippedLead>();
+
+    /// <summary>
+    /// Leads not added that the answer does not name: the API reference's answer only counts them, so when some
+    /// leads of a batch were added and others not, which ones is not known.
+    /// </summary>
+    public long UnnamedSkipped { get; internal set; }
+}
+
+/// <summary>Why Smartlead did not add a lead.</summary>
+public enum SmartleadSkipReason
+{
+    /// <summary>Already in this campaign (or in another one).</summary>
+    Duplicate,
+    /// <summary>On the global block list, or unsubscribed earlier.</summary>
+    Blocked,
+    /// <summary>Refused as invalid.</summary>
+    Invalid,
+    /// <summary>Not added, for a reason the answer does not give.</summary>
+    NotAdded,
+}
+
+/// <summary>A lead of a batch that Smartlead did not add, and why.</summary>
+public sealed class SmartleadSkippedLead
+{
+    internal SmartleadSkippedLead(SmartleadLead lead, SmartleadSkipReason reason, string? serverReason)
+    {
+        Lead = lead;
+        Reason = reason;
+        ServerReason = serverReason;
+    }
+
+    /// <summary>The lead as it was sent (its Source is the input row).</summary>
+    public SmartleadLead Lead { get; }
+
+    /// <summary>Why it was not added.</summary>
+    public SmartleadSkipReason Reason { get; }
+
+    /// <summary>The reason in the server's words (the docs shape's skipped_leads[].reason), when it gave one.</summary>
+    public string? ServerReason { get; }
+
+    /// <summary>The ErrorId this lead is reported with: SmartleadLeadDuplicate, SmartleadLeadBlocked, SmartleadLeadInvalid or SmartleadLeadNotAdded.</summary>
+    public string ErrorId => "SmartleadLead" + (Reason == SmartleadSkipReason.NotAdded ? "NotAdded" : Reason.ToString());
+
+    /// <summary>The failure to report for this lead in campaign <paramref name="campaignId"/>: it names the row and what to do.</summary>
+    public ApiFailure ToFailure(long campaignId)
+    {
+        string why = ServerReason ?? Reason switch
+        {
+            SmartleadSkipReason.Duplicate => "duplicate",
+            SmartleadSkipReason.Blocked => "blocked or unsubscribed",
+            SmartleadSkipReason.Invalid => "invalid",
+            _ => "not added",
+        };
+        (FailureCategory category, string advice) = Reason switch
+        {
+            SmartleadSkipReason.Duplicate => (FailureCategory.ResourceExists, "The lead is already in this campaign or another one; nothing needs sending again."),
+            SmartleadSkipReason.Blocked => (FailureCategory.PermissionDenied, "Send it again with -IgnoreGlobalBlockList or -IgnoreUnsubscribeList only if you may contact it."),
+            SmartleadSkipReason.Invalid => (FailureCategory.InvalidData, "Correct the row and send it again."),
+            _ => (FailureCategory.InvalidOperation, "Check the row and send it again."),
+        };
+        return new ApiFailure(Platform.Smartlead, ErrorId, category,
+            $"Smartlead: lead {Lead} was not added to campaign {campaignId} ({why}). {advice}")
+        {
+            ApiMessage = ServerReason,
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Lead}: {ServerReason ?? Reason.ToString()}";
 }

@@ -109,7 +109,10 @@ public sealed class SmartleadSchedule
     private static string Hour(int hour) => hour.ToString("00", CultureInfo.InvariantCulture) + ":00";
 }
 
-/// <summary>Campaign settings; only the values that are set are sent.</summary>
+/// <summary>
+/// Campaign settings; only the values that are set are sent. The fields are the API reference's CampaignSettings,
+/// which has no client_id: a campaign's agency client is given when it is created (NewSmartleadCampaign.ClientId).
+/// </summary>
 public sealed class SmartleadSettings
 {
     /// <summary>Track opens (false switches open tracking off).</summary>
@@ -139,9 +142,6 @@ public sealed class SmartleadSettings
     /// <summary>Let Smartlead match sender and recipient providers.</summary>
     public bool? AiEspMatching { get; set; }
 
-    /// <summary>The agency client.</summary>
-    public long? ClientId { get; set; }
-
     /// <summary>Which enum vocabulary to send.</summary>
     public SmartleadVocabulary Vocabulary { get; set; }
 
@@ -163,11 +163,9 @@ public sealed class SmartleadSettings
             ["FollowUpPercentage"] = FollowUpPercentage.HasValue,
             ["MaxLeadsPerDay"] = MaxLeadsPerDay.HasValue,
             ["AiEspMatching"] = AiEspMatching.HasValue,
-            ["ClientId"] = ClientId.HasValue,
         });
         rules.Range("FollowUpPercentage", FollowUpPercentage, 0, 100);
         rules.Range("MaxLeadsPerDay", MaxLeadsPerDay, 1, 100_000);
-        rules.Range("ClientId", ClientId, 1, long.MaxValue);
         if (TrackReply.HasValue && !docs)
         {
             throw rules.Fail("TrackReply", "TrackReply exists only in Smartlead's docs vocabulary. Add -Vocabulary Docs, or leave TrackReply out.");
@@ -215,22 +213,21 @@ public sealed class SmartleadSettings
             FollowUpPercentage = FollowUpPercentage,
             MaxLeadsPerDay = MaxLeadsPerDay,
             EnableAiEspMatching = AiEspMatching,
-            ClientId = ClientId,
         };
     }
 }
 
-/// <summary>How Smartlead treats leads that are blocked, unsubscribed or already in another campaign.</summary>
+/// <summary>
+/// How Smartlead treats leads that are blocked or unsubscribed: the two settings of the leads API reference
+/// (addLeadsToCampaign). Only the ones that are set are sent; the server's defaults (false) apply to the rest.
+/// </summary>
 public sealed class SmartleadLeadSettings
 {
-    /// <summary>Add leads even when they are on the global block list.</summary>
-    public bool IgnoreGlobalBlockList { get; set; }
+    /// <summary>Add leads even when they are on the global block list (ignore_global_block_list); null to leave it to the server.</summary>
+    public bool? IgnoreGlobalBlockList { get; set; }
 
-    /// <summary>Add leads even when they unsubscribed earlier.</summary>
-    public bool IgnoreUnsubscribeList { get; set; }
-
-    /// <summary>Add leads even when they are already in another campaign.</summary>
-    public bool IgnoreDuplicateLeadsInOtherCampaign { get; set; }
+    /// <summary>Add leads even when they unsubscribed earlier (ignore_unsubscribe); null to leave it to the server.</summary>
+    public bool? IgnoreUnsubscribeList { get; set; }
 }
 
 internal static class SmartleadRules

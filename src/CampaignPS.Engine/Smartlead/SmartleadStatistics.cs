@@ -35,7 +35,7 @@ public sealed class SmartleadStatistics
         var query = (filter ?? new SmartleadStatisticFilter()).Query();
         int offset = SmartleadPages.Offset(cursor);
         int limit = SmartleadPages.Limit(pageSize, MaxStatisticsPageSize);
-        JsonElement answer = await _transport.SendAsync<JsonElement>(CampaignStatistics, HttpMethod.Get, path, null, cancellationToken,
+        JsonElement answer = await _transport.SendAsync<JsonElement>(SmartleadPaths.About(CampaignStatistics, ("Campaign", campaignId)), HttpMethod.Get, path, null, cancellationToken,
             SmartleadPages.Query(offset, limit).Concat(query)).ConfigureAwait(false);
         (IReadOnlyList<SmartleadCampaignStatistic> rows, long? total) = StatisticsAnswer.Read(answer, campaignId, CampaignStatistics.Description);
         return SmartleadPages.Page(rows, offset, limit, total);
@@ -67,7 +67,7 @@ public sealed class SmartleadStatistics
             path += "/analytics";
         }
 
-        JsonElement answer = await _transport.SendAsync<JsonElement>(CampaignAnalytics, HttpMethod.Get, path, null, cancellationToken, query).ConfigureAwait(false);
+        JsonElement answer = await _transport.SendAsync<JsonElement>(SmartleadPaths.About(CampaignAnalytics, ("Campaign", campaignId)), HttpMethod.Get, path, null, cancellationToken, query).ConfigureAwait(false);
         SmartleadCampaignAnalytics analytics = Counters(SmartleadAnswer.Data(answer)).ToCampaign(campaignId);
         analytics.StartDate ??= startDate?.Date;
         analytics.EndDate ??= endDate?.Date;

@@ -25,28 +25,33 @@ public sealed class SmartleadWebhooks
     /// <summary>The campaign's webhooks (GET /campaigns/{id}/webhooks).</summary>
     public async Task<IReadOnlyList<SmartleadWebhook>> GetAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        JsonElement answer = await _transport.SendAsync<JsonElement>(ListWebhooks, HttpMethod.Get, Path(campaignId), null, cancellationToken).ConfigureAwait(false);
+        JsonElement answer = await _transport.SendAsync<JsonElement>(ForCampaign(ListWebhooks, campaignId), HttpMethod.Get, Path(campaignId), null, cancellationToken).ConfigureAwait(false);
         return SmartleadAnswer.List<WebhookDto>(SmartleadAnswer.Data(answer), ListWebhooks.Description).Select(w => w.ToModel(campaignId)).ToList();
     }
 
+    /// <summary>One webhook of the campaign, as the server lists it (SmartleadWebhookNotFound when the campaign has no such webhook).</summary>
+    public async Task<SmartleadWebhook> GetOneAsync(long campaignId, long webhookId, CancellationToken cancellationToken = default)
+    {
+        SmartleadPaths.CheckId("WebhookId", webhookId);
+        return (await GetAsync(campaignId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => w.Id == webhookId)
+            ?? throw new CampaignApiException(new ApiFailure(Platform.Smartlead, "SmartleadWebhookNotFound", FailureCategory.ObjectNotFound,
+                $"Smartlead: campaign {campaignId} has no webhook {webhookId}. List its webhooks with Get-SmartleadWebhook -CampaignId {campaignId}."));
+    }
+
     /// <summary>
-    /// Creates a webhook (POST /campaigns/{id}/webhooks with "id": null). Never sent twice; an answer that carries no
-    /// webhook id is reported as SmartleadOutcomeUnknown, since the webhook may exist.
+    /// Creates a webhook (POST /campaigns/{id}/webhooks with "id": null). Never sent twice; a 2xx answer that carries no
+    /// webhook id is reported as SmartleadOutcomeUnknown (ApiTransport.SendCheckedAsync), since the webhook may exist.
     /// </summary>
     public async Task<SmartleadWebhook> CreateAsync(long campaignId, SmartleadWebhookChange webhook, CancellationToken cancellationToken = default)
     {
         (webhook ?? throw new ArgumentNullException(nameof(webhook))).Validate(isNew: true);
         var body = WebhookBody.From(null, webhook.Name!, webhook.Url!, webhook.EventTypes!, webhook.Vocabulary);
-        JsonElement answer = await _transport.SendAsync<JsonElement>(CreateWebhook, HttpMethod.Post, Path(campaignId), body, cancellationToken).ConfigureAwait(false);
+        // A 2xx without the new webhook's id is an unknown outcome (the transport's check, as for every create): the
+        // webhook may exist, and it is not sent again.
+        JsonElement answer = await _transport.SendCheckedAsync<JsonElement>(ForCampaign(CreateWebhook, campaignId), HttpMethod.Post, Path(campaignId), body,
+            a => CreatedId(Saved(a)) > 0 ? null : "the new webhook's id", cancellationToken).ConfigureAwait(false);
         WebhookDto? saved = Saved(answer);
-        if ((saved?.Id ?? saved?.WebhookId) is not long id || id <= 0)
-        {
-            throw new CampaignApiException(new ApiFailure(Platform.Smartlead, "SmartleadOutcomeUnknown", FailureCategory.ResourceUnavailable,
-                $"Smartlead: create campaign webhook answered without the new webhook's id, so whether it was created is not known. It was not sent again; check with Get-SmartleadWebhook -CampaignId {campaignId} before you retry.")
-            { OutcomeUnknown = true });
-        }
-
-        return body.Echo(id, campaignId, saved);
+        return body.Echo(CreatedId(saved), campaignId, saved);
     }
 
     /// <summary>
@@ -62,30 +67,48 @@ public sealed class SmartleadWebhooks
         IReadOnlyCollection<SmartleadWebhookEvent>? events = change.EventTypes;
         if (name == null || url == null || events == null)
         {
-            SmartleadWebhook current = (await GetAsync(campaignId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(w => w.Id == webhookId)
-                ?? throw new CampaignApiException(new ApiFailure(Platform.Smartlead, "SmartleadWebhookNotFound", FailureCategory.ObjectNotFound,
-                    $"Smartlead: campaign {campaignId} has no webhook {webhookId}. List its webhooks with Get-SmartleadWebhook -CampaignId {campaignId}."));
+            SmartleadWebhook current = await GetOneAsync(campaignId, webhookId, cancellationToken).ConfigureAwait(false);
             name ??= current.Name ?? string.Empty;
             url ??= current.Url ?? string.Empty;
             events ??= current.EventTypes;
         }
 
         var body = WebhookBody.From(webhookId, name, url, events, change.Vocabulary);
-        JsonElement answer = await _transport.SendAsync<JsonElement>(UpdateWebhook, HttpMethod.Post, Path(campaignId), body, cancellationToken).ConfigureAwait(false);
+        JsonElement answer = await _transport.SendAsync<JsonElement>(ForWebhook(UpdateWebhook, campaignId, webhookId), HttpMethod.Post, Path(campaignId), body, cancellationToken).ConfigureAwait(false);
         return body.Echo(webhookId, campaignId, Saved(answer));
     }
 
     /// <summary>Deletes the webhook (DELETE /campaigns/{id}/webhooks/{webhook_id}); Smartlead stops posting its events.</summary>
     public Task DeleteAsync(long campaignId, long webhookId, CancellationToken cancellationToken = default) =>
-        _transport.SendAsync<OkDto>(DeleteWebhook, HttpMethod.Delete, Path(campaignId) + "/" + SmartleadPaths.Id("WebhookId", webhookId), null, cancellationToken);
+        _transport.SendAsync<OkDto>(ForWebhook(DeleteWebhook, campaignId, webhookId), HttpMethod.Delete, Path(campaignId) + "/" + SmartleadPaths.Id("WebhookId", webhookId), null, cancellationToken);
 
     private static string Path(long campaignId) => SmartleadPaths.Campaign(campaignId) + "/webhooks";
+
+    private static long CreatedId(WebhookDto? saved) => saved?.Id ?? saved?.WebhookId ?? 0;
+
+    private static ApiOperation ForCampaign(ApiOperation operation, long campaignId) => SmartleadPaths.About(operation, ("Campaign", campaignId));
+
+    private static ApiOperation ForWebhook(ApiOperation operation, long campaignId, long webhookId) =>
+        SmartleadPaths.About(operation, ("Campaign", campaignId), ("Webhook", webhookId));
 
     // The docs answer {"success": true, "data": {id, ...}}; the account-level create answers {"ok": true, "id"} or {"webhook_id"}.
     private static WebhookDto? Saved(JsonElement answer)
     {
         JsonElement value = SmartleadAnswer.Data(answer);
-        return value.ValueKind == JsonValueKind.Object ? JsonSerializer.Deserialize<WebhookDto>(value, ApiJson.Options) : null;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<WebhookDto>(value, ApiJson.Options);
+        }
+        catch (JsonException)
+        {
+            // Fields of other types than the docs' (an id as text): nothing of it is read, and a create without an id is unknown.
+            return null;
+        }
     }
 }
 

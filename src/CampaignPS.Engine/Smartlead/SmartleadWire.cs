@@ -146,9 +146,6 @@ internal sealed class SettingsBody
 
     [JsonPropertyName("enable_ai_esp_matching")]
     public bool? EnableAiEspMatching { get; set; }
-
-    [JsonPropertyName("client_id")]
-    public long? ClientId { get; set; }
 }
 
 internal sealed class LeadsBody
@@ -157,7 +154,7 @@ internal sealed class LeadsBody
     public IReadOnlyList<Dictionary<string, object>> LeadList { get; set; } = Array.Empty<Dictionary<string, object>>();
 
     [JsonPropertyName("settings")]
-    public LeadSettingsBody Settings { get; set; } = new LeadSettingsBody();
+    public LeadSettingsBody? Settings { get; set; }
 
     public static LeadsBody From(IReadOnlyList<SmartleadLead> leads, SmartleadLeadSettings settings) => new LeadsBody
     {
@@ -171,26 +168,22 @@ internal sealed class LeadsBody
 
             return fields;
         }).ToList(),
-        Settings = new LeadSettingsBody
-        {
-            IgnoreGlobalBlockList = settings.IgnoreGlobalBlockList,
-            IgnoreUnsubscribe = settings.IgnoreUnsubscribeList,
-            IgnoreDuplicateLeadsInOtherCampaign = settings.IgnoreDuplicateLeadsInOtherCampaign,
-        },
+        Settings = settings.IgnoreGlobalBlockList.HasValue || settings.IgnoreUnsubscribeList.HasValue
+            ? new LeadSettingsBody { IgnoreGlobalBlockList = settings.IgnoreGlobalBlockList, IgnoreUnsubscribe = settings.IgnoreUnsubscribeList }
+            : null,
     };
 }
 
+// Only the two settings of the leads API reference, each only when given. (The help center's
+// ignore_duplicate_leads_in_other_campaign is not in the reference and is not sent.)
 internal sealed class LeadSettingsBody
 {
     [JsonPropertyName("ignore_global_block_list")]
-    public bool IgnoreGlobalBlockList { get; set; }
+    public bool? IgnoreGlobalBlockList { get; set; }
 
     // The API reference names it ignore_unsubscribe; the docs site says ignore_unsubscribe_list.
     [JsonPropertyName("ignore_unsubscribe")]
-    public bool IgnoreUnsubscribe { get; set; }
-
-    [JsonPropertyName("ignore_duplicate_leads_in_other_campaign")]
-    public bool IgnoreDuplicateLeadsInOtherCampaign { get; set; }
+    public bool? IgnoreUnsubscribe { get; set; }
 }
 
 /// <summary>Both documented answers to an add-leads request: the reference's counts and the docs' added/skipped lists.</summary>
@@ -217,25 +210,71 @@ internal sealed class LeadsResponseDto
     [JsonPropertyName("skipped_leads")]
     public List<SkippedLeadDto>? SkippedLeads { get; set; }
 
-    public SmartleadLeadBatchResult ToModel(int sent)
+    /// <summary>True when the answer carries counts in either documented shape (an answer without any is not Smartlead's).</summary>
+    public bool HasCounts => InsertedCount.HasValue || DuplicateCount.HasValue || BlockedCount.HasValue || InvalidCount.HasValue || AddedCount.HasValue || SkippedCount.HasValue;
+
+    public SmartleadLeadBatchResult ToModel(IReadOnlyList<SmartleadLead> leads)
     {
-        var result = new SmartleadLeadBatchResult { Sent = sent };
+        var result = new SmartleadLeadBatchResult { Sent = leads.Count };
         if (InsertedCount.HasValue || DuplicateCount.HasValue || BlockedCount.HasValue)
         {
             result.Inserted = InsertedCount ?? 0;
             result.Duplicates = DuplicateCount ?? 0;
             result.Blocked = BlockedCount ?? 0;
             result.Invalid = InvalidCount ?? 0;
+            NameFromCounts(result, leads);
             return result;
         }
 
         result.Inserted = AddedCount ?? 0;
         var skipped = SkippedLeads ?? new List<SkippedLeadDto>();
-        result.Blocked = skipped.Count(s => s.Means("block") || s.Means("unsubscribe"));
-        result.Invalid = skipped.Count(s => s.Means("invalid"));
+        result.Blocked = skipped.Count(s => s.Kind() == SmartleadSkipReason.Blocked);
+        result.Invalid = skipped.Count(s => s.Kind() == SmartleadSkipReason.Invalid);
         // What the docs' skipped list does not explain is counted as a duplicate, its most common cause.
         result.Duplicates = Math.Max(0, (SkippedCount ?? skipped.Count) - result.Blocked - result.Invalid);
+        NameFromList(result, leads, skipped);
         return result;
+    }
+
+    // The reference's counts name no lead: only when none of the batch was added are its leads known to be the
+    // skipped ones (and their reason, when one count explains them all).
+    private static void NameFromCounts(SmartleadLeadBatchResult result, IReadOnlyList<SmartleadLead> leads)
+    {
+        long notAdded = Math.Min(leads.Count, result.Duplicates + result.Blocked + result.Invalid);
+        if (notAdded == 0)
+        {
+            return;
+        }
+
+        if (result.Inserted > 0)
+        {
+            result.UnnamedSkipped = notAdded;
+            return;
+        }
+
+        SmartleadSkipReason reason = result.Duplicates == notAdded ? SmartleadSkipReason.Duplicate
+            : result.Blocked == notAdded ? SmartleadSkipReason.Blocked
+            : result.Invalid == notAdded ? SmartleadSkipReason.Invalid
+            : SmartleadSkipReason.NotAdded;
+        result.Skipped = leads.Select(lead => new SmartleadSkippedLead(lead, reason, null)).ToList();
+    }
+
+    // The docs' skipped_leads name each lead by e-mail. When the batch sent an address more than once, the first
+    // occurrence is the one that could have been added, so k skipped entries for it name its last k rows.
+    private void NameFromList(SmartleadLeadBatchResult result, IReadOnlyList<SmartleadLead> leads, List<SkippedLeadDto> skipped)
+    {
+        var byEmail = leads.ToLookup(lead => lead.Email, StringComparer.OrdinalIgnoreCase);
+        var named = new List<SmartleadSkippedLead>();
+        foreach (IGrouping<string, SkippedLeadDto> entries in skipped.GroupBy(s => s.Email ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            List<SmartleadLead> rows = byEmail[entries.Key].ToList();
+            List<SkippedLeadDto> reasons = entries.ToList();
+            IEnumerable<SmartleadLead> skippedRows = rows.Skip(Math.Max(0, rows.Count - reasons.Count));
+            named.AddRange(skippedRows.Zip(reasons, (lead, entry) => new SmartleadSkippedLead(lead, entry.Kind(), entry.Reason)));
+        }
+
+        result.Skipped = named.OrderBy(s => s.Lead.Row).ToList();
+        result.UnnamedSkipped = Math.Max(0, (SkippedCount ?? skipped.Count) - named.Count);
     }
 }
 
@@ -247,7 +286,12 @@ internal sealed class SkippedLeadDto
     [JsonPropertyName("reason")]
     public string? Reason { get; set; }
 
-    public bool Means(string word) => (Reason ?? string.Empty).IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
+    public SmartleadSkipReason Kind() =>
+        Means("block") || Means("unsubscribe") ? SmartleadSkipReason.Blocked
+        : Means("invalid") ? SmartleadSkipReason.Invalid
+        : SmartleadSkipReason.Duplicate;
+
+    private bool Means(string word) => (Reason ?? string.Empty).IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
 }
 
 internal sealed class CampaignDto

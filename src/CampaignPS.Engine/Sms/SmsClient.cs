@@ -8,13 +8,18 @@ namespace CampaignPS.Engine.Sms;
 /// </summary>
 public sealed class SmsClient : PlatformClient
 {
+    private const string AlreadySent = "The campaign was sent or cancelled already; create a new campaign to send again.";
+
     private static readonly ApiOperation ListCampaigns = new ApiOperation("list campaigns", "Campaign", RequestSafety.Read);
     private static readonly ApiOperation GetCampaign = new ApiOperation("get campaign", "Campaign", RequestSafety.Read);
     private static readonly ApiOperation CreateCampaign = new ApiOperation("create campaign", "Campaign", RequestSafety.NonIdempotent);
 
     // Sending twice would text every contact twice: never re-sent when the outcome is unknown.
+    // The reference documents 400 as /send's only error status; its message (and code) says why. A 409 is read too.
     private static readonly ApiOperation SendCampaign = new ApiOperation("send campaign", "Campaign", RequestSafety.NonIdempotent,
-        new ErrorRule(409, "CampaignAlreadySent", FailureCategory.InvalidOperation, "The campaign was sent or cancelled already; create a new campaign to send again."));
+        new ErrorRule(400, "CampaignAlreadySent", FailureCategory.InvalidOperation, AlreadySent, "already"),
+        new ErrorRule(400, "CampaignAlreadySent", FailureCategory.InvalidOperation, AlreadySent, "cancel"),
+        new ErrorRule(409, "CampaignAlreadySent", FailureCategory.InvalidOperation, AlreadySent));
     private static readonly ApiOperation CancelCampaign = new ApiOperation("cancel campaign", "Campaign", RequestSafety.IdempotentWrite,
         new ErrorRule(409, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled."),
         new ErrorRule(400, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled.", "scheduled"));
@@ -45,7 +50,7 @@ public sealed class SmsClient : PlatformClient
     public async Task<SmsCampaign> CreateCampaignAsync(NewSmsCampaign campaign, CancellationToken cancellationToken = default)
     {
         CampaignBody body = (campaign ?? throw new ArgumentNullException(nameof(campaign))).ToBody(Now());
-        Envelope<CampaignDto> created = await Transport.SendAsync<Envelope<CampaignDto>>(CreateCampaign, HttpMethod.Post, "api/campaigns", body, cancellationToken).ConfigureAwait(false);
+        Envelope<CampaignDto> created = await Transport.SendCheckedAsync<Envelope<CampaignDto>>(CreateCampaign, HttpMethod.Post, "api/campaigns", body, e => string.IsNullOrEmpty(e.Data?.UnderscoreId ?? e.Data?.Id) ? "the created campaign's id (data._id)" : null, cancellationToken).ConfigureAwait(false);
         SmsCampaign summary = (created.Data ?? new CampaignDto()).ToModel();
         if (string.IsNullOrEmpty(summary.Id))
         {
@@ -66,7 +71,7 @@ public sealed class SmsClient : PlatformClient
     /// <summary>Reads one campaign (GET /api/campaigns/{id}).</summary>
     public async Task<SmsCampaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        Envelope<CampaignDto> response = await Transport.SendAsync<Envelope<CampaignDto>>(GetCampaign, HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
+        Envelope<CampaignDto> response = await Transport.SendAsync<Envelope<CampaignDto>>(ForCampaign(GetCampaign, campaignId), HttpMethod.Get, CampaignPath(campaignId), null, cancellationToken).ConfigureAwait(false);
         return (response.Data ?? new CampaignDto()).ToModel();
     }
 
@@ -80,14 +85,14 @@ public sealed class SmsClient : PlatformClient
     /// <summary>Sends the campaign's messages now (POST /api/campaigns/{id}/send) and reads back the result with its statistics.</summary>
     public async Task<SmsCampaign> SendCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        await Transport.SendWithoutResultAsync(SendCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/send", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+        await Transport.SendWithoutResultAsync(ForCampaign(SendCampaign, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/send", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
         return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Cancels a scheduled campaign (POST /api/campaigns/{id}/cancel); <c>SmsCampaignNotScheduled</c> otherwise.</summary>
     public async Task<SmsCampaign> CancelCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        await Transport.SendWithoutResultAsync(CancelCampaign, HttpMethod.Post, CampaignPath(campaignId) + "/cancel", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+        await Transport.SendWithoutResultAsync(ForCampaign(CancelCampaign, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/cancel", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
         return await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,8 +111,10 @@ public sealed class SmsClient : PlatformClient
             AssignmentConfig = Parse("Assignment", assignmentJson),
         };
         Envelope<ValidationDto> response = await Transport.SendAsync<Envelope<ValidationDto>>(ValidateContacts, HttpMethod.Post, "api/campaigns/validate-contacts", body, cancellationToken).ConfigureAwait(false);
-        return (response.Data ?? new ValidationDto()).ToModel();
+        return (response.Data ?? new ValidationDto()).ToModel(contacts);
     }
+
+    private static ApiOperation ForCampaign(ApiOperation operation, string campaignId) => operation.About(("Campaign", campaignId));
 
     private static string CampaignPath(string campaignId) => "api/campaigns/" + Uri.EscapeDataString(SmsRules.CampaignId(campaignId));
 

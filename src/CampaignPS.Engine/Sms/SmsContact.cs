@@ -26,7 +26,7 @@ public sealed class SmsContact
         _fields = fields;
     }
 
-    /// <summary>The 1-based position of the record in the input (0 for contacts read from the API).</summary>
+    /// <summary>The 1-based position of the record in the input (0 for contacts the API named that no input matches).</summary>
     public long Row { get; }
 
     /// <summary>The contact's id when it already exists in Tether.</summary>
@@ -59,9 +59,9 @@ public sealed class SmsContact
     public static SmsContact FromFields(IEnumerable<KeyValuePair<string, object?>> fields, long row, string? defaultCountryCode)
     {
         var rules = SmsRules.Instance;
-        if (defaultCountryCode != null && PhoneNumbers.CountryCode(defaultCountryCode) == null)
+        if (defaultCountryCode != null && PhoneNumberNormalizer.DefaultRegion(defaultCountryCode) == null)
         {
-            throw rules.Fail("DefaultCountryCode", $"DefaultCountryCode '{defaultCountryCode}' is not a calling code. Use digits such as 1 (US/Canada) or 44 (UK).");
+            throw rules.Fail("DefaultCountryCode", $"DefaultCountryCode '{defaultCountryCode}' is not a calling code or region. Use digits such as 1 (US/Canada) or 44 (UK), or a region such as US or GB.");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -111,12 +111,12 @@ public sealed class SmsContact
             throw rules.Fail("PhoneNumber", $"Contact row {row} has no phoneNumber. Every new contact needs one.");
         }
 
-        string? e164 = PhoneNumbers.ToE164(phone, defaultCountryCode);
+        string? e164 = PhoneNumberNormalizer.ToE164(phone, defaultCountryCode);
         if (e164 == null)
         {
             throw rules.Fail("PhoneNumber", defaultCountryCode == null && !phone.TrimStart().StartsWith("+", StringComparison.Ordinal)
                 ? $"Contact row {row} has phone number '{phone}', which is not in E.164 form (+ country code and number, e.g. +14155550133). Give -DefaultCountryCode to convert local numbers."
-                : $"Contact row {row} has phone number '{phone}', which cannot be brought to E.164 form (+ and 8 to 15 digits, e.g. +14155550133).");
+                : $"Contact row {row} has phone number '{phone}', which is not a valid number for its country (checked against its numbering plan, e.g. +14155550133).");
         }
 
         values["phoneNumber"] = e164;
@@ -125,6 +125,10 @@ public sealed class SmsContact
 
     internal static SmsContact FromApi(IReadOnlyDictionary<string, string> fields, string? id) =>
         new SmsContact(0, id, new Dictionary<string, string>(fields.ToDictionary(f => f.Key, f => f.Value)));
+
+    // This contact as the API answered it, with the row and record of the input it came from (when known).
+    internal SmsContact From(SmsContact? origin) =>
+        origin == null ? this : new SmsContact(origin.Row, Id ?? origin.Id, _fields) { Source = origin.Source };
 
     /// <summary>The value of a field by its wire name, or null.</summary>
     public string? Field(string name) => _fields.TryGetValue(name, out string? value) ? value : null;

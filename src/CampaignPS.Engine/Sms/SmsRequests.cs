@@ -131,5 +131,5 @@ internal static class SmsRules
 {
     public static InputRules Instance { get; } = new InputRules("Sms");
 
-    public static string CampaignId(string? id) => Instance.NotBlank("CampaignId", id).Trim();
+    public static string CampaignId(string? id) => Instance.PlainId("CampaignId", id);
 }

@@ -183,23 +183,36 @@ internal sealed class ValidationDto
     [JsonPropertyName("protectedContacts")]
     public List<Dictionary<string, JsonElement>>? ProtectedContacts { get; set; }
 
-    public SmsContactValidation ToModel() => new SmsContactValidation
+    // Each classified contact is matched to the input it came from (by phone number, else by id), so it keeps
+    // that row's number and record: Tether's answer knows neither.
+    public SmsContactValidation ToModel(IReadOnlyList<SmsContact> sent)
     {
-        NewContacts = Contacts(NewContacts),
-        ExistingContacts = Contacts(ExistingContacts),
-        AssignedToOtherUsers = Contacts(AssignedToOtherUsers),
-        AlreadyMessagedOutbound = Contacts(AlreadyMessagedOutbound),
-        AlreadyMessagedInbound = Contacts(AlreadyMessagedInbound),
-        AssignedToYouNotOwned = Contacts(AssignedToYouNotOwned),
-        ProtectedContacts = Contacts(ProtectedContacts),
-    };
+        var byPhone = sent.Where(c => c.PhoneNumber != null).GroupBy(c => c.PhoneNumber!).ToDictionary(g => g.Key, g => g.First());
+        var byId = sent.Where(c => c.Id != null).GroupBy(c => c.Id!).ToDictionary(g => g.Key, g => g.First());
+        SmsContact? Origin(SmsContact answered) =>
+            answered.PhoneNumber != null && byPhone.TryGetValue(answered.PhoneNumber, out SmsContact? phone) ? phone
+            : answered.Id != null && byId.TryGetValue(answered.Id, out SmsContact? id) ? id
+            : null;
+        IReadOnlyList<SmsContact> Contacts(List<Dictionary<string, JsonElement>>? items) => Read(items).Select(c => c.From(Origin(c))).ToList();
 
-    private static IReadOnlyList<SmsContact> Contacts(List<Dictionary<string, JsonElement>>? items) =>
+        return new SmsContactValidation
+        {
+            NewContacts = Contacts(NewContacts),
+            ExistingContacts = Contacts(ExistingContacts),
+            AssignedToOtherUsers = Contacts(AssignedToOtherUsers),
+            AlreadyMessagedOutbound = Contacts(AlreadyMessagedOutbound),
+            AlreadyMessagedInbound = Contacts(AlreadyMessagedInbound),
+            AssignedToYouNotOwned = Contacts(AssignedToYouNotOwned),
+            ProtectedContacts = Contacts(ProtectedContacts),
+        };
+    }
+
+    private static IEnumerable<SmsContact> Read(List<Dictionary<string, JsonElement>>? items) =>
         (items ?? new List<Dictionary<string, JsonElement>>()).Select(item =>
         {
             var fields = item.Where(f => f.Key != "_id" && f.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                 .ToDictionary(f => f.Key, f => f.Value.ToString());
             string? id = item.TryGetValue("_id", out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             return SmsContact.FromApi(fields, id);
-        }).ToList();
+        });
 }

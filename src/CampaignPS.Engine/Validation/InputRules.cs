@@ -9,6 +9,8 @@ namespace CampaignPS.Engine.Validation;
 /// </summary>
 public sealed class InputRules
 {
+    private const string NotInIds = "/\\?#%";
+
     private readonly string _errorIdPrefix;
 
     /// <summary>Creates the rules for one platform; <paramref name="errorIdPrefix"/> is its display name.</summary>
@@ -27,6 +29,40 @@ public sealed class InputRules
         }
 
         return value!;
+    }
+
+    /// <summary>
+    /// Requires an id that can stand in a URL path as it is: not blank, at most 256 characters, and without '/', '\',
+    /// '?', '#', '%', white space, control characters, or the segments "." and "..", which would lead out of the
+    /// route it is put into. Returns the id trimmed.
+    /// </summary>
+    public string PlainId(string field, string? value)
+    {
+        string id = NotBlank(field, value).Trim();
+        if (id == "." || id == ".." || id.Length > 256 || id.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || NotInIds.IndexOf(c) >= 0))
+        {
+            throw Fail(field, $"{field} '{Show(id)}' is not a plain id: ids have at most 256 characters and no '/', '\\', '?', '#', '%', white space or control characters. Pass the id as the platform shows it (Get-* cmdlets output it as Id).");
+        }
+
+        return id;
+    }
+
+    /// <summary>A value as a message may show it: control characters as \uXXXX, and at most 80 characters.</summary>
+    public static string Show(string value)
+    {
+        var shown = new StringBuilder(Math.Min(value.Length, 84));
+        foreach (char c in value)
+        {
+            if (shown.Length >= 80)
+            {
+                shown.Append('…');
+                break;
+            }
+
+            shown.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
+        }
+
+        return shown.ToString();
     }
 
     /// <summary>Requires at most <paramref name="max"/> characters (when a value is given).</summary>
@@ -63,7 +99,7 @@ public sealed class InputRules
 
         if (!IsEmail(value!))
         {
-            throw Fail(field, $"{field} '{value}' is not a valid e-mail address. Use the form name@example.com.");
+            throw Fail(field, $"{field} '{Show(value!)}' is not a valid e-mail address. Use the form name@example.com.");
         }
     }
 
@@ -125,7 +161,7 @@ public sealed class InputRules
     {
         if (value != null && !allowed.Contains(value))
         {
-            throw Fail(field, $"{field} '{value}' is not allowed. Use one of: {string.Join(", ", allowed)}.");
+            throw Fail(field, $"{field} '{Show(value)}' is not allowed. Use one of: {string.Join(", ", allowed)}.");
         }
     }
 

@@ -7,6 +7,15 @@ public enum FaultKind
     DropConnection,
     MalformedJson,
     RateLimited,
+
+    /// <summary>Answers with a redirect (<see cref="FaultRule.StatusCode"/> 301/302/307/308) to <see cref="FaultRule.Location"/>.</summary>
+    Redirect,
+
+    /// <summary>Answers <see cref="FaultRule.StatusCode"/> with <see cref="FaultRule.Body"/> as JSON (a 200 that is not the platform's answer).</summary>
+    Body,
+
+    /// <summary>Answers <see cref="FaultRule.StatusCode"/> with an error message that echoes the caller's key in several spellings.</summary>
+    EchoKey,
 }
 
 /// <summary>When a fault strikes. AfterHandler lets the route run (state changes!) and then replaces or
@@ -27,8 +36,14 @@ public sealed class FaultRule
 
     public FaultKind Kind { get; set; }
 
-    /// <summary>Status sent by <see cref="FaultKind.Status"/>.</summary>
+    /// <summary>Status sent by <see cref="FaultKind.Status"/> (and by Redirect, Body and EchoKey when set; they default to 302, 200 and 400).</summary>
     public int StatusCode { get; set; } = 503;
+
+    /// <summary>Where a <see cref="FaultKind.Redirect"/> points.</summary>
+    public string? Location { get; set; }
+
+    /// <summary>The JSON a <see cref="FaultKind.Body"/> answers with.</summary>
+    public string? Body { get; set; }
 
     /// <summary>Wait added by <see cref="FaultKind.Delay"/>; the request then proceeds normally.</summary>
     public TimeSpan Delay { get; set; }

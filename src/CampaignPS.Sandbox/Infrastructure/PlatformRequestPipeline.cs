@@ -32,7 +32,10 @@ internal sealed class PlatformRequestPipeline(
             context.Request.QueryString.Value ?? "",
             body,
             StatusCode: 0,
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow)
+        {
+            Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        });
         // OnStarting runs before the client can see the response, so a test that awaited the
         // response always finds the final status in the log.
         context.Response.OnStarting(() =>

@@ -25,6 +25,19 @@ internal static class PlatformResponses
         return context.Response.WriteAsJsonAsync(platform.ErrorBody(error), SandboxJson.Options);
     }
 
+    // The key as the caller sent it: ?api_key= (Smartlead) or the Authorization header, with or without "Bearer ".
+    private static string CallerKey(HttpRequest request)
+    {
+        string? query = request.Query["api_key"];
+        if (!string.IsNullOrEmpty(query))
+        {
+            return query;
+        }
+
+        string header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header.Substring("Bearer ".Length) : header;
+    }
+
     public static IResult Json(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
         Results.Json(body, SandboxJson.Options, statusCode: statusCode);
 
@@ -44,6 +57,16 @@ internal static class PlatformResponses
             case FaultKind.DropConnection:
                 context.Abort();
                 return Task.CompletedTask;
+            case FaultKind.Redirect:
+                context.Response.StatusCode = fault.StatusCode;
+                context.Response.Headers.Location = fault.Location;
+                return Task.CompletedTask;
+            case FaultKind.Body:
+                context.Response.StatusCode = fault.StatusCode;
+                context.Response.ContentType = "application/json";
+                return context.Response.WriteAsync(fault.Body ?? string.Empty);
+            case FaultKind.EchoKey:
+                return WriteErrorAsync(context, platform, fault.StatusCode, KeyEcho.Message(CallerKey(context.Request)));
             default:
                 throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "Delay faults do not decide the response.");
         }

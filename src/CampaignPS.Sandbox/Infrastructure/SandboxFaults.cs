@@ -106,9 +106,13 @@ public sealed class SandboxFaults
         {
             throw new ArgumentOutOfRangeException(nameof(rule), rule.Probability, "Probability must be between 0 and 1.");
         }
-        if (rule.Kind == FaultKind.Status && rule.StatusCode is < 100 or > 599)
+        if (rule.Kind is FaultKind.Status or FaultKind.Body or FaultKind.EchoKey && rule.StatusCode is < 100 or > 599)
         {
             throw new ArgumentOutOfRangeException(nameof(rule), rule.StatusCode, "StatusCode must be between 100 and 599.");
+        }
+        if (rule.Kind == FaultKind.Redirect && (rule.StatusCode is < 300 or > 399 || string.IsNullOrEmpty(rule.Location)))
+        {
+            throw new ArgumentException("A Redirect fault needs a 3xx StatusCode and a Location.", nameof(rule));
         }
         if (rule.Delay < TimeSpan.Zero || rule.RetryAfter < TimeSpan.Zero)
         {

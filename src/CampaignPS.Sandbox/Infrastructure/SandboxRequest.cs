@@ -9,4 +9,8 @@ public sealed record SandboxRequest(
     string QueryString,
     string Body,
     int StatusCode,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>Every header that arrived, by name (what a client really sent, e.g. no injected header).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}

@@ -53,6 +53,13 @@ public abstract class ConnectCmdlet<TClient> : CampaignCmdlet
     public int TimeoutSec { get; set; } = 100;
 
     /// <summary>
+    /// <para type="description">How long one request may keep being refused with 429 (rate limited), waits included, before it is reported as &lt;Platform&gt;RateLimited. Default 300 seconds. Waits of 5 seconds or more are shown as warnings.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int MaxRetryWaitSec { get; set; } = 300;
+
+    /// <summary>
     /// <para type="description">A proxy to send every request through, e.g. http://proxy.example.com:8080.</para>
     /// </summary>
     [Parameter]
@@ -98,13 +105,13 @@ public abstract class ConnectCmdlet<TClient> : CampaignCmdlet
         var options = new ApiConnectionOptions(secret)
         {
             BaseUri = BaseUri,
-            LoggerFactory = PipelineLogging.Factory,
             RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
             RequestsPerSecond = RequestsPerSecond,
             Proxy = Proxy,
             ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
             ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
         };
+        options.ToPipeline().Retry.MaxRateLimitWait = TimeSpan.FromSeconds(MaxRetryWaitSec);
 
         TClient client;
         try

@@ -14,11 +14,21 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     where TClient : class, IPlatformClient
 {
     private OrderedRunner? _runner;
+    private BulkProgress? _progress;
 
     /// <summary><para type="description">Records in flight at once (1 to 32; the platform's default when not given). Results are still written in input order; 1 sends one record at a time.</para></summary>
     [Parameter]
     [ValidateRange(1, 32)]
     public int? ThrottleLimit { get; set; }
+
+    /// <summary>
+    /// <para type="description">The whole pipeline record (an Import-Csv row, a piped object). Bound by PowerShell, not typed: a record that fails is reported with it as TargetObject, so $failed.TargetObject | Export-Csv keeps every column.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>What a failure of the current record is reported against: the pipeline row, else <paramref name="fallback"/>.</summary>
+    protected object? RecordFor(object? fallback) => (object?)InputObject ?? fallback;
 
     /// <summary>
     /// Takes one record through the bulk path: <paramref name="validate"/> (a failure is reported against
@@ -28,27 +38,61 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     /// </summary>
     protected void Submit<T>(object? record, Action validate, Func<bool> confirmed, Func<CancellationToken, Task<T>> send, Action<T> write)
     {
-        if (TryValidate(validate, record) && confirmed())
+        object? target = RecordFor(record);
+        if (TryValidate(validate, target) && confirmed())
         {
-            SubmitOrdered(record, send, write);
+            SubmitOrdered(target, send, write);
         }
     }
 
     /// <summary>Starts <paramref name="send"/> in flight (already validated and confirmed); see <see cref="Submit{T}"/>.</summary>
     protected void SubmitOrdered<T>(object? record, Func<CancellationToken, Task<T>> send, Action<T> write)
     {
+        if (StopRequested)
+        {
+            StopWithReport();
+        }
+
         _runner ??= new OrderedRunner(Bridge, ThrottleLimit ?? Platform.DefaultThrottleLimit);
+        _progress ??= ReportsProgress ? new BulkProgress(this, MyInvocation.MyCommand.Name, MyInvocation.PipelinePosition) : null;
+        _progress?.Submitted();
         _runner.Submit(send, task =>
         {
-            if (TryResult(task, record, out T result))
+            bool succeeded = TryResult(task, record, out T result);
+            _progress?.Delivered(succeeded);
+            if (succeeded)
             {
-                write(result);
+                WriteResult(() => write(result), record, result);
             }
         }, StoppingToken);
+        if (StopRequested)
+        {
+            StopWithReport();
+        }
     }
 
     /// <summary>Waits for everything in flight and writes the rest of the results, in order.</summary>
-    protected void DeliverAll() => _runner?.Complete();
+    protected void DeliverAll()
+    {
+        _runner?.Complete();
+        if (StopRequested)
+        {
+            StopWithReport();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void SettleAfterStop() => _runner?.Complete();
+
+    // After Ctrl+C: let what is on the wire answer (the bridge gives it a grace), report it, and end the command.
+    private void StopWithReport()
+    {
+        _runner?.Complete();
+        ThrowStopped();
+    }
+
+    /// <summary>False for a cmdlet that writes a progress bar of its own (Add-SmartleadLead counts leads, not requests).</summary>
+    protected virtual bool ReportsProgress => true;
 
     /// <summary>Runs after the last record, before the base delivers what is still in flight (send what was gathered here).</summary>
     protected virtual void EndInput(TClient client)
@@ -60,6 +104,7 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     {
         EndInput(client);
         DeliverAll();
+        _progress?.Complete();
     }
 }
 

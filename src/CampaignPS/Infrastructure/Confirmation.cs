@@ -7,6 +7,8 @@ namespace CampaignPS.Infrastructure;
 public sealed class Confirmation
 {
     private readonly PSCmdlet _cmdlet;
+    private bool _yesToAll;
+    private bool _noToAll;
 
     internal Confirmation(PSCmdlet cmdlet) => _cmdlet = cmdlet;
 
@@ -28,23 +30,34 @@ public sealed class Confirmation
     }
 
     /// <summary>
-    /// ShouldProcess for a change that sends email or SMS and cannot be undone. The cmdlet keeps a
-    /// Medium ConfirmImpact so its everyday changes do not prompt; sending asks like a High-impact
-    /// change would: -WhatIf shows it, -Force or -Confirm:$false go ahead, otherwise the user is asked.
+    /// ShouldProcess for a change that sends email or SMS and cannot be undone, in a cmdlet whose everyday changes
+    /// are Medium impact (so they do not prompt). Sending is treated as High impact, the standard way: -WhatIf shows
+    /// it; -Force, -Confirm:$false and $ConfirmPreference = 'None' go ahead without asking; -Confirm asks through
+    /// ShouldProcess; otherwise ShouldContinue asks, with Yes to All and No to All kept for the rest of the pipeline.
     /// </summary>
     public bool Send(string target, string action, bool force)
     {
-        if (!UnlessForced(target, action, force))
+        if (WhatIfRequested())
         {
-            return false;
+            return _cmdlet.ShouldProcess(target, action);
         }
 
-        if (force || ConfirmAnsweredAlready())
+        if (force)
         {
             return true;
         }
 
-        return _cmdlet.ShouldContinue($"{action} on {target}? This sends messages to real recipients and cannot be undone.", "Confirm sending");
+        if (!_cmdlet.ShouldProcess(target, action))
+        {
+            return false;
+        }
+
+        if (ConfirmAnsweredAlready() || HighImpactIsNotConfirmed())
+        {
+            return true;
+        }
+
+        return _cmdlet.ShouldContinue($"{action} on {target}? This sends messages to real recipients and cannot be undone.", "Confirm sending", ref _yesToAll, ref _noToAll);
     }
 
     // -Confirm (either way) was given, or $ConfirmPreference is Medium or lower so ShouldProcess already asked.
@@ -55,8 +68,17 @@ public sealed class Confirmation
             return true;
         }
 
-        object? preference = _cmdlet.GetVariableValue("ConfirmPreference");
-        return preference is ConfirmImpact impact && impact != ConfirmImpact.None && impact <= ConfirmImpact.Medium;
+        return Preference() is ConfirmImpact impact && impact != ConfirmImpact.None && impact <= ConfirmImpact.Medium;
+    }
+
+    // $ConfirmPreference = 'None': nothing is confirmed, not even High impact.
+    private bool HighImpactIsNotConfirmed() => Preference() is ConfirmImpact impact && impact == ConfirmImpact.None;
+
+    private object? Preference()
+    {
+        object? value = _cmdlet.GetVariableValue("ConfirmPreference");
+        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        return value is string text && Enum.TryParse(text, true, out ConfirmImpact parsed) ? parsed : value;
     }
 
     private bool WhatIfRequested()

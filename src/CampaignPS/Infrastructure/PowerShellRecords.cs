@@ -5,8 +5,14 @@ namespace CampaignPS.Infrastructure;
 /// <summary>Reads the named fields of whatever a user pipes in: Import-Csv rows, PSCustomObjects, hashtables or .NET objects.</summary>
 internal static class PowerShellRecords
 {
-    public static IEnumerable<KeyValuePair<string, object?>> Fields(object record)
+    /// <summary>The fields of a pipeline record (a CSV row, a hashtable, an object); none for $null, so checks name the row.</summary>
+    public static IEnumerable<KeyValuePair<string, object?>> Fields(object? record)
     {
+        if (record == null)
+        {
+            return Array.Empty<KeyValuePair<string, object?>>();
+        }
+
         object plain = record is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : record;
         if (plain is IDictionary dictionary)
         {

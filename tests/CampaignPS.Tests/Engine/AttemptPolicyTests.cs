@@ -32,12 +32,12 @@ public sealed class AttemptPolicyTests
             Answer(429, retryAfter: S(7)), Retry(S(7), RetryKind.RateLimited, "Retry-After"), Paced: false),
         new("429 with Retry-After on a create is retried: the server did nothing",
             Answer(429, NonIdempotent, retryAfter: S(1)), Retry(S(1), RetryKind.RateLimited, "Retry-After", pauses: true)),
-        new("429 with Retry-After 0 retries at once",
-            Answer(429, retryAfter: TimeSpan.Zero), Retry(TimeSpan.Zero, RetryKind.RateLimited, "Retry-After", pauses: true)),
+        new("429 with Retry-After 0 retries after a moment, so the time budget always runs out",
+            Answer(429, retryAfter: TimeSpan.Zero), Retry(Ms(50), RetryKind.RateLimited, "Retry-After", pauses: true)),
         new("429 with x-ratelimit-reset waits until the reset",
             Answer(429, resetIn: S(12), remaining: 0), Retry(S(12), RetryKind.RateLimited, "x-ratelimit-reset", pauses: true)),
-        new("429 with a reset already past retries at once",
-            Answer(429, resetIn: S(-3), remaining: 0), Retry(TimeSpan.Zero, RetryKind.RateLimited, "x-ratelimit-reset", pauses: true)),
+        new("429 with a reset already past retries after a moment",
+            Answer(429, resetIn: S(-3), remaining: 0), Retry(Ms(50), RetryKind.RateLimited, "x-ratelimit-reset", pauses: true)),
         new("429 with Retry-After and a reset follows Retry-After",
             Answer(429, retryAfter: S(2), resetIn: S(40)), Retry(S(2), RetryKind.RateLimited, "Retry-After", pauses: true)),
         new("429 without a hint on attempt 1 of a paced connection takes the next paced slot",
@@ -58,12 +58,13 @@ public sealed class AttemptPolicyTests
             Answer(429, attempt: 5, retryAfter: TimeSpan.FromHours(1)), Fail(FailureKind.ServerWaitTooLong, serverWait: TimeSpan.FromHours(1))),
         new("429 without a hint whose back-off exceeds MaxServerWait fails as a wait too long",
             Answer(429, attempt: 2), Fail(FailureKind.ServerWaitTooLong, serverWait: Window), MaxServerWait: TimeSpan.FromMilliseconds(500)),
-        new("429 on the last attempt fails with the answer and its Retry-After",
-            Answer(429, attempt: 5, retryAfter: S(1)), Fail(FailureKind.Response, serverWait: S(1))),
-        new("429 without a hint on the last attempt fails with the answer",
-            Answer(429, attempt: 5), Fail(FailureKind.Response)),
-        new("429 after long earlier waits still waits what it asks (no time budget yet)",
-            Answer(429, attempt: 3, retryAfter: S(30), waited: TimeSpan.FromMinutes(10)), Retry(S(30), RetryKind.RateLimited, "Retry-After", pauses: true)),
+        // 429s are bounded by a time budget (MaxRateLimitWait, 5 minutes by default), not by the attempt count.
+        new("429 past the attempt count is retried while the time budget lasts",
+            Answer(429, attempt: 5, retryAfter: S(1), waited: S(20)), Retry(S(1), RetryKind.RateLimited, "Retry-After", pauses: true)),
+        new("429 whose wait would overrun the time budget fails as rate limited",
+            Answer(429, attempt: 3, retryAfter: S(30), waited: TimeSpan.FromMinutes(4.75)), Fail(FailureKind.RateLimitBudgetSpent, serverWait: S(30))),
+        new("429 without a hint after the budget is spent fails as rate limited",
+            Answer(429, attempt: 40, waited: TimeSpan.FromMinutes(5)), Fail(FailureKind.RateLimitBudgetSpent)),
 
         // 5xx: retried for reads and idempotent writes only.
         new("503 on a read backs off",
@@ -93,9 +94,20 @@ public sealed class AttemptPolicyTests
         new("404 on a read fails", Answer(404), Fail(FailureKind.Response)),
         new("409 on a create fails", Answer(409, NonIdempotent), Fail(FailureKind.Response)),
         new("422 with Retry-After fails and reports the wait", Answer(422, retryAfter: S(5)), Fail(FailureKind.Response, serverWait: S(5))),
-        new("302 fails", Answer(302), Fail(FailureKind.Response)),
+        // Redirects are never followed: the key must not go where a redirect points, and a create must not become a GET.
+        new("302 on a read fails as a redirect", Answer(302), Fail(FailureKind.Redirected, sent: false)),
+        new("307 on a create fails as a redirect: nothing was created", Answer(307, NonIdempotent), Fail(FailureKind.Redirected, sent: false)),
+        new("301 on an idempotent write fails as a redirect", Answer(301, IdempotentWrite, attempt: 2), Fail(FailureKind.Redirected, sent: false)),
 
         // Timeouts: the request may have arrived.
+        // Nothing was sent (certificate, proxy authentication, name resolution): a plain error, never retried.
+        new("Nothing sent on a read fails at once", NoAnswer(AttemptFault.NotSent), Fail(FailureKind.NotSent, sent: false)),
+        new("Nothing sent on a create fails at once, not as an unknown outcome", NoAnswer(AttemptFault.NotSent, NonIdempotent), Fail(FailureKind.NotSent, sent: false)),
+
+        // Stopped (Ctrl+C) while the request was on the wire, past the grace.
+        new("A create stopped on the wire fails as abandoned", NoAnswer(AttemptFault.Abandoned, NonIdempotent), Fail(FailureKind.Abandoned)),
+        new("An idempotent write stopped on the wire fails as abandoned", NoAnswer(AttemptFault.Abandoned, IdempotentWrite), Fail(FailureKind.Abandoned)),
+
         new("A timeout on a read backs off", NoAnswer(AttemptFault.Timeout), Retry(Ms(250), Ms(500), RetryKind.BackOff, "timeout")),
         new("A timeout on an idempotent write backs off", NoAnswer(AttemptFault.Timeout, IdempotentWrite, attempt: 3), Retry(S(1), S(2), RetryKind.BackOff, "timeout")),
         new("A timeout on attempt 8 backs off at most MaxDelay", NoAnswer(AttemptFault.Timeout, attempt: 8, maxAttempts: 10), Retry(S(10), S(20), RetryKind.BackOff, "timeout")),
@@ -248,7 +260,7 @@ public sealed class AttemptPolicyTests
         new(fault, status, new RateLimitSignal(null, remaining, retryAfter, resetIn.HasValue ? Now + resetIn.Value : null), true, safety, attempt, maxAttempts, waited, Now);
 
     private static AttemptOutcome NoAnswer(AttemptFault fault, RequestSafety safety = Read, int attempt = 1, int maxAttempts = 5) =>
-        new(fault, null, RateLimitSignal.None, requestMayHaveLeft: fault != AttemptFault.ConnectionNeverOpened, safety, attempt, maxAttempts, TimeSpan.Zero, Now);
+        new(fault, null, RateLimitSignal.None, requestMayHaveLeft: fault != AttemptFault.ConnectionNeverOpened && fault != AttemptFault.NotSent, safety, attempt, maxAttempts, TimeSpan.Zero, Now);
 
     private static Expected Done() => new(AttemptAction.Done);
 

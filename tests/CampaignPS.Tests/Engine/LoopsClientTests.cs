@@ -1,5 +1,7 @@
 using System.Net;
 using CampaignPS.Engine.Errors;
+using CampaignPS.Engine.Http;
+using CampaignPS.Engine.Platforms;
 using CampaignPS.Engine.Loops;
 using CampaignPS.Engine.Paging;
 using CampaignPS.Engine.Validation;
@@ -46,6 +48,42 @@ public sealed class LoopsClientTests
         Assert.Equal(1, sandbox.Server.Loops.CampaignCount);
     }
 
+    [Fact]
+    public async Task A_create_answer_that_leaves_out_the_audience_and_group_is_filled_from_the_request()
+    {
+        await using var sandbox = await LoopsSandbox.StartAsync();
+        sandbox.Server.Loops.CreateShape = LoopsCreateShape.Sparse;
+        using var client = sandbox.Client();
+
+        LoopsCampaign campaign = await client.CreateCampaignAsync(new NewLoopsCampaign { Name = "Sparse", MailingListId = "list_main", CampaignGroupId = "grp_launches", AudienceSegmentId = "seg_01" });
+
+        Assert.Equal("list_main", campaign.MailingListId);
+        Assert.Equal("grp_launches", campaign.CampaignGroupId);
+        Assert.Equal("seg_01", campaign.AudienceSegmentId);
+        Assert.Equal("list_main", sandbox.Server.Loops.GetCampaign(campaign.Id)!.MailingListId);
+    }
+
+    [Fact]
+    public async Task A_campaign_has_one_set_of_fields_whether_listed_or_read_by_id()
+    {
+        await using var sandbox = await LoopsSandbox.StartAsync();
+        using var client = sandbox.Client();
+        LoopsCampaign created = await client.CreateCampaignAsync(new NewLoopsCampaign { Name = "One meaning" });
+        await client.UpdateEmailMessageAsync(created.EmailMessageId!, new LoopsEmailMessageChanges { ExpectedRevisionId = created.EmailMessageContentRevisionId, Subject = "Listed subject" });
+
+        LoopsCampaign listed = (await client.GetCampaignPageAsync()).Items.Single(c => c.Id == created.Id);
+        LoopsCampaign read = await client.GetCampaignAsync(created.Id);
+        LoopsEmailMessage message = await client.GetEmailMessageAsync(created.EmailMessageId!);
+
+        // The subject is the email message's (the campaign object of 1.21.6 and 1.22.2 has none).
+        Assert.Null(typeof(LoopsCampaign).GetProperty("Subject"));
+        Assert.Equal(
+            string.Join("|", typeof(LoopsCampaign).GetProperties().Where(p => p.Name != "UpdatedAt").Select(p => $"{p.Name}={p.GetValue(listed)}")),
+            string.Join("|", typeof(LoopsCampaign).GetProperties().Where(p => p.Name != "UpdatedAt").Select(p => $"{p.Name}={p.GetValue(read)}")));
+        Assert.Equal("Listed subject", message.Subject);
+        Assert.Equal("styled", message.EmailFormat);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -63,19 +101,81 @@ public sealed class LoopsClientTests
     }
 
     [Fact]
-    public async Task Create_with_an_unknown_mailing_list_reports_the_APIs_message()
+    public async Task Create_with_an_unknown_mailing_list_or_segment_is_that_resource_not_found_naming_the_id()
     {
         await using var sandbox = await LoopsSandbox.StartAsync();
         using var client = sandbox.Client();
 
-        var error = await Assert.ThrowsAsync<CampaignApiException>(() => client.CreateCampaignAsync(new NewLoopsCampaign { Name = "x", MailingListId = "list_nope" }));
+        var list = await Assert.ThrowsAsync<CampaignApiException>(() => client.CreateCampaignAsync(new NewLoopsCampaign { Name = "x", MailingListId = "list_nope" }));
+        var segment = await Assert.ThrowsAsync<CampaignApiException>(() => client.CreateCampaignAsync(new NewLoopsCampaign { Name = "x", MailingListId = "list_main", AudienceSegmentId = "seg_nope" }));
 
-        Assert.Equal("LoopsInvalidRequest", error.ErrorId);
-        Assert.Equal(FailureCategory.InvalidData, error.Failure.Category);
-        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Contains("mailingListId", error.Message);
-        Assert.NotNull(error.Failure.RequestId);
-        Assert.Contains(error.Failure.RequestId!, error.Failure.Details);
+        Assert.Equal("LoopsMailingListNotFound", list.ErrorId);
+        Assert.Equal(FailureCategory.ObjectNotFound, list.Failure.Category);
+        Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
+        Assert.Contains("Check the mailing list id 'list_nope'", list.Message);
+        Assert.DoesNotContain("campaign id", list.Message);
+        Assert.NotNull(list.Failure.RequestId);
+        Assert.Contains(list.Failure.RequestId!, list.Failure.Details);
+        Assert.Equal("LoopsAudienceSegmentNotFound", segment.ErrorId);
+        Assert.Contains("Check the audience segment id 'seg_nope'", segment.Message);
+    }
+
+    [Theory]
+    [InlineData("Referenced mailing list or audience segment not found.", "LoopsNotFound", "the mailing list id 'list_a' and the audience segment id 'seg_b'")]
+    [InlineData("Campaign not found.", "LoopsCampaignNotFound", "the campaign id 'cmp_c'")]
+    [InlineData("Not found", "LoopsNotFound", "the campaign id 'cmp_c' and the mailing list id 'list_a' and the audience segment id 'seg_b'")]
+    [InlineData("No such thing: seg_b", "LoopsAudienceSegmentNotFound", "the audience segment id 'seg_b'")]
+    public void A_404_names_the_resource_the_server_names_else_the_ids_the_request_carried(string apiMessage, string errorId, string advice)
+    {
+        var operation = new ApiOperation("update campaign", "Campaign", RequestSafety.IdempotentWrite).About(("Campaign", "cmp_c"), ("MailingList", "list_a"), ("AudienceSegment", "seg_b"), ("CampaignGroup", null));
+        var builder = new ApiFailureBuilder(PlatformInfo.Loops, operation, "POST", "https://app.loops.so/api/v1/campaigns/cmp_c");
+
+        ApiFailure failure = builder.FromResponse(HttpStatusCode.NotFound, "{\"message\":\"" + apiMessage + "\"}", null, null);
+
+        Assert.Equal(errorId, failure.ErrorId);
+        Assert.Contains("Check " + advice + ".", failure.Message);
+    }
+
+    [Fact]
+    public void Hints_name_resources_in_words_and_a_409_hint_names_its_operation()
+    {
+        var get = new ApiFailureBuilder(PlatformInfo.Loops, new ApiOperation("get email message", "EmailMessage", RequestSafety.Read), "GET", "https://app.loops.so/api/v1/email-messages/em_1");
+        var group = new ApiFailureBuilder(PlatformInfo.Loops, new ApiOperation("rename campaign group", "CampaignGroup", RequestSafety.IdempotentWrite), "POST", "https://app.loops.so/api/v1/campaign-groups/grp_1");
+
+        ApiFailure notFound = get.FromResponse(HttpStatusCode.NotFound, null, null, null);
+        ApiFailure conflict = group.FromResponse(HttpStatusCode.Conflict, null, null, null);
+
+        Assert.EndsWith("Check the email message id.", notFound.Message);
+        Assert.Contains("The campaign group's current state does not allow this rename campaign group", conflict.Message);
+    }
+
+    [Fact]
+    public async Task A_409_of_an_email_message_update_that_names_no_cause_is_about_the_revision()
+    {
+        await using var sandbox = await LoopsSandbox.StartAsync();
+        using var client = sandbox.Client();
+        LoopsCampaign campaign = await client.CreateCampaignAsync(new NewLoopsCampaign { Name = "Revisions" });
+        sandbox.Server.Faults.Add(new FaultRule { Kind = FaultKind.Status, StatusCode = 409, Times = 1, Method = "POST", PathPrefix = sandbox.ApiPath + "email-messages/" });
+
+        var error = await Assert.ThrowsAsync<CampaignApiException>(() => client.UpdateEmailMessageAsync(campaign.EmailMessageId!, new LoopsEmailMessageChanges { ExpectedRevisionId = campaign.EmailMessageContentRevisionId, Subject = "Hi" }));
+
+        Assert.Equal("LoopsRevisionStale", error.ErrorId);
+        Assert.Contains("ContentRevisionId", error.Message);
+    }
+
+    [Fact]
+    public async Task A_501_is_reported_at_once_as_not_implemented_and_not_retried()
+    {
+        await using var sandbox = await LoopsSandbox.StartAsync();
+        using var client = sandbox.Client();
+        sandbox.Server.Faults.Add(new FaultRule { Kind = FaultKind.Status, StatusCode = 501, Times = -1, Method = "GET", PathPrefix = sandbox.ApiPath + "campaigns/" });
+
+        var error = await Assert.ThrowsAsync<CampaignApiException>(() => client.GetCampaignAsync("cmp_1"));
+
+        Assert.Equal("LoopsNotImplemented", error.ErrorId);
+        Assert.Equal(FailureCategory.InvalidOperation, error.Failure.Category);
+        Assert.False(error.Failure.OutcomeUnknown);
+        Assert.Equal(1, sandbox.Count("GET", "campaigns/"));
     }
 
     [Fact]

@@ -29,8 +29,65 @@ public sealed class SmartleadLeadImportTests
         Assert.Equal(new Dictionary<string, string> { ["Industry"] = "Retail" }, camel.CustomFields);
         Assert.Equal(3, camel.Row);
         Assert.Equal("Bo", snake.Fields["first_name"]);
-        Assert.Equal("https://linkedin.example/bo", snake.Fields["linkedin_profile"]);
-        Assert.Empty(snake.CustomFields);
+        Assert.Equal(new Dictionary<string, string> { ["LinkedInProfile"] = "https://linkedin.example/bo" }, snake.CustomFields);
+    }
+
+    [Fact]
+    public async Task Columns_that_are_not_reference_lead_fields_travel_in_custom_fields_and_settings_only_when_given()
+    {
+        await using var sandbox = await SmartleadSandbox.StartAsync();
+        using var client = sandbox.Client();
+        SmartleadCampaign campaign = await client.CreateCampaignAsync(new NewSmartleadCampaign { Name = "Reference fields" });
+
+        await client.ImportLeadsAsync(campaign.Id, [SmartleadLead.FromFields(Record(("email", "ana@acme.example"), ("first_name", "Ana"), ("website", "acme.example"),
+            ("location", "Lisbon"), ("linkedin_profile", "https://linkedin.example/ana"), ("company_url", "https://acme.example")), 1)]);
+        await client.ImportLeadsAsync(campaign.Id, Leads("bo@acme.example"), new SmartleadLeadSettings { IgnoreGlobalBlockList = true });
+
+        var posts = sandbox.Server.Requests.Snapshot().Where(r => r.Method == "POST" && r.Path == sandbox.LeadsPath(campaign.Id)).ToList();
+        using var first = JsonDocument.Parse(posts[0].Body!);
+        JsonElement lead = first.RootElement.GetProperty("lead_list")[0];
+        Assert.Equal(["email", "first_name", "website", "custom_fields"], lead.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["location", "linkedin_profile", "company_url"], lead.GetProperty("custom_fields").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Lisbon", lead.GetProperty("custom_fields").GetProperty("location").GetString());
+        Assert.False(first.RootElement.TryGetProperty("settings", out _));
+        using var second = JsonDocument.Parse(posts[1].Body!);
+        Assert.Equal("{\"ignore_global_block_list\":true}", second.RootElement.GetProperty("settings").GetRawText());
+    }
+
+    [Theory]
+    [InlineData(SmartleadLeadsResponseShape.Spec)]
+    [InlineData(SmartleadLeadsResponseShape.Docs)]
+    public async Task The_leads_a_batch_did_not_add_are_named_when_the_answer_allows(SmartleadLeadsResponseShape shape)
+    {
+        await using var sandbox = await SmartleadSandbox.StartAsync();
+        sandbox.State.LeadsResponseShape = shape;
+        using var client = sandbox.Client();
+        SmartleadCampaign campaign = await client.CreateCampaignAsync(new NewSmartleadCampaign { Name = "Named" });
+        await client.ImportLeadsAsync(campaign.Id, Leads("old@acme.example"));
+        var mixed = Leads("new@acme.example", "OLD@acme.example", SmartleadSandboxState.BlockedEmail).ToList();
+        var allSkipped = Leads("old@acme.example", "old@acme.example").ToList();
+
+        SmartleadLeadBatchResult partly = await client.AddLeadBatchAsync(campaign.Id, mixed, new SmartleadLeadSettings());
+        SmartleadLeadBatchResult none = await client.AddLeadBatchAsync(campaign.Id, allSkipped, new SmartleadLeadSettings());
+
+        Assert.Equal(1, partly.Inserted);
+        Assert.Equal([SmartleadSkipReason.Duplicate, SmartleadSkipReason.Duplicate], none.Skipped.Select(s => s.Reason));
+        Assert.Equal(allSkipped, none.Skipped.Select(s => s.Lead));
+        Assert.Equal(0, none.UnnamedSkipped);
+        if (shape == SmartleadLeadsResponseShape.Docs)
+        {
+            // skipped_leads names each lead: matched to the rows by e-mail.
+            Assert.Equal([(mixed[1], SmartleadSkipReason.Duplicate), (mixed[2], SmartleadSkipReason.Blocked)], partly.Skipped.Select(s => (s.Lead, s.Reason)));
+            Assert.Equal(0, partly.UnnamedSkipped);
+            Assert.Equal("SmartleadLeadBlocked", partly.Skipped[1].ErrorId);
+            Assert.Contains("row 3", partly.Skipped[1].ToFailure(campaign.Id).Message);
+        }
+        else
+        {
+            // The reference's counts do not say which two of the three were skipped.
+            Assert.Empty(partly.Skipped);
+            Assert.Equal(2, partly.UnnamedSkipped);
+        }
     }
 
     [Fact]
@@ -209,10 +266,14 @@ public sealed class SmartleadLeadImportTests
         Assert.Equal(6, sandbox.Count("POST", $"campaigns/{campaign.Id}/leads"));
         Assert.All(outcomes, o => Assert.Null(o.Failure));
         Assert.Equal(400, outcomes[1].Result!.Duplicates);
-        Assert.Equal(1_600, result.Inserted);
-        Assert.Equal(400, result.Duplicates);
+        Assert.True(outcomes[1].Result!.ResentAfterUnknownOutcome);
+        // The second send sees the first one's leads as duplicates; this run added all of them.
+        Assert.Equal(2_000, result.Inserted);
+        Assert.Equal(0, result.Duplicates);
+        Assert.Equal(1, result.ResentBatches);
         Assert.Equal(0, result.Failed);
         Assert.Equal(5, result.Batches);
+        Assert.Equal(6, result.Attempts);
         Assert.Single(sandbox.Logs.Lines, l => l.StartsWith("Server error 503", StringComparison.Ordinal));
     }
 
@@ -249,7 +310,10 @@ public sealed class SmartleadLeadImportTests
         Assert.Equal(Enumerable.Range(BatchSize + 1, BatchSize).Select(i => (long)i), failed.Leads.Select(l => l.Row));
         Assert.Equal(BatchSize, result.Failed);
         Assert.Equal(1_600, result.Inserted);
-        Assert.Equal(4, result.Batches);
+        // Every batch handed over counts, the failed one too, and so does every request sent.
+        Assert.Equal(5, result.Batches);
+        Assert.Equal(2_000, result.Sent);
+        Assert.Equal(6, result.Attempts);
         Assert.Equal(1_600, sandbox.State.LeadCount(campaign.Id));
         Assert.Empty(sandbox.State.LeadEmails(campaign.Id).Intersect(expectedFailed));
         Assert.Equal(4, sandbox.State.LeadPostCount(campaign.Id));

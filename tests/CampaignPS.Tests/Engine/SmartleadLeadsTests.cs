@@ -98,7 +98,7 @@ public sealed class SmartleadLeadsTests
         using var client = sandbox.Client();
         long first = await SmartleadLaunch.StartAsync(sandbox, client, "ada@example.com");
         var second = await client.CreateCampaignAsync(new NewSmartleadCampaign { Name = "Second" });
-        await client.ImportLeadsAsync(second.Id, [SmartleadLead.FromFields([new("email", "ada@example.com")], 1)], new SmartleadLeadSettings { IgnoreDuplicateLeadsInOtherCampaign = true });
+        sandbox.State.SeedLead(second.Id, "ada@example.com"); // a lead in two campaigns (the reference has no setting that adds one)
 
         var reference = await client.Leads.FindByEmailAsync("ada@example.com");
         sandbox.State.ReadShape = SmartleadReadShape.Docs;
@@ -176,7 +176,7 @@ public sealed class SmartleadLeadsTests
         using var client = sandbox.Client();
         long first = await SmartleadLaunch.StartAsync(sandbox, client, "ada@example.com", "bo@example.com");
         var second = await client.CreateCampaignAsync(new NewSmartleadCampaign { Name = "Second" });
-        await client.ImportLeadsAsync(second.Id, [SmartleadLead.FromFields([new("email", "ada@example.com")], 1)], new SmartleadLeadSettings { IgnoreDuplicateLeadsInOtherCampaign = true });
+        sandbox.State.SeedLead(second.Id, "ada@example.com"); // a lead in two campaigns (the reference has no setting that adds one)
         long ada = SmartleadLaunch.LeadId(sandbox, first, "ada@example.com");
         long bo = SmartleadLaunch.LeadId(sandbox, first, "bo@example.com");
         sandbox.State.ReadShape = SmartleadReadShape.Docs;
@@ -218,7 +218,7 @@ public sealed class SmartleadLeadsTests
     }
 
     [Fact]
-    public async Task A_removed_lead_is_gone_and_removing_it_again_is_LeadNotFound_and_not_retried()
+    public async Task A_removed_lead_is_gone_and_removing_it_again_is_LeadNotFound_and_not_retried_and_an_unknown_campaign_is_CampaignNotFound()
     {
         await using var sandbox = await SmartleadSandbox.StartAsync();
         using var client = sandbox.Client();
@@ -232,7 +232,9 @@ public sealed class SmartleadLeadsTests
         Assert.Equal(["bo@acme.example"], sandbox.State.LeadEmails(campaignId));
         Assert.Equal("SmartleadLeadNotFound", again.ErrorId);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
-        Assert.Equal("SmartleadLeadNotFound", unknownCampaign.ErrorId);
+        // A 404 names what was not found (ApiOperation.About): the campaign the server's message names, not the lead.
+        Assert.Equal("SmartleadCampaignNotFound", unknownCampaign.ErrorId);
+        Assert.Contains($"campaign id '{UnknownCampaign}'", unknownCampaign.Message);
         Assert.Equal(2, sandbox.Count("DELETE", $"campaigns/{campaignId}/leads/{ann}"));
     }
 

@@ -133,7 +133,8 @@ public sealed class SmartleadWebhooksTests
 
         Assert.Equal("SmartleadOutcomeUnknown", error.ErrorId);
         Assert.True(error.Failure.OutcomeUnknown);
-        Assert.Contains("Get-SmartleadWebhook -CampaignId 5", error.Message);
+        Assert.Contains("without the new webhook's id", error.Message);
+        Assert.Contains("not sent again", error.Message);
         Assert.Equal(1, handler.Calls);
     }
 

@@ -173,16 +173,23 @@ public sealed class SmsClientTests
         await using var sandbox = await SmsSandbox.StartAsync();
         using var client = sandbox.Client();
         SmsCampaign draft = await client.CreateCampaignAsync(Draft("Once"));
+        SmsCampaign cancelled = await client.CreateCampaignAsync(Draft("Cancelled"));
+        sandbox.State.SetCampaignStatus(cancelled.Id, "cancelled");
         await client.SendCampaignAsync(draft.Id);
 
         var twice = await Assert.ThrowsAsync<CampaignApiException>(() => client.SendCampaignAsync(draft.Id));
+        var afterCancel = await Assert.ThrowsAsync<CampaignApiException>(() => client.SendCampaignAsync(cancelled.Id));
+        Assert.Equal("SmsCampaignAlreadySent", afterCancel.ErrorId);
+        Assert.Equal(HttpStatusCode.BadRequest, afterCancel.StatusCode);
         var missingSend = await Assert.ThrowsAsync<CampaignApiException>(() => client.SendCampaignAsync(UnknownCampaign));
         var missingGet = await Assert.ThrowsAsync<CampaignApiException>(() => client.GetCampaignAsync(UnknownCampaign));
 
         Assert.Equal("SmsCampaignAlreadySent", twice.ErrorId);
         Assert.Equal(FailureCategory.InvalidOperation, twice.Failure.Category);
-        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        // The one error status /send documents.
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("already been sent", twice.Message);
+        Assert.DoesNotContain("Correct the value", twice.Message);
         Assert.Equal("CAMPAIGN_ALREADY_SENT", twice.Failure.ApiErrorCode);
         Assert.Equal(2, sandbox.Count("POST", $"api/campaigns/{draft.Id}/send"));
         Assert.Equal("SmsCampaignNotFound", missingSend.ErrorId);
@@ -434,8 +441,8 @@ public sealed class SmsClientTests
     [Theory]
     [InlineData("(415) 555-0133", null, "row 3", "not in E.164 form")]
     [InlineData("(415) 555-0133", null, "row 3", "-DefaultCountryCode")]
-    [InlineData("415-CALL-NOW", "1", "row 3", "cannot be brought to E.164")]
-    [InlineData("+1 415", null, "row 3", "cannot be brought to E.164")]
+    [InlineData("415-CALL-NOW", "1", "row 3", "is not a valid number for its country")]
+    [InlineData("+1 415", null, "row 3", "is not a valid number for its country")]
     public void A_phone_that_is_not_E164_names_the_row(string phone, string? countryCode, string row, string phrase)
     {
         var error = Assert.Throws<InputValidationException>(() => SmsContact.FromFields(Fields(("phoneNumber", phone)), 3, countryCode));

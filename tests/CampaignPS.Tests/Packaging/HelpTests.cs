@@ -129,7 +129,7 @@ public sealed partial class HelpTests
                 .Select(extra => $"{name}: the help documents -{extra}, which the cmdlet does not have"));
             problems.AddRange(riskParameters.Where(p => !documented.ContainsKey(p)).Select(p => $"{name}: -{p} is missing from the help"));
 
-            foreach (ParameterInfo parameter in cmdlet.Parameters)
+            foreach (ParameterInfo parameter in cmdlet.Parameters.Where(p => !p.Hidden))
             {
                 string where = $"{name} -{parameter.Name}";
                 if (!documented.TryGetValue(parameter.Name, out XElement? maml))
@@ -221,6 +221,11 @@ public sealed partial class HelpTests
         {
             sets.Add(ParameterInfo.AllSets);
         }
+        else if (cmdlet.DefaultParameterSetName != null && !sets.Contains(cmdlet.DefaultParameterSetName))
+        {
+            // A default set that no parameter names still is a form of the command (Set-LoopsCampaign's most common one).
+            sets.Insert(0, cmdlet.DefaultParameterSetName);
+        }
 
         var items = command.Element(Command + "syntax")!.Elements(Command + "syntaxItem").ToList();
         if (items.Count != sets.Count)
@@ -231,7 +236,7 @@ public sealed partial class HelpTests
 
         foreach (string set in sets)
         {
-            var expected = cmdlet.Parameters
+            var expected = cmdlet.Parameters.Where(p => !p.Hidden)
                 .Select(p => (Parameter: p, Binding: p.Sets.FirstOrDefault(s => s.SetName == set) ?? p.Sets.FirstOrDefault(s => s.SetName == ParameterInfo.AllSets)))
                 .Where(p => p.Binding != null)
                 .ToDictionary(p => p.Parameter.Name, p => p.Binding!);

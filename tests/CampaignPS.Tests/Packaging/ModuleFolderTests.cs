@@ -19,11 +19,11 @@ public sealed class ModuleFolderTests
     public void The_PowerShell_7_build_references_no_framework_assembly_newer_than_dotnet_8()
     {
         var framework = AssemblyVersions(Directory.GetFiles(BuildPaths.Net8ReferencePack, "*.dll"));
-        string folder = BuildPaths.ModuleBuild("net8.0");
-        var shipped = AssemblyVersions(Directory.GetFiles(folder, "*.dll"));
+        string[] dlls = BuildPaths.ShippedAssemblies("net8.0").ToArray();
+        var shipped = AssemblyVersions(dlls);
         var problems = new List<string>();
 
-        foreach (string dll in Directory.GetFiles(folder, "*.dll"))
+        foreach (string dll in dlls)
         {
             foreach ((string name, Version version) in References(dll))
             {
@@ -86,28 +86,31 @@ public sealed class ModuleFolderTests
     {
         foreach (string framework in new[] { "net8.0", "netstandard2.0" })
         {
-            Assert.DoesNotContain(References(Path.Combine(BuildPaths.ModuleBuild(framework), "CampaignPS.Engine.dll")), r => r.Name == PowerShellProvided);
+            Assert.DoesNotContain(References(Path.Combine(BuildPaths.ModuleDependencies(framework), "CampaignPS.Engine.dll")), r => r.Name == PowerShellProvided);
         }
     }
 
     [Fact]
-    public void Only_the_loader_sits_in_PowerShell_7s_default_load_context_and_it_depends_on_nothing_shipped()
+    public void In_PowerShell_7s_default_load_context_sit_only_the_loader_and_the_cmdlets_and_they_name_nothing_shipped_but_the_engine()
     {
-        string folder = Path.GetDirectoryName(BuildPaths.LoaderAssembly)!;
-        Assert.Equal(["CampaignPS.Loader.dll"], Directory.GetFiles(folder, "*.dll").Select(Path.GetFileName));
+        string folder = BuildPaths.ModuleBuild("net8.0");
+        Assert.Equal(["CampaignPS.Loader.dll", "CampaignPS.dll"], Directory.GetFiles(folder, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var framework = AssemblyVersions(Directory.GetFiles(BuildPaths.Net8ReferencePack, "*.dll"));
-        var notFramework = References(BuildPaths.LoaderAssembly).Where(r => !framework.ContainsKey(r.Name)).Select(r => r.Name).ToList();
-        Assert.Empty(notFramework);
-        Assert.True(File.Exists(Path.Combine(folder, "lib", "CampaignPS.dll")));
+        Assert.Empty(References(BuildPaths.LoaderAssembly).Where(r => !framework.ContainsKey(r.Name) && r.Name != PowerShellProvided).Select(r => r.Name));
+        // A dependency named by CampaignPS.dll would bind in the default context, where another module's copy may be:
+        // everything but the engine (which the loader hands out of CampaignPS's own context) stays behind the engine.
+        Assert.Equal(["CampaignPS.Engine"], References(Path.Combine(folder, "CampaignPS.dll")).Where(r => !framework.ContainsKey(r.Name) && r.Name != PowerShellProvided).Select(r => r.Name));
+        Assert.True(File.Exists(Path.Combine(BuildPaths.ModuleDependencies("net8.0"), "CampaignPS.Engine.dll")));
+        Assert.False(File.Exists(Path.Combine(BuildPaths.ModuleDependencies("net8.0"), "CampaignPS.dll")));
     }
 
     [Fact]
-    public void The_module_folder_has_the_manifest_and_loader()
+    public void The_module_folder_has_the_manifest_and_no_script_runs_on_import()
     {
-        Assert.True(File.Exists(Path.Combine(BuildPaths.ModuleFolder, "CampaignPS.psd1")));
-        string loader = File.ReadAllText(Path.Combine(BuildPaths.ModuleFolder, "CampaignPS.psm1"));
-        Assert.Contains("'net8.0'", loader);
-        Assert.Contains("'netstandard2.0'", loader);
+        string manifest = File.ReadAllText(Path.Combine(BuildPaths.ModuleFolder, "CampaignPS.psd1"));
+        Assert.Contains("RootModule           = if ($PSEdition -eq 'Core') { 'net8.0/CampaignPS.dll' } else { 'netstandard2.0/CampaignPS.dll' }", manifest);
+        Assert.Contains("NestedModules        = if ($PSEdition -eq 'Core') { @('net8.0/CampaignPS.Loader.dll') } else { @() }", manifest);
+        Assert.Equal(["CampaignPS.Format.ps1xml", "CampaignPS.psd1"], Directory.GetFiles(BuildPaths.ModuleFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     private static bool IsDesktopFramework(string name) =>

@@ -9,11 +9,18 @@ internal static class BuildPaths
 
     public static string ModuleFolder => Path.Combine(RepositoryRoot, "out", "CampaignPS");
 
-    /// <summary>The folder of one build's CampaignPS.dll: net8.0/lib (loaded into CampaignPS's own load context) or netstandard2.0.</summary>
-    public static string ModuleBuild(string framework) =>
+    /// <summary>The folder of one build's CampaignPS.dll (the manifest's RootModule): net8.0 or netstandard2.0.</summary>
+    public static string ModuleBuild(string framework) => Path.Combine(ModuleFolder, framework);
+
+    /// <summary>The folder of one build's engine and dependencies: net8.0/lib (CampaignPS's own load context) or netstandard2.0 (beside the module).</summary>
+    public static string ModuleDependencies(string framework) =>
         framework == "net8.0" ? Path.Combine(ModuleFolder, framework, "lib") : Path.Combine(ModuleFolder, framework);
 
-    /// <summary>The loader that PowerShell 7 puts in its default load context: out/CampaignPS/net8.0/CampaignPS.Loader.dll.</summary>
+    /// <summary>Every assembly one build ships: the module and its dependencies.</summary>
+    public static IEnumerable<string> ShippedAssemblies(string framework) =>
+        Directory.GetFiles(ModuleBuild(framework), "*.dll").Concat(framework == "net8.0" ? Directory.GetFiles(ModuleDependencies(framework), "*.dll") : []).Distinct();
+
+    /// <summary>The nested module that PowerShell 7 imports first: out/CampaignPS/net8.0/CampaignPS.Loader.dll.</summary>
     public static string LoaderAssembly => Path.Combine(ModuleFolder, "net8.0", "CampaignPS.Loader.dll");
 
     public static string ManifestPath => Path.Combine(RepositoryRoot, "CampaignPS.psd1");

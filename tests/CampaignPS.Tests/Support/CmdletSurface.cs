@@ -28,7 +28,7 @@ internal sealed class CmdletSurface : IDisposable
     {
         string folder = BuildPaths.ModuleBuild(framework);
         var paths = Directory.GetFiles(BuildPaths.Net8ReferencePack, "*.dll")
-            .Concat(Directory.GetFiles(folder, "*.dll"))
+            .Concat(BuildPaths.ShippedAssemblies(framework).Where(dll => !dll.EndsWith("CampaignPS.Loader.dll", StringComparison.Ordinal)))
             .Append(BuildPaths.PowerShellStandardAssembly);
         var context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Runtime");
         Assembly module = context.LoadFromAssemblyPath(Path.Combine(folder, "CampaignPS.dll"));
@@ -106,7 +106,7 @@ internal sealed record CmdletInfo(
     }
 }
 
-internal sealed record ParameterSetBinding(string SetName, bool Mandatory, int? Position, bool FromPipeline, bool FromPipelineByPropertyName);
+internal sealed record ParameterSetBinding(string SetName, bool Mandatory, int? Position, bool FromPipeline, bool FromPipelineByPropertyName, bool DontShow);
 
 internal sealed record ParameterInfo(string Name, string TypeName, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterSetBinding> Sets, IReadOnlyList<string> Attributes)
 {
@@ -117,6 +117,9 @@ internal sealed record ParameterInfo(string Name, string TypeName, IReadOnlyList
     public bool MandatoryIn(string set = AllSets) => Sets.Any(s => s.SetName == set && s.Mandatory);
 
     public bool MandatoryAnywhere => Sets.Any(s => s.Mandatory);
+
+    /// <summary>[Parameter(DontShow = true)]: bound by PowerShell, left out of help and tab completion.</summary>
+    public bool Hidden => Sets.All(s => s.DontShow);
 
     public static ParameterInfo? Read(PropertyInfo property)
     {
@@ -135,7 +138,8 @@ internal sealed record ParameterInfo(string Name, string TypeName, IReadOnlyList
                 Named("Mandatory") is true,
                 Named("Position") as int?,
                 Named("ValueFromPipeline") is true,
-                Named("ValueFromPipelineByPropertyName") is true);
+                Named("ValueFromPipelineByPropertyName") is true,
+                Named("DontShow") is true);
         }).ToList();
         var aliases = data.Where(a => a.AttributeType.FullName == "System.Management.Automation.AliasAttribute")
             .SelectMany(a => a.ConstructorArguments)

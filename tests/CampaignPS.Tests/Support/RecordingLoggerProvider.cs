@@ -7,9 +7,13 @@ namespace CampaignPS.Tests.Support;
 internal sealed class RecordingLoggerProvider : ILoggerProvider, ILoggerFactory
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _warnings = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _awaited = new();
 
     public IReadOnlyList<string> Lines => _lines.ToArray();
+
+    /// <summary>The lines logged as warnings or worse (what -Verbose is not needed to see).</summary>
+    public IReadOnlyList<string> Warnings => _warnings.ToArray();
 
     public Task<string> WaitForAsync(string phrase) =>
         _awaited.GetOrAdd(phrase, _ =>
@@ -32,8 +36,13 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider, ILoggerFactory
     {
     }
 
-    private void Add(string line)
+    private void Add(LogLevel level, string line)
     {
+        if (level >= LogLevel.Warning)
+        {
+            _warnings.Enqueue(line);
+        }
+
         _lines.Enqueue(line);
         foreach (var pair in _awaited)
         {
@@ -52,6 +61,6 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider, ILoggerFactory
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Add(formatter(state, exception) + (exception == null ? string.Empty : " | " + exception));
+            owner.Add(logLevel, formatter(state, exception) + (exception == null ? string.Empty : " | " + exception));
     }
 }

@@ -34,7 +34,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SurfaceFixture>
     {
         string manifest = File.ReadAllText(BuildPaths.ManifestPath);
         Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", manifest);
-        Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", manifest);
+        Assert.Contains("PowerShellVersion    = if ($PSEdition -eq 'Core') { '7.4' } else { '5.1' }", manifest);
     }
 
     [Fact]

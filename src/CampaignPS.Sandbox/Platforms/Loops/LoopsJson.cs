@@ -14,13 +14,26 @@ internal static class LoopsJson
 
     public static JsonObject Error(string message) => new() { ["success"] = false, ["message"] = message };
 
-    /// <summary>The campaign object. Current: <c>id</c> + <c>url</c> (newer spec); Legacy: <c>campaignId</c> (older docs).</summary>
+    /// <summary>
+    /// The campaign object. Current: <c>id</c> + <c>url</c> (newer spec); Legacy: <c>campaignId</c> (older docs);
+    /// Sparse: <c>id</c> and only the fields a strict reader cannot do without (no audience, group or scheduling),
+    /// the answer that a client must fill from what it sent.
+    /// </summary>
     public static JsonObject Campaign(LoopsCampaignView view, LoopsCreateShape shape)
     {
         var (campaign, emailMessage) = view;
-        var body = shape == LoopsCreateShape.Current
-            ? new JsonObject { ["id"] = campaign.Id, ["url"] = $"https://app.loops.so/campaigns/{campaign.Id}" }
-            : new JsonObject { ["campaignId"] = campaign.Id };
+        var body = shape == LoopsCreateShape.Legacy
+            ? new JsonObject { ["campaignId"] = campaign.Id }
+            : new JsonObject { ["id"] = campaign.Id, ["url"] = $"https://app.loops.so/campaigns/{campaign.Id}" };
+        if (shape == LoopsCreateShape.Sparse)
+        {
+            body["name"] = campaign.Name;
+            body["status"] = campaign.Status;
+            body["emailMessageId"] = campaign.EmailMessageId;
+            body["emailMessageContentRevisionId"] = emailMessage.ContentRevisionId;
+            return body;
+        }
+
         body["name"] = campaign.Name;
         body["status"] = campaign.Status;
         body["createdAt"] = Timestamp(campaign.CreatedAt);
@@ -58,6 +71,8 @@ internal static class LoopsJson
         ["fromName"] = message.FromName,
         ["fromEmail"] = message.FromEmail,
         ["replyToEmail"] = message.ReplyToEmail,
+        // Required in 1.21.6's EmailMessageResponse; the sandbox's messages are all LMX, which Loops renders styled.
+        ["emailFormat"] = "styled",
         ["lmx"] = message.Lmx,
         ["contentRevisionId"] = message.ContentRevisionId,
         ["updatedAt"] = Timestamp(message.UpdatedAt),

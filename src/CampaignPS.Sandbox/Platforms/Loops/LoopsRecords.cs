@@ -6,6 +6,7 @@ public enum LoopsCreateShape
 {
     Current,
     Legacy,
+    Sparse,
 }
 
 public static class LoopsCampaignStatus

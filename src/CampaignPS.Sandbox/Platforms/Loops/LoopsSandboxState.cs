@@ -264,13 +264,14 @@ public sealed class LoopsSandboxState : SandboxState
 
     private void EnsureReferencesExist(LoopsCampaignInput input)
     {
+        // 1.21.6: 404 "Referenced mailing list or audience segment not found" (400 for a campaign group).
         if (input.MailingListId is { IsSet: true, Value: { } listId } && _mailingLists.All(l => l.Id != listId))
         {
-            throw PlatformErrorException.BadRequest($"mailingListId \"{listId}\" does not match any mailing list.");
+            throw PlatformErrorException.NotFound($"Mailing list \"{listId}\" not found.");
         }
         if (input.AudienceSegmentId is { IsSet: true, Value: { } segmentId } && _segments.All(s => s.Id != segmentId))
         {
-            throw PlatformErrorException.BadRequest($"audienceSegmentId \"{segmentId}\" does not match any audience segment.");
+            throw PlatformErrorException.NotFound($"Audience segment \"{segmentId}\" not found.");
         }
         if (input.CampaignGroupId is { IsSet: true, Value: var groupId } && !_groups.ContainsKey(groupId))
         {

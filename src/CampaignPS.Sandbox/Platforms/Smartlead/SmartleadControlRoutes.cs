@@ -20,7 +20,7 @@ internal sealed class SmartleadControlRoutes(SmartleadSandboxState state)
     }
 
     /// <summary>POST deliver (send the next step to every ACTIVE lead), POST events ({email, event, sequence_number?}),
-    /// POST seed-leads ({count}), and GET sends / webhooks / leads: what the campaign holds after launch.</summary>
+    /// POST seed-leads ({count}, or {email} for one lead that may be in another campaign too), and GET sends / webhooks / leads: what the campaign holds after launch.</summary>
     private void MapAfterLaunch(IEndpointRouteBuilder control)
     {
         control.MapPost("/campaigns/{campaignId:long}/deliver", (long campaignId) =>
@@ -36,9 +36,17 @@ internal sealed class SmartleadControlRoutes(SmartleadSandboxState state)
         control.MapPost("/campaigns/{campaignId:long}/seed-leads", async (HttpRequest request, long campaignId) =>
         {
             var (body, error) = await SandboxControlRoutes.ReadBodyAsync<SeedBody>(request);
-            return body is null || body.Count is < 1 or > 1_000_000
-                ? SandboxControlRoutes.Error(StatusCodes.Status400BadRequest, "Body must be {\"count\": 1 to 1000000}.")
-                : Run(() => new JsonObject { ["leadCount"] = state.SeedLeads(campaignId, body.Count) });
+            if (body is null)
+            {
+                return error;
+            }
+            if (!string.IsNullOrWhiteSpace(body.Email) && body.Count is null)
+            {
+                return Run(() => new JsonObject { ["leadId"] = state.SeedLead(campaignId, body.Email), ["leadCount"] = state.Leads(campaignId).Count });
+            }
+            return body.Email is not null || body.Count is not (>= 1 and <= 1_000_000)
+                ? SandboxControlRoutes.Error(StatusCodes.Status400BadRequest, "Body must be {\"count\": 1 to 1000000} or {\"email\": \"name@example.com\"}.")
+                : Run(() => new JsonObject { ["leadCount"] = state.SeedLeads(campaignId, body.Count.Value) });
         });
         control.MapGet("/campaigns/{campaignId:long}/sends", (long campaignId) =>
             SandboxControlRoutes.Ok(new JsonObject { ["sends"] = JsonSerializer.SerializeToNode(state.Sends(campaignId), SandboxJson.Options) }));
@@ -82,5 +90,6 @@ internal sealed class SmartleadControlRoutes(SmartleadSandboxState state)
         [property: System.Text.Json.Serialization.JsonRequired] SmartleadEmailEvent Event,
         int? SequenceNumber);
 
-    private sealed record SeedBody([property: System.Text.Json.Serialization.JsonRequired] int Count);
+    // {"count": n} generated leads, or {"email": "..."}: one lead, also when another campaign holds it.
+    private sealed record SeedBody(int? Count, string? Email);
 }

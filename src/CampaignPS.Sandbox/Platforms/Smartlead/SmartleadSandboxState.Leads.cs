@@ -53,23 +53,46 @@ public sealed partial class SmartleadSandboxState
     {
         lock (Gate)
         {
-            var entry = _campaigns.GetValueOrDefault(campaignId) ?? throw new KeyNotFoundException($"No Smartlead campaign has id {campaignId}.");
+            var entry = SeedTarget(campaignId);
             var now = NowToTheMillisecond();
             var start = entry.Leads.Count;
             for (var i = 1; i <= count; i++)
             {
-                var email = $"lead{start + i:00000}@seed.example";
-                if (entry.LeadsByEmail.ContainsKey(email))
-                {
-                    continue;
-                }
-                var lead = new SmartleadLead(KnownLeadId(email) ?? _leadIds.Next(), campaignId, email, $"First{start + i}", $"Last{start + i}", "Seed Inc",
-                    null, null, null, null, null, "{\"Tier\":\"Seed\"}", LeadActive, now);
-                entry.Leads.Add(lead);
-                entry.LeadsByEmail.Add(email, lead);
+                Seed(entry, $"lead{start + i:00000}@seed.example", $"First{start + i}", $"Last{start + i}", "Seed Inc", "{\"Tier\":\"Seed\"}", now);
             }
             return entry.Leads.Count;
         }
+    }
+
+    /// <summary>
+    /// Test helper: puts the lead with this address into the campaign (with the id it has in other campaigns), also when
+    /// another campaign holds it. The help center's ignore_duplicate_leads_in_other_campaign would let the add-leads
+    /// route do that, but it is not in the API reference, so CampaignPS never sends it. Returns the lead's id.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No campaign has that id.</exception>
+    public long SeedLead(long campaignId, string email)
+    {
+        lock (Gate)
+        {
+            var entry = SeedTarget(campaignId);
+            return Seed(entry, email.Trim(), null, null, null, null, NowToTheMillisecond()).Id;
+        }
+    }
+
+    private CampaignEntry SeedTarget(long campaignId) =>
+        _campaigns.GetValueOrDefault(campaignId) ?? throw new KeyNotFoundException($"No Smartlead campaign has id {campaignId}.");
+
+    private SmartleadLead Seed(CampaignEntry entry, string email, string? firstName, string? lastName, string? company, string? customFieldsJson, DateTimeOffset now)
+    {
+        if (entry.LeadsByEmail.TryGetValue(email, out var existing))
+        {
+            return existing;
+        }
+        var lead = new SmartleadLead(KnownLeadId(email) ?? _leadIds.Next(), entry.Record.Id, email, firstName, lastName, company,
+            null, null, null, null, null, customFieldsJson, LeadActive, now);
+        entry.Leads.Add(lead);
+        entry.LeadsByEmail.Add(email, lead);
+        return lead;
     }
 
     internal (IReadOnlyList<SmartleadLead> Page, int Total) ViewLeads(string campaignId, LeadFilter filter, int offset, int limit)
@@ -252,7 +275,7 @@ public sealed partial class SmartleadSandboxState
         var entry = Require(campaignId);
         var id = ParseId(leadId);
         var lead = entry.Leads.FirstOrDefault(l => l.Id == id)
-            ?? throw PlatformErrorException.NotFound($"Lead not found - lead_id {leadId} is not in campaign {entry.Record.Id}.");
+            ?? throw PlatformErrorException.NotFound($"Lead not found - lead_id {leadId} is not in this campaign.");
         return (entry, lead);
     }
 

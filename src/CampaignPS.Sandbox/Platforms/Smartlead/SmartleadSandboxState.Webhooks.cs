@@ -37,7 +37,7 @@ public sealed partial class SmartleadSandboxState
             var index = _webhooks.FindIndex(w => w.Id == id && w.CampaignId == campaign);
             if (index < 0)
             {
-                throw PlatformErrorException.NotFound($"Webhook {id} not found in campaign {campaign}.");
+                throw PlatformErrorException.NotFound($"Webhook {id} not found in this campaign.");
             }
             var updated = _webhooks[index] with { Name = input.Name, Url = input.Url, EventTypes = input.EventTypes };
             _webhooks[index] = updated;
@@ -55,7 +55,7 @@ public sealed partial class SmartleadSandboxState
                 : 0;
             if (removed == 0)
             {
-                throw PlatformErrorException.NotFound($"Webhook {webhookId} not found in campaign {campaign}.");
+                throw PlatformErrorException.NotFound($"Webhook {webhookId} not found in this campaign.");
             }
         }
     }

@@ -191,11 +191,11 @@ public sealed class SmsSandboxState : SandboxState
                 case SmsCampaignStatus.Draft or SmsCampaignStatus.Scheduled:
                     break;
                 case SmsCampaignStatus.Completed or SmsCampaignStatus.Sending:
-                    throw Conflict("CAMPAIGN_ALREADY_SENT", $"Campaign is {campaign.Status}; it has already been sent.");
+                    throw SendRefused("CAMPAIGN_ALREADY_SENT", $"Campaign is {campaign.Status}; it has already been sent.");
                 case SmsCampaignStatus.Cancelled:
-                    throw Conflict("CAMPAIGN_CANCELLED", "Campaign is cancelled; a cancelled campaign cannot be sent.");
+                    throw SendRefused("CAMPAIGN_CANCELLED", "Campaign is cancelled; a cancelled campaign cannot be sent.");
                 default:
-                    throw Conflict("CAMPAIGN_NOT_SENDABLE", $"Campaign is {campaign.Status}; only draft or scheduled campaigns can be sent.");
+                    throw SendRefused("CAMPAIGN_NOT_SENDABLE", $"Campaign is {campaign.Status}; only draft or scheduled campaigns can be sent.");
             }
 
             var now = UtcNow;
@@ -286,6 +286,10 @@ public sealed class SmsSandboxState : SandboxState
             ? index
             : throw new PlatformErrorException(StatusCodes.Status404NotFound, "Campaign not found") { Code = "CAMPAIGN_NOT_FOUND" };
     }
+
+    // POST /api/campaigns/{id}/send documents 400 as its only error status (api_campaigns_id_send.yaml).
+    private static PlatformErrorException SendRefused(string code, string message) =>
+        new(StatusCodes.Status400BadRequest, message) { Code = code };
 
     private static PlatformErrorException Conflict(string code, string message) =>
         new(StatusCodes.Status409Conflict, message) { Code = code };

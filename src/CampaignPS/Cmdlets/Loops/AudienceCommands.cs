@@ -80,7 +80,7 @@ public sealed class GetLoopsAudienceSegmentCommand : CursorListCmdlet<LoopsClien
     }
 
     /// <summary><para type="description">The audience segment id.</para></summary>
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ArgumentCompleter(typeof(LoopsAudienceSegmentCompleter))]
     public string? AudienceSegmentId { get; set; }
@@ -120,7 +120,7 @@ public sealed class GetLoopsCampaignGroupCommand : CursorListCmdlet<LoopsClient,
     }
 
     /// <summary><para type="description">The campaign group id.</para></summary>
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ArgumentCompleter(typeof(LoopsCampaignGroupCompleter))]
     public string? CampaignGroupId { get; set; }

@@ -235,7 +235,7 @@ public sealed class GetLoopsCampaignCommand : CursorListCmdlet<LoopsClient, Loop
     }
 
     /// <summary><para type="description">The campaign id.</para></summary>
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ArgumentCompleter(typeof(LoopsCampaignCompleter))]
     public string? CampaignId { get; set; }

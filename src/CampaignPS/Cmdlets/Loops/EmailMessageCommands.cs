@@ -30,7 +30,7 @@ namespace CampaignPS.Cmdlets.Loops;
 public sealed class GetLoopsEmailMessageCommand : PlatformCmdlet<LoopsClient>
 {
     /// <summary><para type="description">The email message id; binds from New-LoopsCampaign and Get-LoopsCampaign output.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string EmailMessageId { get; set; } = string.Empty;
 
     /// <inheritdoc />
@@ -158,11 +158,20 @@ public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
 
     private bool TryReadLmx(string path, LoopsEmailMessageChanges changes)
     {
-        string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
         try
         {
+            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
             changes.Lmx = File.ReadAllText(resolved, Encoding.UTF8);
             return true;
+        }
+        catch (Exception exception) when (exception is ArgumentException || exception is NotSupportedException || exception is ItemNotFoundException || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException || exception is System.IO.DriveNotFoundException)
+        {
+            // A path PowerShell or the file system cannot use (an unknown drive, a character no file name may hold).
+            WriteError(new ErrorRecord(exception, "LoopsInvalidLmxPath", ErrorCategory.InvalidArgument, path)
+            {
+                ErrorDetails = new ErrorDetails($"LmxPath '{InputRules.Show(path)}' is not a file path that can be read: {exception.Message}") { RecommendedAction = "Correct -LmxPath and run the command again." },
+            });
+            return false;
         }
         catch (IOException exception)
         {

@@ -214,7 +214,7 @@ public sealed class AddOutboxContactCommand : BulkChangeCmdlet<OutboxClient>
     /// <inheritdoc />
     protected override void ProcessRecordWith(OutboxClient outbox)
     {
-        foreach (object item in Contact)
+        foreach (object item in Contact ?? Array.Empty<object>())
         {
             long row = ++_row;
             OutboxContact? contact = null;

@@ -83,7 +83,7 @@ public sealed class GetSmartleadCampaignCommand : PlatformCmdlet<SmartleadClient
     private const string ByIdSet = "ById";
 
     /// <summary><para type="description">The campaign id.</para></summary>
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "campaign_id")]
     [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
     public long CampaignId { get; set; }
@@ -146,7 +146,7 @@ public sealed class GetSmartleadCampaignCommand : PlatformCmdlet<SmartleadClient
 public sealed class RemoveSmartleadCampaignCommand : PlatformCmdlet<SmartleadClient>
 {
     /// <summary><para type="description">The campaign to delete.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "campaign_id")]
     [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
     public long CampaignId { get; set; }

@@ -93,9 +93,9 @@ public sealed class SetSmartleadSequenceCommand : SmartleadCampaignChangeCmdlet
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Bulk: add the same mailboxes to every Q1 campaign and show what each campaign now sends from.</para>
+/// <para type="description">Bulk: add the same mailboxes to every Q1 campaign; -PassThru writes each campaign as Smartlead now has it.</para>
 /// <code>
-/// Get-SmartleadCampaign -Name 'Q1*' | Add-SmartleadEmailAccount -EmailAccountId 456, 457 -PassThru | Format-Table -Property 'Id', 'Name', 'EmailAccountIds'
+/// Get-SmartleadCampaign -Name 'Q1*' | Add-SmartleadEmailAccount -EmailAccountId 456, 457 -PassThru | Format-Table -Property 'Id', 'Name', 'Status'
 /// </code>
 /// </example>
 /// <seealso cref="NewSmartleadCampaignCommand"/>
@@ -174,8 +174,8 @@ public sealed class SetSmartleadScheduleCommand : SmartleadCampaignChangeCmdlet
 }
 
 /// <summary>
-/// <para type="synopsis">Changes a Smartlead campaign's settings: tracking, when leads stop, unsubscribe text, plain text, follow-up share, client.</para>
-/// <para type="description">Only the settings given are sent. Tracking switches not given stay on. Values are sent in the API reference's vocabulary; -Vocabulary Docs sends the docs site's (for servers that reject the reference's values).</para>
+/// <para type="synopsis">Changes a Smartlead campaign's settings: tracking, when leads stop, unsubscribe text, plain text, follow-up share, leads per day.</para>
+/// <para type="description">Only the settings given are sent, all of them fields of the API reference's CampaignSettings (which has no client: give -ClientId to New-SmartleadCampaign). Tracking switches not given stay on. Values are sent in the API reference's vocabulary; -Vocabulary Docs sends the docs site's (for servers that reject the reference's values).</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: stop following up when a lead replies, switch open tracking off and add unsubscribe text.</para>
@@ -238,10 +238,6 @@ public sealed class SetSmartleadSettingCommand : SmartleadCampaignChangeCmdlet
     [Parameter]
     public SwitchParameter AiEspMatching { get; set; }
 
-    /// <summary><para type="description">The agency client the campaign belongs to.</para></summary>
-    [Parameter]
-    public long? ClientId { get; set; }
-
     /// <summary><para type="description">Which documented enum vocabulary to send: ApiReference (default) or Docs.</para></summary>
     [Parameter]
     public SmartleadVocabulary Vocabulary { get; set; }
@@ -260,7 +256,6 @@ public sealed class SetSmartleadSettingCommand : SmartleadCampaignChangeCmdlet
             FollowUpPercentage = FollowUpPercentage,
             MaxLeadsPerDay = MaxLeadsPerDay,
             AiEspMatching = this.SwitchGiven(nameof(AiEspMatching), AiEspMatching),
-            ClientId = ClientId,
             Vocabulary = Vocabulary,
         };
         Apply(smartlead, settings.Validate,

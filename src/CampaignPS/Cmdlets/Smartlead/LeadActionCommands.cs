@@ -224,7 +224,7 @@ public sealed class SetSmartleadLeadCategoryCommand : SmartleadLeadChangeCmdlet
     {
         long categoryId = CategoryId;
         bool pause = PauseLead.IsPresent;
-        if (TryValidate(() => SmartleadIds.Check("CategoryId", categoryId), LeadId))
+        if (TryValidate(() => SmartleadIds.Check("CategoryId", categoryId), RecordFor(LeadId)))
         {
             Apply(smartlead, () => Confirm.Change(Target, $"Set Smartlead lead category {categoryId}{(pause ? " and pause the lead" : string.Empty)}"),
                 Always((campaignId, leadId, token) => smartlead.Leads.SetCategoryAsync(campaignId, leadId, categoryId, pause, token)), string.Empty);

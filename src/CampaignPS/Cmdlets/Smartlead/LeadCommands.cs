@@ -5,7 +5,7 @@ namespace CampaignPS.Cmdlets.Smartlead;
 
 /// <summary>
 /// <para type="synopsis">Adds leads to a Smartlead campaign, from the pipeline or -Lead, in batches of 400.</para>
-/// <para type="description">Leads come from Import-Csv rows, hashtables or objects. The columns email, first_name, last_name, company_name, phone_number, website, location, linkedin_profile and company_url (also spelled FirstName and so on) map to Smartlead's fields, and every other column becomes a custom field (at most 200). Only one batch is held in memory, so a file of any size streams through. A lead without a valid e-mail is reported with its row number and the rest go on. A batch that fails after retries is reported lead by lead, each error's TargetObject being the lead, so those leads can be sent again. The output is one summary per campaign with Smartlead's counts; with -PassThru the campaign is written instead (the summary goes to the information stream).</para>
+/// <para type="description">Leads come from Import-Csv rows, hashtables or objects. The columns email, first_name, last_name, company_name, phone_number and website (also spelled FirstName and so on) are the lead fields of Smartlead's API reference; every other column, location, linkedin_profile and company_url included, is sent as a custom field under its own name (at most 200), so no data of the row is lost. Only one batch is held in memory, so a file of any size streams through. A lead without a valid e-mail is reported with its row number and the rest go on. Every row that was not added is a non-terminating error whose TargetObject is the input row: rows Smartlead skipped (SmartleadLeadDuplicate, SmartleadLeadBlocked, SmartleadLeadInvalid; -DuplicateAsWarning makes duplicates warnings instead) and the rows of a batch that failed after retries. When the answer only counts the skipped leads of a batch that was partly added (the API reference's shape), which rows they were is not known: one SmartleadLeadsNotAdded error then holds the whole batch as TargetObject, which is safe to send again because Smartlead deduplicates by e-mail. The output is one summary per campaign with Smartlead's counts; with -PassThru the campaign, read back from Smartlead, is written instead (the summary goes to the information stream).</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: add one lead with a custom field (industry).</para>
@@ -42,17 +42,17 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public object[] Lead { get; set; } = Array.Empty<object>();
 
-    /// <summary><para type="description">Add leads even when they are on Smartlead's global block list.</para></summary>
+    /// <summary><para type="description">Add leads even when they are on Smartlead's global block list (ignore_global_block_list; sent only when given).</para></summary>
     [Parameter]
     public SwitchParameter IgnoreGlobalBlockList { get; set; }
 
-    /// <summary><para type="description">Add leads even when they unsubscribed earlier.</para></summary>
+    /// <summary><para type="description">Add leads even when they unsubscribed earlier (the reference's ignore_unsubscribe; sent only when given).</para></summary>
     [Parameter]
     public SwitchParameter IgnoreUnsubscribeList { get; set; }
 
-    /// <summary><para type="description">Add leads even when they are already in another campaign.</para></summary>
+    /// <summary><para type="description">Report rows Smartlead skipped as duplicates as warnings, not errors (they stay out of -ErrorVariable).</para></summary>
     [Parameter]
-    public SwitchParameter IgnoreDuplicateLeadsInOtherCampaign { get; set; }
+    public SwitchParameter DuplicateAsWarning { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecordWith(SmartleadClient smartlead)
@@ -75,19 +75,31 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
                 return;
             }
 
-            _importer = smartlead.StartLeadImport(CampaignId, new SmartleadLeadSettings
+            SmartleadLeadImporter? started = null;
+            if (!TryValidate(() => started = smartlead.StartLeadImport(CampaignId, Settings()), InputObject))
             {
-                IgnoreGlobalBlockList = IgnoreGlobalBlockList.IsPresent,
-                IgnoreUnsubscribeList = IgnoreUnsubscribeList.IsPresent,
-                IgnoreDuplicateLeadsInOtherCampaign = IgnoreDuplicateLeadsInOtherCampaign.IsPresent,
-            });
+                _declinedCampaignId = CampaignId;
+                return;
+            }
+
+            _importer = started;
         }
 
-        foreach (object item in Lead)
+        foreach (object item in Lead ?? Array.Empty<object>())
         {
-            Take(_importer, item);
+            Take(_importer!, item);
         }
     }
+
+    // Only the settings the API reference's leads body has, and only when given.
+    private SmartleadLeadSettings Settings() => new SmartleadLeadSettings
+    {
+        IgnoreGlobalBlockList = this.SwitchGiven(nameof(IgnoreGlobalBlockList), IgnoreGlobalBlockList),
+        IgnoreUnsubscribeList = this.SwitchGiven(nameof(IgnoreUnsubscribeList), IgnoreUnsubscribeList),
+    };
+
+    /// <inheritdoc />
+    protected override bool ReportsProgress => false;
 
     /// <inheritdoc />
     protected override void EndInput(SmartleadClient client) => Finish(client);
@@ -147,11 +159,40 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
             }
         }
 
+        if (outcome.Result is SmartleadLeadBatchResult result)
+        {
+            ReportSkipped(importer.Result.CampaignId, outcome.Leads, result);
+        }
+
         SmartleadLeadImportResult total = importer.Result;
         lock (total)
         {
             WriteProgress(new ProgressRecord(ProgressId, $"Adding leads to Smartlead campaign {total.CampaignId}",
                 $"{total.Sent} leads sent in {total.Batches} batches; {total.Inserted} inserted, {total.Rejected} rejected, {total.Failed} failed"));
+        }
+    }
+
+    private void ReportSkipped(long campaignId, IReadOnlyList<SmartleadLead> batch, SmartleadLeadBatchResult result)
+    {
+        foreach (SmartleadSkippedLead skipped in result.Skipped)
+        {
+            ApiFailure failure = skipped.ToFailure(campaignId);
+            if (skipped.Reason == SmartleadSkipReason.Duplicate && DuplicateAsWarning.IsPresent)
+            {
+                WriteWarning(failure.Message);
+                continue;
+            }
+
+            Report(new CampaignApiException(failure), skipped.Lead.Source);
+        }
+
+        if (result.UnnamedSkipped > 0)
+        {
+            var unnamed = new ApiFailure(CampaignPS.Engine.Platforms.Platform.Smartlead, "SmartleadLeadsNotAdded", FailureCategory.InvalidOperation,
+                $"Smartlead: {result.UnnamedSkipped} of the {batch.Count} leads of one batch ({batch[0]} to {batch[batch.Count - 1]}) were not added to campaign {campaignId} " +
+                $"({result.Duplicates} duplicates, {result.Blocked} blocked, {result.Invalid} invalid), and the answer does not say which. " +
+                "The TargetObject holds the whole batch: sending it again is safe, because Smartlead deduplicates by e-mail.");
+            Report(new CampaignApiException(unnamed), batch.Select(lead => lead.Source).ToArray());
         }
     }
 
@@ -176,7 +217,7 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
         WriteInformation(importer.Result, new[] { "CampaignPS", "SmartleadLeadImport" });
         WriteVerbose(importer.Result.ToString());
         long campaignId = importer.Result.CampaignId;
-        if (TryAwait(token => smartlead.GetKnownCampaignAsync(campaignId, token), campaignId, out SmartleadCampaign campaign))
+        if (TryAwait(token => smartlead.GetCampaignAsync(campaignId, token), campaignId, out SmartleadCampaign campaign))
         {
             WriteObject(campaign);
         }

@@ -30,8 +30,8 @@ public sealed class GetSmartleadLeadCommand : PagedCmdlet<SmartleadClient>
     private const string CampaignSet = "Campaign";
     private const string EmailSet = "Email";
 
-    /// <summary><para type="description">The campaign whose leads to list; binds from the Id of a piped campaign.</para></summary>
-    [Parameter(ParameterSetName = CampaignSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary><para type="description">The campaign whose leads to list; binds from the Id of a piped campaign, or a plain id piped by value.</para></summary>
+    [Parameter(ParameterSetName = CampaignSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "campaign_id")]
     [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
     public long CampaignId { get; set; }

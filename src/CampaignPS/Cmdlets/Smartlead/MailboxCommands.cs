@@ -109,8 +109,8 @@ public sealed class SetSmartleadWarmupCommand : SmartleadEmailAccountChangeCmdle
 [OutputType(typeof(SmartleadWarmupStatistic))]
 public sealed class GetSmartleadWarmupStatisticCommand : PlatformCmdlet<SmartleadClient>
 {
-    /// <summary><para type="description">The email account; binds from the Id of Get-SmartleadEmailAccount output.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary><para type="description">The email account; binds from the Id of Get-SmartleadEmailAccount output, or a plain id piped by value.</para></summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "email_account_id")]
     [ArgumentCompleter(typeof(SmartleadEmailAccountCompleter))]
     public long EmailAccountId { get; set; }

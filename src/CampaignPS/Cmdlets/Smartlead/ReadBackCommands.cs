@@ -66,8 +66,8 @@ public sealed class GetSmartleadEmailAccountCommand : PagedCmdlet<SmartleadClien
     [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
     public long CampaignId { get; set; }
 
-    /// <summary><para type="description">One mailbox; binds from the EmailAccountId of Get-SmartleadAnalytics -By Mailbox rows.</para></summary>
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary><para type="description">One mailbox; binds from the EmailAccountId of Get-SmartleadAnalytics -By Mailbox rows, or a plain id piped by value.</para></summary>
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("email_account_id")]
     [ArgumentCompleter(typeof(SmartleadEmailAccountCompleter))]
     public long EmailAccountId { get; set; }

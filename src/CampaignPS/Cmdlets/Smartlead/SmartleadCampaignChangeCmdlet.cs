@@ -23,7 +23,7 @@ public abstract class SmartleadCampaignChangeCmdlet : BulkChangeCmdlet<Smartlead
 
     /// <summary>
     /// Takes one campaign through the bulk path: <paramref name="validate"/>, <paramref name="confirmed"/>,
-    /// then <paramref name="change"/> in flight, and with -PassThru the campaign is written afterwards.
+    /// then <paramref name="change"/> in flight, and with -PassThru the campaign is read back from the server and written.
     /// <paramref name="change"/> gets the campaign id of this record: it runs while the next record is being
     /// bound, so it must not read the cmdlet's parameters itself.
     /// </summary>
@@ -34,7 +34,7 @@ public abstract class SmartleadCampaignChangeCmdlet : BulkChangeCmdlet<Smartlead
         Submit(campaignId, validate, confirmed, async token =>
         {
             await change(campaignId, token).ConfigureAwait(false);
-            return passThru ? await smartlead.GetKnownCampaignAsync(campaignId, token).ConfigureAwait(false) : null;
+            return passThru ? await smartlead.GetCampaignAsync(campaignId, token).ConfigureAwait(false) : null;
         }, WriteIfPassThru);
     }
 }

@@ -8,8 +8,8 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// </summary>
 public abstract class SmartleadCampaignReadCmdlet : PlatformCmdlet<SmartleadClient>
 {
-    /// <summary><para type="description">The campaign; binds from the Id of a piped campaign.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary><para type="description">The campaign; binds from the Id of a piped campaign, or a plain id piped by value.</para></summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "campaign_id")]
     [ArgumentCompleter(typeof(SmartleadCampaignCompleter))]
     public long CampaignId { get; set; }

@@ -130,7 +130,7 @@ public sealed class NewSmartleadWebhookCommand : SmartleadWebhookCmdlet
 
 /// <summary>
 /// <para type="synopsis">Changes a Smartlead campaign webhook: its name, address or events.</para>
-/// <para type="description">Sends POST /campaigns/{id}/webhooks with the webhook's id. Only what is given changes: the page requires name, url and events together, so the others are read from the server first (piped webhooks carry them). Repeating an update is harmless, so it is retried like a read. -PassThru writes the webhook.</para>
+/// <para type="description">Sends POST /campaigns/{id}/webhooks with the webhook's id. Only what is given changes: the page requires name, url and events together, so the others are read from the server first (piped webhooks carry them). Repeating an update is harmless, so it is retried like a read. -PassThru writes the webhook read back from Smartlead afterwards.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: point webhook 9001 of campaign 125 at the new CRM address.</para>
@@ -164,7 +164,7 @@ public sealed class SetSmartleadWebhookCommand : SmartleadWebhookCmdlet
     [ArgumentCompleter(typeof(SmartleadWebhookCompleter))]
     public long WebhookId { get; set; }
 
-    /// <summary><para type="description">Write the changed webhook.</para></summary>
+    /// <summary><para type="description">Write the changed webhook, read back from Smartlead.</para></summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -182,7 +182,13 @@ public sealed class SetSmartleadWebhookCommand : SmartleadWebhookCmdlet
                 change.Validate(isNew: false);
             },
             () => Confirm.Change($"Smartlead webhook {webhookId} of campaign {campaignId}", "Change Smartlead webhook"),
-            token => smartlead.Webhooks.UpdateAsync(campaignId, webhookId, change, token),
+            async token =>
+            {
+                SmartleadWebhook sent = await smartlead.Webhooks.UpdateAsync(campaignId, webhookId, change, token).ConfigureAwait(false);
+
+                // -PassThru writes the webhook as the server then lists it, not what was sent (DESIGN.md rule 10).
+                return passThru ? await smartlead.Webhooks.GetOneAsync(campaignId, webhookId, token).ConfigureAwait(false) : sent;
+            },
             webhook =>
             {
                 if (passThru)

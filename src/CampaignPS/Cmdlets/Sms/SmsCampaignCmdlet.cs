@@ -6,7 +6,7 @@ namespace CampaignPS.Cmdlets.Sms;
 public abstract class SmsCampaignCmdlet : PlatformCmdlet<SmsClient>
 {
     /// <summary><para type="description">The campaign id; binds from the Id of New-SmsCampaign or Get-SmsCampaign output.</para></summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "_id")]
     [ArgumentCompleter(typeof(SmsCampaignCompleter))]
     public string CampaignId { get; set; } = string.Empty;
@@ -15,7 +15,11 @@ public abstract class SmsCampaignCmdlet : PlatformCmdlet<SmsClient>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Writes a campaign, with each failed message as a warning.</summary>
+    /// <summary><para type="description">Write the campaign as Tether has it afterwards (with its statistics).</para></summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Writes each failed message as a warning, and the campaign with -PassThru.</summary>
     protected void WriteCampaign(SmsCampaign campaign)
     {
         foreach (SmsFailure failure in campaign.FailedDetails)
@@ -23,6 +27,9 @@ public abstract class SmsCampaignCmdlet : PlatformCmdlet<SmsClient>
             WriteWarning($"SMS campaign {campaign.Id}: message to {failure.PhoneNumber} failed: {failure.Error}");
         }
 
-        WriteObject(campaign);
+        if (PassThru.IsPresent)
+        {
+            WriteObject(campaign);
+        }
     }
 }

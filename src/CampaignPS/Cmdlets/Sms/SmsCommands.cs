@@ -98,7 +98,7 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
     /// <inheritdoc />
     protected override void ProcessRecordWith(SmsClient sms)
     {
-        foreach (object item in NewContact)
+        foreach (object item in NewContact ?? Array.Empty<object>())
         {
             _row++;
             try
@@ -120,8 +120,8 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
         List<SmsContact> existing;
         try
         {
-            existing = ExistingContact.Select((item, i) => SmsContact.FromFields(SmsContactRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
-                .Concat(ExistingContactId.Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
+            existing = (ExistingContact ?? Array.Empty<object>()).Select((item, i) => SmsContact.FromFields(SmsContactRecords.Fields(item), i + 1, Given(DefaultCountryCode)))
+                .Concat((ExistingContactId ?? Array.Empty<string>()).Select((id, i) => SmsContact.FromFields(new[] { new KeyValuePair<string, object?>("_id", id) }, i + 1, null)))
                 .ToList();
         }
         catch (InputValidationException invalid)
@@ -145,6 +145,8 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
 
     private void Create(SmsClient sms, string? name, IReadOnlyList<SmsContact> contacts, IReadOnlyList<SmsContact> existing)
     {
+        // A failure names the rows the campaign was made of (for Export-Csv and a second try), not the request.
+        object[] rows = contacts.Select(c => c.Source).Where(r => r != null).Cast<object>().ToArray();
         var request = new NewSmsCampaign
         {
             Name = name,
@@ -173,7 +175,7 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
         bool proceed = request.Sends
             ? Confirm.Send(target, $"Create SMS campaign scheduled for {request.ScheduleDate:u}", Force.IsPresent)
             : Confirm.Change(target, "Create SMS campaign (draft)");
-        if (proceed && TryAwait(token => sms.CreateCampaignAsync(request, token), request, out SmsCampaign campaign))
+        if (proceed && TryAwait(token => sms.CreateCampaignAsync(request, token), rows, out SmsCampaign campaign))
         {
             WriteObject(campaign);
         }
@@ -204,7 +206,7 @@ public sealed class NewSmsCampaignCommand : PlatformCmdlet<SmsClient>
 public sealed class GetSmsCampaignCommand : PlatformCmdlet<SmsClient>
 {
     /// <summary><para type="description">The campaign id.</para></summary>
-    [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = "ById", Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "_id")]
     [ArgumentCompleter(typeof(SmsCampaignCompleter))]
     public string? CampaignId { get; set; }
@@ -318,7 +320,7 @@ public sealed class TestSmsCampaignContactCommand : PlatformCmdlet<SmsClient>
 
 /// <summary>
 /// <para type="synopsis">Sends an SMS campaign now: real text messages go to every contact. This cannot be undone.</para>
-/// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). The output has the campaign's statistics; every failed message is also written as a warning.</para>
+/// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). Every failed message is written as a warning; -PassThru writes the campaign with its statistics. A campaign that was sent or cancelled already is refused as SmsCampaignAlreadySent.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: see what would happen, then send (it asks first).</para>
@@ -332,7 +334,7 @@ public sealed class TestSmsCampaignContactCommand : PlatformCmdlet<SmsClient>
 /// <code>
 /// Import-Csv contacts.csv |
 ///     New-SmsCampaign -Name 'Flash sale' -Message 'Hi {{firstName}}, 20% off today only.' -DefaultCountryCode 1 |
-///     Send-SmsCampaign -Force |
+///     Send-SmsCampaign -Force -PassThru |
 ///     Select-Object -Property 'Name', 'Total', 'Sent', 'Failed'
 /// </code>
 /// </example>
@@ -356,7 +358,7 @@ public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
 
 /// <summary>
 /// <para type="synopsis">Cancels a scheduled SMS campaign before it sends. Only scheduled campaigns can be cancelled, and a cancelled campaign cannot be resumed.</para>
-/// <para type="description">Sends Tether's cancel for the campaign. Only a scheduled campaign can be cancelled (otherwise SmsCampaignNotScheduled), and a cancelled campaign cannot be resumed, so ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. The output is the cancelled campaign.</para>
+/// <para type="description">Sends Tether's cancel for the campaign. Only a scheduled campaign can be cancelled (otherwise SmsCampaignNotScheduled), and a cancelled campaign cannot be resumed, so ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Writes nothing; -PassThru writes the cancelled campaign.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: cancel a scheduled campaign (it asks first).</para>

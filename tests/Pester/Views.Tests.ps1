@@ -1,0 +1,104 @@
+# What a user sees at the prompt: the default table of every output type keeps its id uncut at 80 columns,
+# Get-Help shows every parameter set, and plain ids pipe into the Get- cmdlets.
+
+BeforeAll {
+    Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
+    Import-CampaignPSModule
+    $sandbox = Start-TestSandbox
+    $loops = Connect-TestLoops
+    $smartlead = Connect-TestSmartlead
+    $outbox = Connect-TestOutbox
+    $sms = Connect-TestSms
+
+    # The object's default view at an 80-column console: the lines, none wider than 80.
+    function Get-ConsoleLine {
+        param([Parameter(Mandatory = $true)] [object] $InputObject)
+        $text = $InputObject | Out-String -Width 80
+        return @($text -split "`r?`n" | Where-Object { $_.Trim() })
+    }
+}
+
+AfterAll {
+    Disconnect-Loops -ErrorAction SilentlyContinue
+    Disconnect-Smartlead -ErrorAction SilentlyContinue
+    Disconnect-Outbox -ErrorAction SilentlyContinue
+    Disconnect-SmsPlatform -ErrorAction SilentlyContinue
+    Stop-TestSandbox -Sandbox $sandbox
+}
+
+Describe 'Default table views at 80 columns' {
+    BeforeAll {
+        Reset-TestSandbox
+        $longName = 'A campaign name that is much longer than any column is wide'
+        $sender = New-OutboxSender -FromEmail 'jo.smith.with.a.long.address@example.com' -FromName 'Jo Smith'
+        $loopsCampaign = New-LoopsCampaign -Name $longName
+        $cases = @(
+            @{ Type = 'LoopsCampaign'; Object = $loopsCampaign; Id = $loopsCampaign.Id }
+            @{ Type = 'LoopsEmailMessage'; Object = ($loopsCampaign | Get-LoopsEmailMessage); Id = $loopsCampaign.EmailMessageId }
+            @{ Type = 'SmartleadCampaign'; Object = (New-SmartleadCampaign -Name $longName); Id = $null }
+            @{ Type = 'OutboxSender'; Object = $sender; Id = $sender.Id }
+            @{ Type = 'OutboxCampaign'; Object = (New-OutboxCampaign -Name $longName -SenderIdentityId $sender.Id -TimeZone 'Europe/Berlin'); Id = $null }
+            @{ Type = 'SmsCampaign'; Object = (New-SmsCampaign -Name $longName -Message 'Hi' -ExistingContactId '665f1a0c0e0a4b001a2c9f01'); Id = $null }
+        )
+        foreach ($case in $cases) {
+            if ($null -eq $case.Id) { $case.Id = [string]$case.Object.Id }
+        }
+    }
+
+    It 'shows the whole <Type> id in a line no wider than 80' -ForEach @(
+        @{ Type = 'LoopsCampaign' }, @{ Type = 'LoopsEmailMessage' }, @{ Type = 'SmartleadCampaign' },
+        @{ Type = 'OutboxSender' }, @{ Type = 'OutboxCampaign' }, @{ Type = 'SmsCampaign' }
+    ) {
+        $case = $cases | Where-Object { $_.Type -eq $Type }
+        $lines = Get-ConsoleLine -InputObject $case.Object
+
+        $case.Id | Should -Not -BeNullOrEmpty
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
+        $lines[0] | Should -Match 'Id\b'
+        @($lines | Where-Object { $_.Contains($case.Id) }).Count | Should -Be 1 -Because "the $Type table must show the id $($case.Id) uncut"
+    }
+}
+
+Describe 'Get-Help syntax' {
+    It 'shows every parameter set of <Name>' -ForEach @(
+        @{ Name = 'Set-LoopsCampaign' }, @{ Name = 'Set-LoopsEmailMessage' }, @{ Name = 'Get-LoopsCampaign' }, @{ Name = 'New-SmsCampaign' }
+    ) {
+        $sets = @((Get-Command -Name $Name).ParameterSets)
+        $syntax = @((Get-Help -Name $Name).syntax.syntaxItem)
+
+        $syntax.Count | Should -Be $sets.Count
+        # The default set (the most common form) comes first, as Get-Command shows it.
+        $default = @($sets | Where-Object IsDefault) + @($sets) | Select-Object -First 1
+        $firstForm = @($syntax[0].parameter | ForEach-Object { $_.name })
+        # Hidden parameters (DontShow, such as the -InputObject that keeps a bulk cmdlet's input row) stay out of help.
+        $defaultNames = @($default.Parameters | Where-Object { -not @($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) } | ForEach-Object { $_.Name } | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters })
+        foreach ($parameter in $defaultNames) {
+            $firstForm | Should -Contain $parameter
+        }
+    }
+}
+
+Describe 'Plain ids on the pipeline' {
+    BeforeAll {
+        Reset-TestSandbox
+        $loopsCampaign = New-LoopsCampaign -Name 'Piped by id'
+        $smartleadCampaign = New-SmartleadCampaign -Name 'Piped by id'
+        $smsCampaign = New-SmsCampaign -Name 'Piped by id' -Message 'Hi' -ExistingContactId '665f1a0c0e0a4b001a2c9f01'
+    }
+
+    It 'binds a plain id string to Get-LoopsCampaign, Get-LoopsEmailMessage, Get-SmartleadCampaign and Get-SmsCampaign' {
+        ($loopsCampaign.Id | Get-LoopsCampaign).Name | Should -Be 'Piped by id'
+        ($loopsCampaign.EmailMessageId | Get-LoopsEmailMessage).EmailMessageId | Should -Be $loopsCampaign.EmailMessageId
+        ($smartleadCampaign.Id | Get-SmartleadCampaign).Name | Should -Be 'Piped by id'
+        ([string]$smartleadCampaign.Id | Get-SmartleadCampaign).Name | Should -Be 'Piped by id'
+        ($smsCampaign.Id | Get-SmsCampaign).Name | Should -Be 'Piped by id'
+    }
+
+    It 'binds several ids, one campaign each, and still binds objects by property name' {
+        $second = New-LoopsCampaign -Name 'Second'
+
+        @(@($loopsCampaign.Id, $second.Id) | Get-LoopsCampaign).Name -join ',' | Should -Be 'Piped by id,Second'
+        @($loopsCampaign, $second | Get-LoopsCampaign).Name -join ',' | Should -Be 'Piped by id,Second'
+        @([pscustomobject]@{ CampaignId = $second.Id } | Get-LoopsCampaign).Name | Should -Be 'Second'
+    }
+}
