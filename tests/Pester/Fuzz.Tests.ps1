@@ -50,6 +50,10 @@ BeforeAll {
         FromEmail         = 'fuzz@acme.example'
         Path              = 'campaigns'
         Credential        = [pscredential]::new('user', (ConvertTo-SecureString -String 'sandbox-loops-key' -AsPlainText -Force))
+        LeadId            = 1
+        WebhookId         = 1
+        CategoryId        = 1
+        StartDate         = (Get-Date).AddDays(-1)
     }
 
     # PowerShell's own binding and validation errors are named errors too.

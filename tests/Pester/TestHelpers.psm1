@@ -353,6 +353,16 @@ function Get-SandboxRequests {
     }
 }
 
+function Clear-SandboxRequestLog {
+    <#
+    .SYNOPSIS
+    Forgets the requests the sandbox has seen (DELETE /_sandbox/requests) and keeps its data, to count only what follows.
+    #>
+    [CmdletBinding()]
+    param($Sandbox)
+    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Delete' -Route 'requests'
+}
+
 function Add-SandboxFault {
     <#
     .SYNOPSIS
@@ -577,6 +587,219 @@ function Get-SmartleadSandboxCampaign {
     return $answer.campaign
 }
 
+function Set-SmartleadReadShape {
+    <#
+    .SYNOPSIS
+    Makes the Smartlead sandbox answer the after-launch reads (leads, lookups, sequences, analytics, mailboxes, webhooks)
+    in the API reference's shapes (Reference, the default) or the docs site's (Docs).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Reference', 'Docs')]
+        [string] $Shape,
+
+        $Sandbox
+    )
+    Set-SandboxResponseShape -Sandbox $Sandbox -Route 'smartlead/read-shape' -Shape $Shape
+}
+
+function Set-SmartleadStatisticsShape {
+    <#
+    .SYNOPSIS
+    Makes the Smartlead sandbox answer GET /campaigns/{id}/statistics with one row per email (Emails, the default), one per step (Steps) or the reference's totals (Totals).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Emails', 'Steps', 'Totals')]
+        [string] $Shape,
+
+        $Sandbox
+    )
+    Set-SandboxResponseShape -Sandbox $Sandbox -Route 'smartlead/statistics-shape' -Shape $Shape
+}
+
+function New-TestSmartleadLaunch {
+    <#
+    .SYNOPSIS
+    A started Smartlead campaign in the sandbox: two steps, mailboxes 456 and 457, one lead per -Email (first_name Lead1, ...). Returns the campaign.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string[]] $Email,
+
+        [string] $Name = 'After launch'
+    )
+    $steps = @(
+        @{ Subject = 'Quick question'; Body = 'Hi {{first_name}}'; DelayDays = 0 }
+        @{ Subject = ''; Body = 'Following up'; DelayDays = 2 }
+    )
+    $number = 0
+    $leads = foreach ($address in $Email) {
+        $number++
+        @{ email = $address; first_name = "Lead$number"; Tier = 'Gold' }
+    }
+    $campaign = New-SmartleadCampaign -Name $Name
+    $null = $campaign | Set-SmartleadSequence -Step $steps -PassThru | Add-SmartleadEmailAccount -EmailAccountId 456, 457 -PassThru |
+        Add-SmartleadLead -Lead @($leads)
+    Start-SmartleadCampaign -CampaignId $campaign.Id -Force
+    return $campaign
+}
+
+function Invoke-SmartleadDelivery {
+    <#
+    .SYNOPSIS
+    The sandbox sends the next step to every ACTIVE lead of the ACTIVE campaign (POST /_sandbox/smartlead/campaigns/<id>/deliver); returns how many emails went out.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [long] $CampaignId,
+
+        $Sandbox
+    )
+    (Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route "smartlead/campaigns/$CampaignId/deliver").sent
+}
+
+function Add-SmartleadSandboxEvent {
+    <#
+    .SYNOPSIS
+    Records what happened to the latest email a lead got: Opened, Clicked, Replied, Bounced or Unsubscribed.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [long] $CampaignId,
+
+        [Parameter(Mandatory = $true)]
+        [string] $Email,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Opened', 'Clicked', 'Replied', 'Bounced', 'Unsubscribed')]
+        [string] $Event,
+
+        $Sandbox
+    )
+    $null = Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route "smartlead/campaigns/$CampaignId/events" -Body @{ email = $Email; event = $Event }
+}
+
+function Add-SmartleadSandboxLeads {
+    <#
+    .SYNOPSIS
+    Adds -Count generated leads (lead00001@seed.example, ...) to a sandbox campaign at once and returns the campaign's
+    lead count; or puts the lead -Email into the campaign, also when another campaign holds it (what the help center's
+    ignore_duplicate_leads_in_other_campaign does, which CampaignPS does not send), and returns its lead id.
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Count')]
+    param(
+        [Parameter(Mandatory = $true)]
+        [long] $CampaignId,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'Count')]
+        [int] $Count,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'Email')]
+        [string] $Email,
+
+        $Sandbox
+    )
+    $route = "smartlead/campaigns/$CampaignId/seed-leads"
+    if ($PSCmdlet.ParameterSetName -eq 'Email') {
+        return (Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route $route -Body @{ email = $Email }).leadId
+    }
+    (Invoke-SandboxControl -Sandbox $Sandbox -Method 'Post' -Route $route -Body @{ count = $Count }).leadCount
+}
+
+function Get-SmartleadSandboxLeads {
+    <#
+    .SYNOPSIS
+    The sandbox's own view of a campaign's leads: id, email, status and categoryId.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [long] $CampaignId,
+
+        $Sandbox
+    )
+    @((Invoke-SandboxControl -Sandbox $Sandbox -Method 'Get' -Route "smartlead/campaigns/$CampaignId/leads").leads)
+}
+
+function Get-SmartleadSandboxWebhooks {
+    <#
+    .SYNOPSIS
+    The webhooks the Smartlead sandbox stores for a campaign (event types as sent).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [long] $CampaignId,
+
+        $Sandbox
+    )
+    @((Invoke-SandboxControl -Sandbox $Sandbox -Method 'Get' -Route "smartlead/campaigns/$CampaignId/webhooks").webhooks)
+}
+
+function Get-SmartleadSandboxMailbox {
+    <#
+    .SYNOPSIS
+    The sandbox's health record of a mailbox: warmupEnabled, warmupPerDay, dailyRampup, replyRatePercentage, reputation, isSuspended, smtpError.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [long] $Id,
+
+        $Sandbox
+    )
+    (Invoke-SandboxControl -Sandbox $Sandbox -Method 'Get' -Route "smartlead/email-accounts/$Id").health
+}
+
+function Test-FitsInWidth {
+    <#
+    .SYNOPSIS
+    True when no line of -Text (Format-Table | Out-String output) is wider than -Width characters.
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string] $Text,
+
+        [int] $Width = 80
+    )
+    return @($Text -split "`n" | Where-Object { $_.TrimEnd().Length -gt $Width }).Count -eq 0
+}
+
+function Get-TableView {
+    <#
+    .SYNOPSIS
+    The objects piped in as their default table at 80 columns (Format-Table | Out-String -Width 80); throws when a line is wider.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(ValueFromPipeline = $true)]
+        $InputObject
+    )
+    begin {
+        $items = [System.Collections.Generic.List[object]]::new()
+    }
+    process {
+        $items.Add($InputObject)
+    }
+    end {
+        $text = $items | Format-Table | Out-String -Width 80
+        if (-not (Test-FitsInWidth -Text $text)) {
+            throw "The table is wider than 80 characters:`n$text"
+        }
+        return $text
+    }
+}
+
 function Connect-TestLoops {
     <#
     .SYNOPSIS
@@ -790,6 +1013,7 @@ Export-ModuleMember -Function @(
     'Reset-TestSandbox'
     'Invoke-SandboxControl'
     'Get-SandboxRequests'
+    'Clear-SandboxRequestLog'
     'Add-SandboxFault'
     'Clear-SandboxFaults'
     'Set-SandboxResponseShape'
@@ -801,6 +1025,17 @@ Export-ModuleMember -Function @(
     'Set-SmartleadErrorShape'
     'Set-SmartleadCampaignStatus'
     'Get-SmartleadSandboxCampaign'
+    'Set-SmartleadReadShape'
+    'Set-SmartleadStatisticsShape'
+    'New-TestSmartleadLaunch'
+    'Invoke-SmartleadDelivery'
+    'Add-SmartleadSandboxEvent'
+    'Add-SmartleadSandboxLeads'
+    'Get-SmartleadSandboxLeads'
+    'Get-SmartleadSandboxWebhooks'
+    'Get-SmartleadSandboxMailbox'
+    'Test-FitsInWidth'
+    'Get-TableView'
     'Connect-TestSmartlead'
     'Connect-TestOutbox'
     'Connect-TestSms'

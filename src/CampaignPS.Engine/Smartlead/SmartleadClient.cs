@@ -49,7 +49,23 @@ public sealed class SmartleadClient : PlatformClient
     public SmartleadClient(ApiConnectionOptions options)
         : base(PlatformInfo.Smartlead, options, new QueryStringAuthenticator("api_key"))
     {
+        Leads = new SmartleadLeads(Transport);
+        Statistics = new SmartleadStatistics(Transport);
+        Webhooks = new SmartleadWebhooks(Transport);
+        Mailboxes = new SmartleadMailboxes(Transport);
     }
+
+    /// <summary>A campaign's leads after import: list, find by e-mail, pause, resume, remove, unsubscribe, categorise.</summary>
+    public SmartleadLeads Leads { get; }
+
+    /// <summary>What campaigns did: statistics rows, campaign counters, the account-wide analytics.</summary>
+    public SmartleadStatistics Statistics { get; }
+
+    /// <summary>Campaign webhooks: list, create, update, delete.</summary>
+    public SmartleadWebhooks Webhooks { get; }
+
+    /// <summary>The account's mailboxes: list, read, warmup, suspend and resume, take off a campaign.</summary>
+    public SmartleadMailboxes Mailboxes { get; }
 
     /// <inheritdoc />
     private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken)
@@ -105,14 +121,19 @@ public sealed class SmartleadClient : PlatformClient
     public async Task SetSequenceAsync(long campaignId, IReadOnlyList<SmartleadSequenceStep> steps, CancellationToken cancellationToken = default)
     {
         var body = new SequencesBody { Sequences = SmartleadRules.Sequence(steps) };
+        SmartleadVariantRules.KeepIds(body.Sequences, steps, campaignId);
         await Transport.SendAsync<OkDto>(ForCampaign(SaveSequence, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/sequences", body, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the campaign's sequence (GET /campaigns/{id}/sequences).</summary>
+    /// <summary>
+    /// Reads the campaign's sequence (GET /campaigns/{id}/sequences) as steps Set-SmartleadSequence takes back: with their
+    /// variants, and their ids kept for the same campaign. The reference answers a bare list, the docs site {"success", "data"}.
+    /// </summary>
     public async Task<IReadOnlyList<SmartleadSequenceStep>> GetSequenceAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        List<SequenceBody> steps = await Transport.SendAsync<List<SequenceBody>>(ForCampaign(GetSequence, campaignId), HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
-        return steps.OrderBy(s => s.SeqNumber).Select(s => s.ToModel()).ToList();
+        System.Text.Json.JsonElement answer = await Transport.SendAsync<System.Text.Json.JsonElement>(ForCampaign(GetSequence, campaignId), HttpMethod.Get, CampaignPath(campaignId) + "/sequences", null, cancellationToken).ConfigureAwait(false);
+        List<SequenceBody> steps = SmartleadAnswer.List<SequenceBody>(SmartleadAnswer.Data(answer), GetSequence.Description);
+        return steps.OrderBy(s => s.SeqNumber).Select(s => s.ToModel(campaignId)).ToList();
     }
 
     /// <summary>Adds sending accounts to the campaign (POST /campaigns/{id}/email-accounts).</summary>
@@ -132,11 +153,11 @@ public sealed class SmartleadClient : PlatformClient
         await Transport.SendAsync<OkDto>(ForCampaign(AddAccounts, campaignId), HttpMethod.Post, CampaignPath(campaignId) + "/email-accounts", body, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the campaign's sending accounts (GET /campaigns/{id}/email-accounts).</summary>
+    /// <summary>Reads the campaign's sending accounts (GET /campaigns/{id}/email-accounts): a bare list (reference) or {"ok", "data"} (docs).</summary>
     public async Task<IReadOnlyList<SmartleadEmailAccount>> GetEmailAccountsAsync(long campaignId, CancellationToken cancellationToken = default)
     {
-        List<EmailAccountDto> accounts = await Transport.SendAsync<List<EmailAccountDto>>(ForCampaign(GetAccounts, campaignId), HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
-        return accounts.Select(a => a.ToModel()).ToList();
+        System.Text.Json.JsonElement answer = await Transport.SendAsync<System.Text.Json.JsonElement>(ForCampaign(GetAccounts, campaignId), HttpMethod.Get, CampaignPath(campaignId) + "/email-accounts", null, cancellationToken).ConfigureAwait(false);
+        return SmartleadAnswer.List<EmailAccountDto>(SmartleadAnswer.Data(answer), GetAccounts.Description).Select(a => a.ToModel()).ToList();
     }
 
     /// <summary>

@@ -74,39 +74,31 @@ public sealed class SmartleadSequenceStep
     /// <summary>Days to wait after the previous step, 0 to 365.</summary>
     public int DelayDays { get; set; }
 
-    /// <summary>Reads a step from a hashtable's or object's fields: Subject, Body (or EmailBody) and DelayDays (or Delay).</summary>
+    /// <summary>
+    /// A/B versions of this step (none for a plain step); see <see cref="SmartleadSequenceVariant"/>. An array, so that
+    /// PowerShell turns <c>$step.Variants = @(@{ Label = 'A'; ... }, @{ ... })</c> into variants by itself.
+    /// </summary>
+#pragma warning disable CA1819 // the array is what makes the assignment above work
+    public SmartleadSequenceVariant[] Variants { get; set; } = Array.Empty<SmartleadSequenceVariant>();
+#pragma warning restore CA1819
+
+    /// <summary>The step's id on the server, when it was read back (Get-SmartleadSequence).</summary>
+    public long? Id { get; set; }
+
+    /// <summary>The campaign the step was read from: set back there, it keeps its id and is updated in place.</summary>
+    public long? CampaignId { get; set; }
+
+    /// <summary>Reads a step from a hashtable's or object's fields: Subject, Body (or EmailBody), DelayDays (or Delay), Variants, and the Id and CampaignId it was read with.</summary>
     /// <exception cref="Validation.InputValidationException">An unknown key or a delay that is not a number.</exception>
     public static SmartleadSequenceStep FromFields(IEnumerable<KeyValuePair<string, object?>> fields, int position) =>
         SmartleadRules.StepFromFields(fields, position);
 
-    /// <summary>Checks a whole sequence without sending anything: at least one step, a subject on the first, a body on each, delays of 0 to 365 days.</summary>
+    /// <summary>Checks a whole sequence without sending anything: at least one step, a subject on the first, a body on each, delays of 0 to 365 days, and each step's variants.</summary>
     /// <exception cref="Validation.InputValidationException">The first rule broken, naming the step.</exception>
     public static void ValidateSequence(IReadOnlyList<SmartleadSequenceStep> steps) => SmartleadRules.Sequence(steps);
 
     /// <inheritdoc />
     public override string ToString() => $"{Number}: {Subject} (+{DelayDays} d)";
-}
-
-/// <summary>An email account (mailbox) that sends a campaign's emails.</summary>
-public sealed class SmartleadEmailAccount
-{
-    /// <summary>The account id, for -EmailAccountId.</summary>
-    public long Id { get; internal set; }
-
-    /// <summary>Sender name.</summary>
-    public string? FromName { get; internal set; }
-
-    /// <summary>Sender address.</summary>
-    public string? FromEmail { get; internal set; }
-
-    /// <summary>Daily sending cap.</summary>
-    public int? MaxEmailPerDay { get; internal set; }
-
-    /// <summary>CONNECTED, DISCONNECTED or ERROR.</summary>
-    public string? ConnectionStatus { get; internal set; }
-
-    /// <inheritdoc />
-    public override string ToString() => $"{FromEmail} ({Id})";
 }
 
 /// <summary>What one run of Add-SmartleadLead did, summed over its batches.</summary>

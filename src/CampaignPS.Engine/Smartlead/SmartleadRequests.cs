@@ -257,6 +257,14 @@ internal static class SmartleadRules
         {
             SmartleadSequenceStep step = steps[i] ?? throw rules.Fail("Step", $"Step {i + 1} is empty.");
             int number = i + 1;
+            SmartleadSequenceVariant? first = step.Variants?.FirstOrDefault();
+            if (first != null)
+            {
+                // What a step with variants leaves out of its own email is its first variant's.
+                step.Subject = string.IsNullOrWhiteSpace(step.Subject) ? first.Subject : step.Subject;
+                step.Body = string.IsNullOrWhiteSpace(step.Body) ? first.Body : step.Body;
+            }
+
             if (number == 1 && string.IsNullOrWhiteSpace(step.Subject))
             {
                 throw rules.Fail("Step", "Step 1 has no Subject. The first email needs a subject; follow-ups may leave it empty to reply in the same thread.");
@@ -279,6 +287,7 @@ internal static class SmartleadRules
                 Subject = step.Subject ?? string.Empty,
                 EmailBody = step.Body!,
                 SeqDelayDetails = new DelayBody { DelayInDays = step.DelayDays },
+                SeqVariants = SmartleadVariantRules.Bodies(step, number),
             });
         }
 
@@ -314,11 +323,27 @@ internal static class SmartleadRules
                 case "number":
                 case "seqnumber":
                     break;
+                case "variants":
+                case "seqvariants":
+                    step.Variants = SmartleadVariantRules.FromValue(field.Value, position);
+                    break;
+                case "id":
+                    step.Id = OptionalId(text, position, "Id");
+                    break;
+                case "campaignid":
+                    step.CampaignId = OptionalId(text, position, "CampaignId");
+                    break;
                 default:
-                    throw Instance.Fail("Step", $"Step {position} has an unknown key '{field.Key}'. Use Subject, Body and DelayDays.");
+                    throw Instance.Fail("Step", $"Step {position} has an unknown key '{field.Key}'. Use Subject, Body, DelayDays and Variants.");
             }
         }
 
         return step;
     }
+
+    // The Id and CampaignId of a step read back (Get-SmartleadSequence | Export-Clixml, or Select-Object *).
+    private static long? OptionalId(string text, int position, string field) =>
+        text.Length == 0 ? null
+        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long id) ? id
+        : throw Instance.Fail("Step", $"Step {position} has {field} '{text}', which is not a whole number.");
 }

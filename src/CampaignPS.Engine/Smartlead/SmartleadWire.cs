@@ -44,6 +44,9 @@ internal sealed class OkDto
 
     [JsonPropertyName("message")]
     public string? Message { get; set; }
+
+    /// <summary>False when the answer says nothing changed (the docs' {"ok": false} "No Update").</summary>
+    public bool Changed => Ok != false && Success != false;
 }
 
 internal sealed class SequencesBody
@@ -69,12 +72,25 @@ internal sealed class SequenceBody
     [JsonPropertyName("seq_delay_details")]
     public DelayBody? SeqDelayDetails { get; set; }
 
-    public SmartleadSequenceStep ToModel() => new SmartleadSequenceStep
+    // Written as update-sequences.mdx names it; the get-sequences page reads back sequence_variants, a guide sends variants.
+    [JsonPropertyName("seq_variants")]
+    public IReadOnlyList<VariantBody>? SeqVariants { get; set; }
+
+    [JsonPropertyName("sequence_variants")]
+    public IReadOnlyList<VariantBody>? SequenceVariants { get; set; }
+
+    [JsonPropertyName("variants")]
+    public IReadOnlyList<VariantBody>? Variants { get; set; }
+
+    public SmartleadSequenceStep ToModel(long campaignId) => new SmartleadSequenceStep
     {
+        Id = Id,
+        CampaignId = campaignId,
         Number = SeqNumber,
         Subject = Subject,
         Body = EmailBody,
         DelayDays = SeqDelayDetails?.DelayInDays ?? 0,
+        Variants = (SeqVariants ?? SequenceVariants ?? Variants ?? Array.Empty<VariantBody>()).Select(v => v.ToModel()).ToArray(),
     };
 }
 
@@ -88,33 +104,6 @@ internal sealed class EmailAccountsBody
 {
     [JsonPropertyName("email_account_ids")]
     public IReadOnlyList<long> EmailAccountIds { get; set; } = Array.Empty<long>();
-}
-
-internal sealed class EmailAccountDto
-{
-    [JsonPropertyName("id")]
-    public long Id { get; set; }
-
-    [JsonPropertyName("from_name")]
-    public string? FromName { get; set; }
-
-    [JsonPropertyName("from_email")]
-    public string? FromEmail { get; set; }
-
-    [JsonPropertyName("max_email_per_day")]
-    public int? MaxEmailPerDay { get; set; }
-
-    [JsonPropertyName("connection_status")]
-    public string? ConnectionStatus { get; set; }
-
-    public SmartleadEmailAccount ToModel() => new SmartleadEmailAccount
-    {
-        Id = Id,
-        FromName = FromName,
-        FromEmail = FromEmail,
-        MaxEmailPerDay = MaxEmailPerDay,
-        ConnectionStatus = ConnectionStatus,
-    };
 }
 
 internal sealed class ScheduleBody

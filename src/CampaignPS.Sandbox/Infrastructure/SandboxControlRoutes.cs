@@ -45,6 +45,13 @@ internal static class SandboxControlRoutes
 
         control.MapGet("/requests", () => Results.Json(server.Requests.Snapshot(), SandboxJson.Options));
 
+        // Forgets the requests seen so far and keeps the data, so a test can count only what comes next.
+        control.MapDelete("/requests", () =>
+        {
+            server.Requests.Clear();
+            return Ok(new JsonObject());
+        });
+
         foreach (var platform in platforms.All)
         {
             platform.MapControlRoutes(control.MapGroup("/" + platform.Name));

@@ -22,3 +22,13 @@ public sealed class TimingCollection
 {
     public const string Name = "Timing, run alone";
 }
+
+/// <summary>
+/// The Smartlead after-launch engine tests run one class at a time: each starts its own sandbox, and together in parallel
+/// they would crowd the timing-sensitive tests of the other collections.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SmartleadAfterLaunchCollection
+{
+    public const string Name = "Smartlead after launch";
+}

@@ -26,10 +26,6 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
         api.MapPost("/campaigns/{campaignId}/email-accounts", AddEmailAccounts);
         api.MapDelete("/campaigns/{campaignId}/email-accounts", RemoveEmailAccounts);
 
-        // Not in the campaigns/leads OpenAPI split: the account-level list (GET /v1/email-accounts/?offset&limit)
-        // that Smartlead's CLI and clients use; CampaignPS completes email-account ids from it.
-        api.MapGet("/email-accounts", ListAccountEmailAccounts);
-
         api.MapPost("/campaigns/{campaignId}/schedule", SaveSchedule);
         api.MapPost("/campaigns/{campaignId}/settings", SaveSettings);
     }
@@ -68,23 +64,18 @@ internal sealed class SmartleadCampaignRoutes(SmartleadSandboxState state)
         Configure(campaignId, () => state.ChangeStatus(campaignId, SmartleadInputs.ReadStatus(CapturedRequestBody.Of(context))));
 
     private IResult GetSequences(string campaignId) =>
-        PlatformResponses.Json(new JsonArray(
-            state.ViewCampaign(campaignId).Sequences.Select(s => (JsonNode)SmartleadJson.Sequence(s)).ToArray()));
+        PlatformResponses.Json(SmartleadJson.Sequences(state.ViewCampaign(campaignId), state.ReadShape));
 
     private IResult SaveSequences(HttpContext context, string campaignId) =>
         Configure(campaignId, () => state.SaveSequences(campaignId, SmartleadInputs.ReadSequences(CapturedRequestBody.Of(context))));
 
-    private IResult ListAccountEmailAccounts(HttpRequest request)
+    /// <summary>The reference's bare list, or the docs' {"ok": true, "data": [...]} (get-email-accounts.mdx).</summary>
+    private IResult GetEmailAccounts(string campaignId)
     {
-        int offset = (int)Math.Max(0, SmartleadQuery.Integer(request, "offset") ?? 0);
-        int limit = (int)Math.Clamp(SmartleadQuery.Integer(request, "limit") ?? 100, 1, 100);
-        return PlatformResponses.Json(new JsonArray(
-            state.EmailAccounts.Skip(offset).Take(limit).Select(a => (JsonNode)SmartleadJson.EmailAccount(a)).ToArray()));
+        var accounts = new JsonArray(
+            state.ViewEmailAccounts(campaignId).Select(a => (JsonNode)SmartleadMailboxJson.Account(state, a, state.ReadShape)).ToArray());
+        return PlatformResponses.Json(state.ReadShape == SmartleadReadShape.Docs ? SmartleadJson.Ok(new JsonObject { ["data"] = accounts }) : accounts);
     }
-
-    private IResult GetEmailAccounts(string campaignId) =>
-        PlatformResponses.Json(new JsonArray(
-            state.ViewEmailAccounts(campaignId).Select(a => (JsonNode)SmartleadJson.EmailAccount(a)).ToArray()));
 
     private IResult AddEmailAccounts(HttpContext context, string campaignId) =>
         Configure(campaignId, () => state.AddEmailAccounts(campaignId, SmartleadInputs.ReadEmailAccountIds(CapturedRequestBody.Of(context))));

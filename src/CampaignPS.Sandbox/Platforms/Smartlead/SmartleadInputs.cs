@@ -32,7 +32,10 @@ internal static partial class SmartleadInputs
     private static readonly string[] SequencesFields = ["sequences"];
     private static readonly string[] SequenceFields = ["id", "seq_number", "seq_delay_details", "subject", "email_body", "seq_variants", "variants"];
     private static readonly string[] DelayFields = ["delay_in_days"];
-    private static readonly string[] VariantFields = ["id", "subject", "email_body", "variant_label", "variant_distribution_percentage"];
+    // Variant fields in every documented spelling: the sequences guide's variant_id and distribution, the campaign guide's
+    // variant_distribution, the get-sequences page's variant_name, and variant_label / variant_distribution_percentage.
+    private static readonly string[] VariantFields =
+        ["id", "subject", "email_body", "variant_label", "variant_id", "variant_name", "distribution", "variant_distribution", "variant_distribution_percentage"];
     private static readonly string[] EmailAccountFields = ["email_account_ids"];
     private static readonly string[] LeadsFields = ["lead_list", "settings"];
     private static readonly string[] LeadFields =
@@ -125,9 +128,15 @@ internal static partial class SmartleadInputs
                     variant.Integer("id") is { IsSet: true } id ? id.Value : null,
                     RequiredString(variant, "subject"),
                     RequiredString(variant, "email_body"),
-                    variant.NullableString("variant_label").Value,
-                    variant.IntegerBetween("variant_distribution_percentage", 0, 100) is { IsSet: true } share ? share.Value : null))
+                    FirstString(variant, "variant_id", "variant_label", "variant_name"),
+                    FirstShare(variant, "distribution", "variant_distribution", "variant_distribution_percentage")))
                 .ToArray();
+            var shares = variants.Where(v => v.DistributionPercentage.HasValue).ToArray();
+            if (shares.Length > 0 && (shares.Length != variants.Length || shares.Sum(v => v.DistributionPercentage) != 100))
+            {
+                throw PlatformErrorException.BadRequest(
+                    $"{sequence.FieldName(variantsField)}: give every variant a distribution and make them add up to 100, or give none.");
+            }
             result.Add(new SequenceInput(
                 sequence.Integer("id") is { IsSet: true } sequenceId ? sequenceId.Value : null,
                 seqNumber.Value,
@@ -328,6 +337,12 @@ internal static partial class SmartleadInputs
                 $"{field} value \"{value}\" is not allowed. Allowed values: {string.Join(", ", allowed)}.");
         }
     }
+
+    private static string? FirstString(JsonRequestBody body, params string[] fields) =>
+        fields.Select(f => body.NullableString(f).Value).FirstOrDefault(v => v is not null);
+
+    private static int? FirstShare(JsonRequestBody body, params string[] fields) =>
+        fields.Select(f => body.IntegerBetween(f, 0, 100)).Where(v => v.IsSet).Select(v => (int?)v.Value).FirstOrDefault();
 
     private static string RequiredString(JsonRequestBody body, string field)
     {

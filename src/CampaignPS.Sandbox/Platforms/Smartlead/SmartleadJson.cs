@@ -61,46 +61,41 @@ internal static class SmartleadJson
         return body;
     }
 
-    public static JsonObject Sequence(SmartleadSequence sequence)
+    /// <summary>GET sequences: the reference's bare list, with variants as seq_variants in the sequences guide's fields (variant_id,
+    /// distribution); or the docs' get-sequences page: {"success": true, "data": [...]} with sequence_variants (id, variant_name).
+    /// That page's example leaves the delay out although its overview says it is shown: it is kept here.</summary>
+    public static JsonNode Sequences(SmartleadCampaign campaign, SmartleadReadShape shape)
     {
-        var body = new JsonObject
+        var docs = shape == SmartleadReadShape.Docs;
+        var steps = new JsonArray(campaign.Sequences.Select(sequence =>
         {
-            ["id"] = sequence.Id,
-            ["seq_number"] = sequence.SeqNumber,
-            ["subject"] = sequence.Subject,
-            ["email_body"] = sequence.EmailBody,
-            ["seq_delay_details"] = new JsonObject { ["delay_in_days"] = sequence.DelayInDays },
-        };
-        if (sequence.Variants.Count > 0)
-        {
-            body["seq_variants"] = new JsonArray(sequence.Variants.Select(v => (JsonNode)new JsonObject
+            var body = new JsonObject
             {
-                ["id"] = v.Id,
-                ["subject"] = v.Subject,
-                ["email_body"] = v.EmailBody,
-                ["variant_label"] = v.Label,
-                ["variant_distribution_percentage"] = v.DistributionPercentage,
-            }).ToArray());
-        }
-        return body;
+                ["id"] = sequence.Id,
+                ["seq_number"] = sequence.SeqNumber,
+                ["subject"] = sequence.Subject,
+                ["email_body"] = sequence.EmailBody,
+                ["seq_delay_details"] = new JsonObject { ["delay_in_days"] = sequence.DelayInDays },
+            };
+            if (docs)
+            {
+                body["email_campaign_id"] = campaign.Id;
+            }
+            if (sequence.Variants.Count > 0)
+            {
+                body[docs ? "sequence_variants" : "seq_variants"] = new JsonArray(sequence.Variants.Select(v => (JsonNode)new JsonObject
+                {
+                    ["id"] = v.Id,
+                    [docs ? "variant_name" : "variant_id"] = v.Label,
+                    ["subject"] = v.Subject,
+                    ["email_body"] = v.EmailBody,
+                    ["distribution"] = docs ? null : v.DistributionPercentage,
+                }).ToArray());
+            }
+            return (JsonNode)body;
+        }).ToArray());
+        return docs ? new JsonObject { ["success"] = true, ["data"] = steps } : steps;
     }
-
-    public static JsonObject EmailAccount(SmartleadEmailAccount account) => new()
-    {
-        ["id"] = account.Id,
-        ["from_name"] = account.FromName,
-        ["from_email"] = account.FromEmail,
-        ["smtp_host"] = "smtp.outreach.example",
-        ["smtp_port"] = 587,
-        ["imap_host"] = "imap.outreach.example",
-        ["imap_port"] = 993,
-        ["warmup_enabled"] = true,
-        ["total_warmup_per_day"] = 20,
-        ["daily_rampup"] = 5,
-        ["max_email_per_day"] = account.MaxEmailPerDay,
-        ["is_suspended"] = false,
-        ["connection_status"] = "CONNECTED",
-    };
 
     public static JsonObject Lead(SmartleadLead lead) => new()
     {

@@ -14,7 +14,8 @@ internal sealed class SmartleadLeadRoutes(SmartleadSandboxState state)
         api.MapPost("/campaigns/{campaignId}/leads", Add);
     }
 
-    /// <summary>The spec's getCampaignLeads: {leads, total_count, offset, limit}, oldest first; limit 1..1000 (default 100).</summary>
+    /// <summary>The spec's getCampaignLeads: {leads, total_count, offset, limit}, oldest first; limit 1..1000 (default 100); the reference's
+    /// status, email_status and email_sequence_number filters and the docs' lead_category_id (see <see cref="SmartleadAfterLaunchInputs.ReadLeadFilter"/>).</summary>
     private IResult List(HttpRequest request, string campaignId)
     {
         state.ViewCampaign(campaignId);
@@ -28,14 +29,8 @@ internal sealed class SmartleadLeadRoutes(SmartleadSandboxState state)
         {
             throw PlatformErrorException.BadRequest($"limit must be between 1 and {MaxLimit} (got {limit}).");
         }
-        var (page, total) = state.ViewLeads(campaignId, (int)offset, (int)limit);
-        return PlatformResponses.Json(new JsonObject
-        {
-            ["leads"] = new JsonArray(page.Select(l => (JsonNode)SmartleadJson.Lead(l)).ToArray()),
-            ["total_count"] = total,
-            ["offset"] = offset,
-            ["limit"] = limit,
-        });
+        var (page, total) = state.ViewLeads(campaignId, SmartleadAfterLaunchInputs.ReadLeadFilter(request), (int)offset, (int)limit);
+        return PlatformResponses.Json(SmartleadLeadLookupJson.Page(state, state.ViewCampaign(campaignId).Id, page, total, (int)offset, (int)limit));
     }
 
     /// <summary>addLeadsToCampaign. Settings accept the spec's ignore_unsubscribe and the docs'

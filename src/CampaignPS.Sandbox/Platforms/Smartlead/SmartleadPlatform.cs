@@ -31,5 +31,9 @@ internal sealed class SmartleadPlatform(SandboxOptions options, TimeProvider tim
     {
         new SmartleadCampaignRoutes(State).Map(api);
         new SmartleadLeadRoutes(State).Map(api);
+        new SmartleadLeadActionRoutes(State).Map(api);
+        new SmartleadStatisticsRoutes(State).Map(api);
+        new SmartleadWebhookRoutes(State).Map(api);
+        new SmartleadMailboxRoutes(State).Map(api);
     }
 }

@@ -2,8 +2,10 @@ using System.Globalization;
 
 namespace CampaignPS.Sandbox.Platforms.Smartlead;
 
-/// <summary>The Smartlead sandbox's data. Campaign records are immutable snapshots; leads live in a per-campaign store.</summary>
-public sealed class SmartleadSandboxState : SandboxState
+/// <summary>The Smartlead sandbox's data. Campaign records are immutable snapshots; leads live in a per-campaign store.
+/// What happens after launch (lead actions, sends and their statistics, webhooks, mailbox health) is in the
+/// SmartleadSandboxState.*.cs files.</summary>
+public sealed partial class SmartleadSandboxState : SandboxState
 {
     public const string BlockedDomain = "blocked.example";
     public const string BlockedEmail = "blocked@example.com";
@@ -56,7 +58,10 @@ public sealed class SmartleadSandboxState : SandboxState
     public IReadOnlyList<string> BlockedEmails { get; } = [BlockedEmail];
 
     /// <summary>Addresses that unsubscribed; they count as blocked unless ignore_unsubscribe(_list).</summary>
-    public IReadOnlyList<string> UnsubscribedEmails { get; } = [UnsubscribedEmail];
+    public IReadOnlyList<string> UnsubscribedEmails
+    {
+        get { lock (Gate) { return _unsubscribedEmails.ToArray(); } }
+    }
 
     public int CampaignCount
     {
@@ -130,6 +135,7 @@ public sealed class SmartleadSandboxState : SandboxState
         _totalLeadPosts = 0;
         _errorShape.Reset();
         _leadsResponseShape.Reset();
+        ReseedAfterLaunch();
     }
 
     internal SmartleadCampaign CreateCampaign(string name, long? clientId)
@@ -372,7 +378,7 @@ public sealed class SmartleadSandboxState : SandboxState
                 {
                     case null:
                         var stored = new SmartleadLead(
-                            _leadIds.Next(), entry.Record.Id, lead.Email, lead.FirstName, lead.LastName, lead.CompanyName,
+                            KnownLeadId(lead.Email) ?? _leadIds.Next(), entry.Record.Id, lead.Email, lead.FirstName, lead.LastName, lead.CompanyName,
                             lead.PhoneNumber, lead.Website, lead.Location, lead.LinkedinProfile, lead.CompanyUrl,
                             lead.CustomFieldsJson, "ACTIVE", now);
                         entry.Leads.Add(stored);
@@ -402,15 +408,6 @@ public sealed class SmartleadSandboxState : SandboxState
         }
     }
 
-    internal (IReadOnlyList<SmartleadLead> Page, int Total) ViewLeads(string campaignId, int offset, int limit)
-    {
-        lock (Gate)
-        {
-            var leads = Require(campaignId).Leads;
-            return (leads.Skip(offset).Take(limit).ToArray(), leads.Count);
-        }
-    }
-
     private string? SkipReason(CampaignEntry entry, string email, LeadsInput input)
     {
         if (!SmartleadInputs.IsValidEmail(email))
@@ -430,7 +427,7 @@ public sealed class SmartleadSandboxState : SandboxState
                 return SmartleadSkipReason.Blocked;
             }
         }
-        if (!input.IgnoreUnsubscribe && UnsubscribedEmails.Contains(email, StringComparer.OrdinalIgnoreCase))
+        if (!input.IgnoreUnsubscribe && _unsubscribedEmails.Contains(email))
         {
             return SmartleadSkipReason.Unsubscribed;
         }

@@ -4,7 +4,7 @@ namespace CampaignPS.Cmdlets.Smartlead;
 
 /// <summary>
 /// <para type="synopsis">Sets a Smartlead campaign's sequence: the first email and its follow-ups.</para>
-/// <para type="description">Steps are hashtables (or objects) with Subject, Body and DelayDays, numbered in the order given. The first step needs a subject; DelayDays is 0 to 365. The sequence of an ACTIVE campaign cannot change: pause it first.</para>
+/// <para type="description">Steps are hashtables (or objects) with Subject, Body and DelayDays, numbered in the order given, or the steps Get-SmartleadSequence writes (get, change, set). The first step needs a subject; DelayDays is 0 to 365. A step's Variants are its A/B versions (seq_variants): hashtables with Label, Subject (empty: the step's), Body and Distribution, the share of the step's leads in percent, given for every variant and adding up to 100, or for none (an even split); they are checked before anything is sent. Steps read from this campaign keep their ids and are updated in place. The sequence of an ACTIVE campaign cannot change: pause it first.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: a first email and a follow-up three days later.</para>
@@ -26,14 +26,27 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// Import-Csv campaigns.csv | Set-SmartleadSequence -Step $steps -ErrorVariable failed
 /// </code>
 /// </example>
+/// <example>
+/// <para type="description">Interactive: an A/B test of the first email's subject, half of the leads each.</para>
+/// <code>
+/// $steps = @(
+///     @{ Body = 'Hi {{first_name}}, are you the right person for this?'; DelayDays = 0; Variants = @(
+///         @{ Label = 'A'; Subject = 'Quick question'; Body = 'Hi {{first_name}}, are you the right person for this?'; Distribution = 50 }
+///         @{ Label = 'B'; Subject = 'Who handles outreach at {{company_name}}?'; Body = 'Hi {{first_name}}, are you the right person for this?'; Distribution = 50 }) }
+///     @{ Subject = ''; Body = 'Following up on my note.'; DelayDays = 3 }
+/// )
+/// Set-SmartleadSequence -CampaignId 125 -Step $steps
+/// </code>
+/// </example>
 /// <seealso cref="NewSmartleadCampaignCommand"/>
+/// <seealso cref="GetSmartleadSequenceCommand"/>
 /// <seealso cref="SuspendSmartleadCampaignCommand"/>
 /// <seealso cref="StartSmartleadCampaignCommand"/>
 [Cmdlet(VerbsCommon.Set, "SmartleadSequence", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SmartleadCampaign))]
 public sealed class SetSmartleadSequenceCommand : SmartleadCampaignChangeCmdlet
 {
-    /// <summary><para type="description">The steps, e.g. @{ Subject = 'Quick question'; Body = 'Hi {{first_name}}'; DelayDays = 0 }, @{ Subject = ''; Body = 'Following up'; DelayDays = 3 }.</para></summary>
+    /// <summary><para type="description">The steps, e.g. @{ Subject = 'Quick question'; Body = 'Hi {{first_name}}'; DelayDays = 0 }, @{ Subject = ''; Body = 'Following up'; DelayDays = 3 }, or Get-SmartleadSequence output. A step's Variants key holds its A/B versions.</para></summary>
     [Parameter(Mandatory = true)]
     public object[] Step { get; set; } = Array.Empty<object>();
 
@@ -53,8 +66,20 @@ public sealed class SetSmartleadSequenceCommand : SmartleadCampaignChangeCmdlet
 
     private static SmartleadSequenceStep ToStep(object item, int index) =>
         PowerShellRecords.Unwrap(item) is SmartleadSequenceStep typed
-            ? new SmartleadSequenceStep { Subject = typed.Subject, Body = typed.Body, DelayDays = typed.DelayDays }
-            : SmartleadSequenceStep.FromFields(PowerShellRecords.Fields(item), index + 1);
+            ? new SmartleadSequenceStep { Subject = typed.Subject, Body = typed.Body, DelayDays = typed.DelayDays, Variants = typed.Variants, Id = typed.Id, CampaignId = typed.CampaignId }
+            : SmartleadSequenceStep.FromFields(PowerShellRecords.Fields(item).Select(VariantFields), index + 1);
+
+    // The engine reads variants given as hashtables or objects from their fields; PowerShell's wrappers are taken off here.
+    // Anything else (null, text, numbers) goes on as it is, for the engine to name as not a variant.
+    private static KeyValuePair<string, object?> VariantFields(KeyValuePair<string, object?> field) =>
+        FieldNames.Normalize(field.Key) is "variants" or "seqvariants" && field.Value is System.Collections.IEnumerable items && field.Value is not string
+            ? new KeyValuePair<string, object?>(field.Key, items.Cast<object?>().Select(VariantItem).ToList())
+            : field;
+
+    private static object? VariantItem(object? item) =>
+        PowerShellRecords.Unwrap(item) is { } plain && (plain is System.Collections.IDictionary || plain is PSObject || !(plain is string || plain is SmartleadSequenceVariant || plain.GetType().IsPrimitive))
+            ? PowerShellRecords.Fields(item!)
+            : PowerShellRecords.Unwrap(item);
 }
 
 /// <summary>

@@ -27,6 +27,16 @@ public abstract class RemoteIdCompleter : IArgumentCompleter
     /// <summary>Reads the (id, name) pairs to offer.</summary>
     protected abstract Task<IReadOnlyList<(string Id, string Name)>> LookUpAsync(CampaignConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What the ids depend on, from the parameters typed so far (the campaign a lead id belongs to): empty when nothing,
+    /// null when the completion cannot be made yet. Each scope is looked up and cached on its own.
+    /// </summary>
+    protected virtual string? ScopeOf(IDictionary? fakeBoundParameters) => string.Empty;
+
+    /// <summary>Reads the (id, name) pairs of one scope; by default the unscoped lookup.</summary>
+    protected virtual Task<IReadOnlyList<(string Id, string Name)>> LookUpAsync(CampaignConnection connection, string scope, CancellationToken cancellationToken) =>
+        LookUpAsync(connection, cancellationToken);
+
     /// <inheritdoc />
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
@@ -37,16 +47,22 @@ public abstract class RemoteIdCompleter : IArgumentCompleter
             return Enumerable.Empty<CompletionResult>();
         }
 
+        string? scope = ScopeOf(fakeBoundParameters);
+        if (scope == null)
+        {
+            return Enumerable.Empty<CompletionResult>();
+        }
+
         string typed = CompletionText.Unquote(wordToComplete);
-        return Items(connection)
+        return Items(connection, scope)
             .Where(item => item.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || item.Name.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
             .Select(item => new CompletionResult(CompletionText.Quote(item.Id), $"{item.Name} ({item.Id})", CompletionResultType.ParameterValue, item.Name));
     }
 
-    private IReadOnlyList<(string Id, string Name)> Items(CampaignConnection connection)
+    private IReadOnlyList<(string Id, string Name)> Items(CampaignConnection connection, string scope)
     {
         var entries = _cache.GetValue(connection, _ => new ConcurrentDictionary<string, (DateTime, IReadOnlyList<(string, string)>)>());
-        string key = GetType().FullName ?? GetType().Name;
+        string key = (GetType().FullName ?? GetType().Name) + "/" + scope;
         if (entries.TryGetValue(key, out var cached) && DateTime.UtcNow - cached.At < CacheLifetime)
         {
             return cached.Items;
@@ -55,7 +71,7 @@ public abstract class RemoteIdCompleter : IArgumentCompleter
         try
         {
             using var timeout = new CancellationTokenSource(LookupTimeout);
-            IReadOnlyList<(string Id, string Name)> items = Task.Run(() => LookUpAsync(connection, timeout.Token), timeout.Token).GetAwaiter().GetResult();
+            IReadOnlyList<(string Id, string Name)> items = Task.Run(() => LookUpAsync(connection, scope, timeout.Token), timeout.Token).GetAwaiter().GetResult();
             entries[key] = (DateTime.UtcNow, items);
             return items;
         }
