@@ -59,11 +59,11 @@ public sealed class GetLoopsMailingListCommand : PlatformCmdlet<LoopsClient>
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Bulk: create one check-in draft per segment, four at a time.</para>
+/// <para type="description">Bulk: create one check-in draft per segment, as many in flight as keep Loops' rate limit busy.</para>
 /// <code>
 /// Get-LoopsAudienceSegment -All |
 ///     Select-Object @{ Name = 'Name'; Expression = { "Check-in: $($_.Name)" } }, @{ Name = 'AudienceSegmentId'; Expression = { $_.Id } } |
-///     New-LoopsCampaign -ThrottleLimit 4
+///     New-LoopsCampaign
 /// </code>
 /// </example>
 /// <seealso cref="NewLoopsCampaignCommand"/>

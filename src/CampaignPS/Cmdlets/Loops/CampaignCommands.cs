@@ -23,9 +23,9 @@ namespace CampaignPS.Cmdlets.Loops;
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Bulk: one draft per row of campaigns.csv (columns Name, MailingListId, CampaignGroupId), four requests in flight, results in input order. A bad row is reported with the row as TargetObject and the rest go on.</para>
+/// <para type="description">Bulk: one draft per row of campaigns.csv (columns Name, MailingListId, CampaignGroupId), paced to Loops' limit with as many requests in flight as the latency needs (-ThrottleLimit caps them), results in input order. A bad row is reported with the row as TargetObject and the rest go on.</para>
 /// <code>
-/// Import-Csv campaigns.csv | New-LoopsCampaign -ThrottleLimit 4 -ErrorVariable failed
+/// Import-Csv campaigns.csv | New-LoopsCampaign -ErrorVariable failed
 /// $failed | ForEach-Object { '{0}: {1}' -f $_.TargetObject.Name, $_.Exception.Message }
 /// </code>
 /// </example>
@@ -107,7 +107,7 @@ public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
 /// <code>
 /// Get-LoopsCampaign -All |
 ///     Where-Object { $_.Status -eq 'Draft' -and $_.CampaignGroupId -eq 'grp_spring' } |
-///     Set-LoopsCampaign -ScheduleAt (Get-Date).AddHours(2) -Force -ThrottleLimit 4
+///     Set-LoopsCampaign -ScheduleAt (Get-Date).AddHours(2) -Force
 /// </code>
 /// </example>
 /// <seealso cref="NewLoopsCampaignCommand"/>

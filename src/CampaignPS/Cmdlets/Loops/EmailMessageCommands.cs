@@ -61,11 +61,11 @@ public sealed class GetLoopsEmailMessageCommand : PlatformCmdlet<LoopsClient>
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Bulk: set the same reply-to address on every draft, four updates in flight; each campaign brings its own message id and revision.</para>
+/// <para type="description">Bulk: set the same reply-to address on every draft, the updates paced to Loops' limit; each campaign brings its own message id and revision.</para>
 /// <code>
 /// Get-LoopsCampaign -All |
 ///     Where-Object Status -eq 'Draft' |
-///     Set-LoopsEmailMessage -ReplyToEmail 'support@example.com' -ThrottleLimit 4 -ErrorVariable failed
+///     Set-LoopsEmailMessage -ReplyToEmail 'support@example.com' -ErrorVariable failed
 /// </code>
 /// </example>
 /// <seealso cref="GetLoopsEmailMessageCommand"/>

@@ -21,9 +21,9 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Bulk: one campaign per row of campaigns.csv (Name and client_id columns), two requests in flight, results in input order.</para>
+/// <para type="description">Bulk: one campaign per row of campaigns.csv (Name and client_id columns), paced to the key's limits, results in input order.</para>
 /// <code>
-/// Import-Csv campaigns.csv | New-SmartleadCampaign -ThrottleLimit 2 -ErrorVariable failed | Export-Csv created.csv -NoTypeInformation
+/// Import-Csv campaigns.csv | New-SmartleadCampaign -ErrorVariable failed | Export-Csv created.csv -NoTypeInformation
 /// </code>
 /// </example>
 /// <seealso cref="SetSmartleadSequenceCommand"/>

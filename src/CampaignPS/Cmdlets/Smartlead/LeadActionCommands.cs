@@ -88,9 +88,9 @@ public abstract class SmartleadLeadChangeCmdlet : SmartleadLeadCmdlet
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Bulk: pause the leads listed in hold.csv (campaign_id and lead_id columns), two requests in flight.</para>
+/// <para type="description">Bulk: pause the leads listed in hold.csv (campaign_id and lead_id columns), paced to the key's limits.</para>
 /// <code>
-/// Import-Csv hold.csv | Suspend-SmartleadLead -ThrottleLimit 2 -ErrorVariable failed
+/// Import-Csv hold.csv | Suspend-SmartleadLead -ErrorVariable failed
 /// </code>
 /// </example>
 /// <seealso cref="ResumeSmartleadLeadCommand"/>

@@ -14,9 +14,9 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Bulk: stream a large CSV into a campaign in batches of 400, two batches in flight, then write exactly the rows that were not added to retry.csv.</para>
+/// <para type="description">Bulk: stream a large CSV into a campaign in batches of 400, as many in flight as keep the key's limits busy, then write exactly the rows that were not added to retry.csv.</para>
 /// <code>
-/// Import-Csv leads.csv | Add-SmartleadLead -CampaignId 125 -ThrottleLimit 2 -ErrorVariable notAdded
+/// Import-Csv leads.csv | Add-SmartleadLead -CampaignId 125 -ErrorVariable notAdded
 /// $notAdded | ForEach-Object TargetObject | Export-Csv retry.csv -NoTypeInformation
 /// </code>
 /// </example>
