@@ -17,11 +17,14 @@ internal static class CustomObjectMembers
     /// <summary>Adds the gettable note, alias and plain properties of <paramref name="row"/> to <paramref name="fields"/>; false when they cannot be read this way.</summary>
     public static bool TryRead(PSObject row, List<KeyValuePair<string, object?>> fields)
     {
-        if (InstanceMembers == null || !(InstanceMembers(row) is IEnumerable<PSMemberInfo> members))
+        // Deserialized objects (Import-Clixml, remoting, jobs) keep their properties in an adapter's property bag,
+        // not in the instance members: only PSObject.Properties sees them.
+        if (InstanceMembers == null || IsDeserialized(row) || !(InstanceMembers(row) is IEnumerable<PSMemberInfo> members))
         {
             return false;
         }
 
+        int before = fields.Count;
         foreach (PSMemberInfo member in members)
         {
             if (member is PSPropertyInfo property && property.IsGettable &&
@@ -31,7 +34,13 @@ internal static class CustomObjectMembers
             }
         }
 
-        return true;
+        return fields.Count > before;
+    }
+
+    private static bool IsDeserialized(PSObject row)
+    {
+        var typeNames = row.TypeNames;
+        return typeNames.Count > 0 && typeNames[0].StartsWith("Deserialized.", StringComparison.Ordinal);
     }
 
     private static Func<PSObject, object?>? Find()
