@@ -7,9 +7,11 @@ using CampaignPS.Bench.Scenarios;
 namespace CampaignPS.Bench;
 
 /// <summary>
-/// dotnet run -c Release --project bench/CampaignPS.Bench [-- --only 1,3]
-/// Runs the issue-5 scenarios against the sandbox, prints a Markdown table and one JSON line per
-/// scenario, and exits with 1 when a scenario misses its stated bound (naming it).
+/// dotnet run -c Release --project bench/CampaignPS.Bench [-- --only 1,3] [--runs 3]
+/// Runs the scenarios against the sandbox: 1-5 drive the engine in this process (issue 5), 6-10 drive the real cmdlets
+/// in `dotnet pwsh` against an external sandbox with the flags users get (issue 12; they need a Release build of the
+/// solution, out/CampaignPS). Prints a Markdown table and one JSON line per scenario run, with --runs a summary of each
+/// scenario's headline figure (min/median/max), and exits with 1 when any run misses its stated bound (naming it).
 /// </summary>
 internal static class Program
 {
@@ -22,19 +24,34 @@ internal static class Program
             new StreamedCsvScenario(),
             new FaultStormScenario(),
             new ClientOverheadScenario(),
+            new CmdletLoopsCreateScenario(),
+            new CmdletSmartleadLeadScenario(),
+            new CmdletLowerLimitScenario(),
+            new CmdletPerRowScenario(),
+            new ImportModuleScenario(),
         ];
         HashSet<int>? only = Only(args);
+        int runs = Runs(args);
         var reports = new List<ScenarioReport>();
         var total = Stopwatch.StartNew();
         Console.Error.WriteLine($"CampaignPS bench: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        foreach (IBenchScenario scenario in all.Where(s => only is null || only.Contains(s.Number)))
+        for (int run = 1; run <= runs; run++)
         {
-            Console.Error.WriteLine($"[{total.Elapsed:mm\\:ss}] scenario {scenario.Number}: {scenario.Name} ...");
-            reports.Add(await RunAsync(scenario));
+            foreach (IBenchScenario scenario in all.Where(s => only is null || only.Contains(s.Number)))
+            {
+                Console.Error.WriteLine($"[{total.Elapsed:mm\\:ss}] run {run}/{runs}, scenario {scenario.Number}: {scenario.Name} ...");
+                reports.Add(await RunAsync(scenario));
+            }
         }
 
         Console.WriteLine();
         ReportPrinter.PrintTable(Console.Out, reports);
+        if (runs > 1)
+        {
+            Console.WriteLine();
+            ReportPrinter.PrintSummary(Console.Out, reports);
+        }
+
         Console.WriteLine();
         ReportPrinter.PrintJsonLines(Console.Out, reports);
         List<string> misses = ReportPrinter.Misses(reports).ToList();
@@ -58,6 +75,12 @@ internal static class Program
         {
             return new ScenarioReport(scenario.Number, scenario.Name) { Error = exception.GetType().Name + ": " + exception.Message };
         }
+    }
+
+    private static int Runs(string[] args)
+    {
+        int at = Array.IndexOf(args, "--runs");
+        return at >= 0 && at + 1 < args.Length ? Math.Max(1, int.Parse(args[at + 1], CultureInfo.InvariantCulture)) : 1;
     }
 
     private static HashSet<int>? Only(string[] args)

@@ -7,7 +7,8 @@ namespace CampaignPS.Bench.Infrastructure;
 
 /// <summary>
 /// The sandbox as a separate process (`dotnet CampaignPS.Sandbox.dll --port 0 --ready-file F ...`), for
-/// the scenario whose memory figure must not include the leads the sandbox stores.
+/// the scenario whose memory figure must not include the leads the sandbox stores, and for the cmdlet scenarios,
+/// whose pwsh process talks to it as a user's would.
 /// </summary>
 internal sealed class ExternalSandbox : IAsyncDisposable
 {
@@ -77,6 +78,10 @@ internal sealed class ExternalSandbox : IAsyncDisposable
         JsonElement body = await _control.GetFromJsonAsync<JsonElement>(new Uri(RootUri, $"_sandbox/smartlead/campaigns/{campaignId}"));
         return body.GetProperty("campaign");
     }
+
+    /// <summary>Every platform request the sandbox logged so far, in arrival order.</summary>
+    public async Task<ArrivalLog> ArrivalsAsync() =>
+        ArrivalLog.Parse(await _control.GetFromJsonAsync<JsonElement>(new Uri(RootUri, "_sandbox/requests")));
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,31 @@ internal static class ReportPrinter
         }
     }
 
+    /// <summary>Per scenario, over its runs: the headline figure's min, median and max, and how many runs met every bound.</summary>
+    public static void PrintSummary(TextWriter output, IReadOnlyList<ScenarioReport> reports)
+    {
+        output.WriteLine("| # | scenario | figure | min | median | max | runs passed |");
+        output.WriteLine("|---|---|---|---:|---:|---:|---:|");
+        foreach (IGrouping<int, ScenarioReport> scenario in reports.GroupBy(r => r.Number))
+        {
+            ScenarioReport first = scenario.First();
+            string label = first.Headline?.Label ?? (first.LimitPerSecond is null ? "req/s" : "achieved/limit");
+            double[] values = [.. scenario.Where(r => r.Error is null).Select(Headline).Order()];
+            string format = label == "extra ms" ? "0" : "0.000";
+            output.WriteLine(string.Join(" | ",
+                "| " + scenario.Key, first.Name, label,
+                values.Length == 0 ? "-" : F(values[0], format), values.Length == 0 ? "-" : F(values[values.Length / 2], format),
+                values.Length == 0 ? "-" : F(values[^1], format), $"{scenario.Count(r => r.Passed)}/{scenario.Count()}") + " |");
+        }
+
+        foreach (ScenarioReport report in reports.Where(r => r.Note is not null).GroupBy(r => r.Number).Select(g => g.Last()))
+        {
+            output.WriteLine($"Scenario {report.Number}, rate limit at the end: {report.Note}");
+        }
+    }
+
+    private static double Headline(ScenarioReport r) => r.Headline?.Value ?? r.AchievedOverLimit ?? r.AchievedPerSecond;
+
     public static void PrintJsonLines(TextWriter output, IReadOnlyList<ScenarioReport> reports)
     {
         foreach (ScenarioReport report in reports)
@@ -77,6 +102,11 @@ internal static class ReportPrinter
             if (r.Error is { } error)
             {
                 json.WriteString("error", error);
+            }
+
+            if (r.Note is { } note)
+            {
+                json.WriteString("note", note);
             }
 
             json.WriteBoolean("passed", r.Passed);

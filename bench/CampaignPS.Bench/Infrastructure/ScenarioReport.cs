@@ -35,6 +35,12 @@ internal sealed class ScenarioReport(int number, string name)
 
     public long PeakManagedBytes { get; set; }
 
+    /// <summary>A short remark printed under the table (e.g. what the connection's rate limiter learned).</summary>
+    public string? Note { get; set; }
+
+    /// <summary>The one figure a scenario's repeated runs are summarised by (min/median/max), with its label.</summary>
+    public (string Label, double Value)? Headline { get; set; }
+
     /// <summary>Set when the scenario could not finish; the run then counts as failed.</summary>
     public string? Error { get; set; }
 
