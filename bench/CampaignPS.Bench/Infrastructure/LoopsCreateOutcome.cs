@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace CampaignPS.Bench.Infrastructure;
@@ -35,6 +34,4 @@ internal static class LoopsCreateOutcome
         using JsonDocument body = JsonDocument.Parse(post.Body);
         return body.RootElement.TryGetProperty("name", out JsonElement name) ? name.GetString() ?? string.Empty : string.Empty;
     }
-
-    public static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

