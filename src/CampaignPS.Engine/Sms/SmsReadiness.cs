@@ -121,7 +121,7 @@ public static class SmsReadiness
             {
                 add(ReadinessSeverity.Error, "MergeFieldMissing",
                     $"The message uses {{{{{field}}}}}, but {Count(missing.Count, "contact has", "contacts have")} no {field}: {Names(missing, Name)}.",
-                    $"Give every contact a {field} in Tether, or remove {{{{{field}}}}} from the message (Set-SmsCampaign -CampaignId {id} -Message).");
+                    $"Fill in {field} on every contact in Tether, or remove {{{{{field}}}}} from the message (Set-SmsCampaign -CampaignId {id} -Message).");
             }
         }
     }
