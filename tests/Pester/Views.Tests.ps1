@@ -74,9 +74,11 @@ Describe 'The readiness finding view at 80 columns' {
         @($lines | Where-Object { $_ -match "Readiness of: Smartlead campaign $($campaign.Id)\b" }).Count | Should -Be 1
         @($lines | Where-Object { $_ -match '^Severity\s+Check\s+Message\s+Fix' }).Count | Should -Be 1
         foreach ($finding in $findings) {
-            # The check code is never cut, and the message and fix wrap at spaces, so their first word is whole.
+            # The check code is never cut, and the message and fix wrap at spaces, so every cmdlet the fix names is whole on a line.
             @($lines | Where-Object { $_ -match ('^{0}\s+{1}\s' -f $finding.Severity, $finding.Check) }).Count | Should -Be 1
-            ($lines -join ' ') | Should -Match ([regex]::Escape($finding.Fix.Split(' ')[0]))
+            foreach ($command in @([regex]::Matches($finding.Fix, '\b[A-Z][a-z]+-Smartlead\w+') | ForEach-Object Value)) {
+                @($lines | Where-Object { $_.Contains($command) }).Count | Should -BeGreaterThan 0 -Because "the fix names $command"
+            }
         }
     }
 }
