@@ -37,6 +37,9 @@ public sealed class SmsClient : PlatformClient
     {
     }
 
+    /// <summary>The client's clock (what "in the future" is measured against).</summary>
+    internal DateTimeOffset UtcNow => Now();
+
     /// <inheritdoc />
     private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public static class SmsReadiness
             recipients = campaign.UserIds.Distinct(StringComparer.Ordinal).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         }
 
-        return Check(new SmsReadinessInput { Campaign = campaign, Contacts = recipients, Now = DateTimeOffset.UtcNow });
+        return Check(new SmsReadinessInput { Campaign = campaign, Contacts = recipients, Now = client.UtcNow });
     }
 
     /// <summary>The findings for what was read; none for a campaign that is ready in every respect.</summary>
