@@ -3,8 +3,10 @@ using CampaignPS.Engine.Platforms;
 using CampaignPS.Engine.Readiness;
 using CampaignPS.Engine.Smartlead;
 using CampaignPS.Engine.Sms;
+using CampaignPS.Sandbox;
 using CampaignPS.Tests.Support;
 using Xunit;
+using SmartleadReadShape = CampaignPS.Sandbox.Platforms.Smartlead.SmartleadReadShape;
 
 namespace CampaignPS.Tests.Engine;
 
@@ -199,6 +201,49 @@ public sealed class ReadinessTests
         // 458 is seeded disconnected with warmup off; 456 still sends, so the campaign is ready.
         Assert.Equal(["MailboxDisconnected", "MailboxWarmupOff"], Checks(configured));
         Assert.True(CampaignReadiness.IsReady(configured));
+    }
+
+    private static async Task<SmartleadCampaign> ConfiguredAsync(SmartleadClient client, params long[] mailboxes)
+    {
+        SmartleadCampaign campaign = await client.CreateCampaignAsync(new NewSmartleadCampaign { Name = "Readiness" });
+        await client.SetSequenceAsync(campaign.Id, [new SmartleadSequenceStep { Subject = "Hello", Body = "Hi", DelayDays = 0 }]);
+        await client.AddEmailAccountsAsync(campaign.Id, mailboxes);
+        await client.ImportLeadsAsync(campaign.Id, [SmartleadLead.FromFields([new KeyValuePair<string, object?>("email", "ann@acme.example")], 1)]);
+        await client.SetScheduleAsync(campaign.Id, new SmartleadSchedule { TimeZone = "Europe/Berlin", Days = [DayOfWeek.Monday], StartHour = 9, EndHour = 17 });
+        await client.SetSettingsAsync(campaign.Id, new SmartleadSettings { StopLeadOn = SmartleadStopCondition.Reply });
+        return campaign;
+    }
+
+    [Fact]
+    public async Task Readiness_Smartlead_the_docs_answers_give_the_same_findings_without_warmup_reads()
+    {
+        await using SmartleadSandbox sandbox = await SmartleadSandbox.StartAsync();
+        SmartleadClient client = sandbox.Client();
+        SmartleadCampaign campaign = await ConfiguredAsync(client, 456, 458);
+        sandbox.State.ReadShape = SmartleadReadShape.Docs;
+
+        IReadOnlyList<CampaignReadinessFinding> findings = await SmartleadReadiness.TestAsync(client, campaign.Id);
+
+        // The docs' account answer carries the SMTP error and the reputation ("98%"), so no warmup-stats read is needed.
+        Assert.Equal(["MailboxDisconnected", "MailboxWarmupOff"], Checks(findings));
+        Assert.Contains(CampaignPS.Sandbox.Platforms.Smartlead.SmartleadSandboxState.DisconnectedSmtpError, findings[0].Message, StringComparison.Ordinal);
+        Assert.Equal(0, sandbox.Count("GET", "email-accounts/456/warmup-stats"));
+    }
+
+    [Fact]
+    public async Task Readiness_Smartlead_warmup_results_that_fail_to_read_are_an_Info_finding_not_a_failure()
+    {
+        await using SmartleadSandbox sandbox = await SmartleadSandbox.StartAsync();
+        SmartleadClient client = sandbox.Client();
+        SmartleadCampaign campaign = await ConfiguredAsync(client, 456);
+        sandbox.Server.Faults.Add(new FaultRule { Method = "GET", PathPrefix = sandbox.ApiPath + "email-accounts/456/warmup-stats", Kind = FaultKind.Status, StatusCode = 404, Times = -1 });
+
+        IReadOnlyList<CampaignReadinessFinding> findings = await SmartleadReadiness.TestAsync(client, campaign.Id);
+
+        CampaignReadinessFinding finding = Assert.Single(findings);
+        Assert.Equal("MailboxWarmupUnread", finding.Check);
+        Assert.Equal(ReadinessSeverity.Info, finding.Severity);
+        Assert.True(CampaignReadiness.IsReady(findings));
     }
 
     [Fact]

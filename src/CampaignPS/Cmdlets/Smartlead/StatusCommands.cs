@@ -67,9 +67,17 @@ public sealed class StartSmartleadCampaignCommand : SmartleadCampaignChangeCmdle
             return false;
         }
 
-        foreach (CampaignReadinessFinding warning in findings.Where(f => f.Severity == ReadinessSeverity.Warning))
+        foreach (CampaignReadinessFinding finding in findings)
         {
-            WriteWarning($"Smartlead campaign {campaignId}: {warning.Check}: {warning.Message} Fix: {warning.Fix}");
+            string text = $"Smartlead campaign {campaignId}: {finding.Check}: {finding.Message} Fix: {finding.Fix}";
+            if (finding.Severity == ReadinessSeverity.Warning)
+            {
+                WriteWarning(text);
+            }
+            else
+            {
+                WriteVerbose(text);
+            }
         }
 
         return true;

@@ -379,9 +379,17 @@ public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
             return false;
         }
 
-        foreach (CampaignReadinessFinding warning in findings.Where(f => f.Severity == ReadinessSeverity.Warning))
+        foreach (CampaignReadinessFinding finding in findings)
         {
-            WriteWarning($"SMS campaign {campaignId}: {warning.Check}: {warning.Message} Fix: {warning.Fix}");
+            string text = $"SMS campaign {campaignId}: {finding.Check}: {finding.Message} Fix: {finding.Fix}";
+            if (finding.Severity == ReadinessSeverity.Warning)
+            {
+                WriteWarning(text);
+            }
+            else
+            {
+                WriteVerbose(text);
+            }
         }
 
         return true;
