@@ -31,8 +31,9 @@ BeforeAll {
         return ('{0}/campaigns/{1}{2}' -f $apiPath, $CampaignId, $Rest)
     }
 
-    # A campaign that Smartlead lets start: one step, one email account, one lead (unique per call,
-    # so that two of them in one test are not duplicates of each other).
+    # A campaign that Smartlead lets start and the readiness check passes: one step, one email account that can send
+    # (456; the seeded 458 is disconnected, so the check refuses a campaign whose only mailbox it is), one lead (unique
+    # per call, so that two of them in one test are not duplicates of each other). No schedule or settings: warnings only.
     function New-ReadyCampaign {
         param(
             [string] $Name = 'Ready to start'
@@ -40,7 +41,7 @@ BeforeAll {
         $lead = @{ email = ('ready-' + [guid]::NewGuid().ToString('N') + '@acme.example'); first_name = 'Ready' }
         New-SmartleadCampaign -Name $Name |
             Set-SmartleadSequence -Step @(@{ Subject = 'Hello'; Body = 'Hi {{first_name}}'; DelayDays = 0 }) -PassThru |
-            Add-SmartleadEmailAccount -EmailAccountId 458 -PassThru |
+            Add-SmartleadEmailAccount -EmailAccountId 456 -PassThru |
             Add-SmartleadLead -Lead @($lead) -PassThru
     }
 }
@@ -511,7 +512,7 @@ Describe 'Start-, Suspend- and Stop-SmartleadCampaign' {
         $before = @(Get-SandboxRequests).Count
 
         $output = @(
-            Start-SmartleadCampaign -CampaignId $campaign.Id -WhatIf -PassThru
+            Start-SmartleadCampaign -CampaignId $campaign.Id -WhatIf -PassThru 3>$null
             Start-SmartleadCampaign -CampaignId $campaign.Id -Force -WhatIf -PassThru
             $campaign | Stop-SmartleadCampaign -WhatIf -PassThru
             $campaign | Stop-SmartleadCampaign -Force -WhatIf -PassThru
@@ -519,7 +520,8 @@ Describe 'Start-, Suspend- and Stop-SmartleadCampaign' {
         )
 
         $output.Count | Should -Be 0
-        @(Get-SandboxRequests).Count | Should -Be $before
+        # Start without -Force runs the readiness check under -WhatIf too: reads only (Readiness.Tests.ps1).
+        @(Get-SandboxRequests | Select-Object -Skip $before | Where-Object method -ne 'GET').Count | Should -Be 0
         (Get-SmartleadSandboxCampaign -Id $campaign.Id).status | Should -Be 'DRAFTED'
     }
 

@@ -59,6 +59,30 @@ Describe 'Default table views at 80 columns' {
     }
 }
 
+Describe 'The readiness finding view at 80 columns' {
+    BeforeAll {
+        Reset-TestSandbox
+    }
+
+    It 'groups the findings by campaign and shows Severity, Check, Message and Fix in lines no wider than 80' {
+        $campaign = New-SmartleadCampaign -Name 'A campaign name that is much longer than any column is wide'
+        $findings = @($campaign | Test-SmartleadCampaign)
+        $lines = Get-ConsoleLine -InputObject $findings
+
+        $findings.Count | Should -BeGreaterThan 0
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
+        @($lines | Where-Object { $_ -match "Readiness of: Smartlead campaign $($campaign.Id)\b" }).Count | Should -Be 1
+        @($lines | Where-Object { $_ -match '^Severity\s+Check\s+Message\s+Fix' }).Count | Should -Be 1
+        foreach ($finding in $findings) {
+            # The check code is never cut, and the message and fix wrap at spaces, so every cmdlet the fix names is whole on a line.
+            @($lines | Where-Object { $_ -match ('^{0}\s+{1}\s' -f $finding.Severity, $finding.Check) }).Count | Should -Be 1
+            foreach ($command in @([regex]::Matches($finding.Fix, '\b[A-Z][a-z]+-Smartlead\w+') | ForEach-Object Value)) {
+                @($lines | Where-Object { $_.Contains($command) }).Count | Should -BeGreaterThan 0 -Because "the fix names $command"
+            }
+        }
+    }
+}
+
 Describe 'Get-Help syntax' {
     It 'shows every parameter set of <Name>' -ForEach @(
         @{ Name = 'Set-LoopsCampaign' }, @{ Name = 'Set-LoopsEmailMessage' }, @{ Name = 'Get-LoopsCampaign' }, @{ Name = 'New-SmsCampaign' }

@@ -24,6 +24,7 @@ public sealed class SmsClient : PlatformClient
         new ErrorRule(409, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled."),
         new ErrorRule(400, "CampaignNotScheduled", FailureCategory.InvalidOperation, "Only a scheduled campaign can be cancelled (Stop-SmsCampaign); this one is not scheduled.", "scheduled"));
     private static readonly ApiOperation ValidateContacts = new ApiOperation("validate contacts", "Contact", RequestSafety.Read);
+    private static readonly ApiOperation ListContacts = new ApiOperation("list contacts", "Contact", RequestSafety.Read);
 
     /// <summary>Creates a client for the instance at <see cref="ApiConnectionOptions.BaseUri"/> (required).</summary>
     public SmsClient(ApiConnectionOptions options)
@@ -35,6 +36,9 @@ public sealed class SmsClient : PlatformClient
         : base(PlatformInfo.Sms, options, new BearerAuthenticator(), now)
     {
     }
+
+    /// <summary>The client's clock (what "in the future" is measured against).</summary>
+    internal DateTimeOffset UtcNow => Now();
 
     /// <inheritdoc />
     private protected override async Task<string?> CheckKeyAsync(CancellationToken cancellationToken)
@@ -112,6 +116,24 @@ public sealed class SmsClient : PlatformClient
         };
         Envelope<ValidationDto> response = await Transport.SendAsync<Envelope<ValidationDto>>(ValidateContacts, HttpMethod.Post, "api/campaigns/validate-contacts", body, cancellationToken).ConfigureAwait(false);
         return (response.Data ?? new ValidationDto()).ToModel(contacts);
+    }
+
+    /// <summary>
+    /// Reads the instance's contacts (GET /api/contacts). The route-derived reference gives only the generic envelope, so
+    /// data is read as a list of contacts, or as an object holding one under "contacts".
+    /// </summary>
+    public async Task<IReadOnlyList<SmsContact>> GetContactsAsync(CancellationToken cancellationToken = default)
+    {
+        Envelope<JsonElement> response = await Transport.SendAsync<Envelope<JsonElement>>(ListContacts, HttpMethod.Get, "api/contacts", null, cancellationToken).ConfigureAwait(false);
+        JsonElement data = response.Data;
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("contacts", out JsonElement inner))
+        {
+            data = inner;
+        }
+
+        return data.ValueKind == JsonValueKind.Array
+            ? data.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.Object).Select(ContactJson.Read).ToList()
+            : (IReadOnlyList<SmsContact>)Array.Empty<SmsContact>();
     }
 
     private static ApiOperation ForCampaign(ApiOperation operation, string campaignId) => operation.About(("Campaign", campaignId));

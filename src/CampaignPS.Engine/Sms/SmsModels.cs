@@ -54,6 +54,12 @@ public sealed class SmsCampaign
     /// <summary>When it last changed.</summary>
     public DateTimeOffset? UpdatedAt { get; internal set; }
 
+    /// <summary>
+    /// The campaign object's userIds. The sandbox (and the send's failedUserIds) treat them as the recipients' contact ids;
+    /// the docs' example shows one id for 250 messages, so Test-SmsCampaign checks only the ids GET /api/contacts knows.
+    /// </summary>
+    public IReadOnlyList<string> UserIds { get; internal set; } = Array.Empty<string>();
+
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Id}, {Status})";
 }

@@ -101,6 +101,9 @@ internal sealed class CampaignDto
     [JsonPropertyName("stats")]
     public StatsDto? Stats { get; set; }
 
+    [JsonPropertyName("userIds")]
+    public List<JsonElement>? UserIds { get; set; }
+
     [JsonPropertyName("failedDetails")]
     public List<JsonElement>? FailedDetails { get; set; }
 
@@ -134,6 +137,15 @@ internal sealed class CampaignDto
         FailedDetails = (FailedDetails ?? new List<JsonElement>()).Select(ReadFailure).ToList(),
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
+        UserIds = (UserIds ?? new List<JsonElement>()).Select(IdOf).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!).ToList(),
+    };
+
+    // userIds items are ids, or objects with an _id where the answer populates them.
+    private static string? IdOf(JsonElement item) => item.ValueKind switch
+    {
+        JsonValueKind.String => item.GetString(),
+        JsonValueKind.Object => Text(item, "_id") ?? Text(item, "id"),
+        _ => null,
     };
 
     // failedDetails items are documented only as objects: read the phone and the reason when present.
@@ -143,6 +155,20 @@ internal sealed class CampaignDto
 
     private static string? Text(JsonElement item, string name) =>
         item.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+// A contact as GET /api/contacts lists it: _id plus its string or number fields (firstName, lastName, phoneNumber, email, ...).
+internal static class ContactJson
+{
+    public static SmsContact Read(JsonElement item)
+    {
+        var fields = item.EnumerateObject()
+            .Where(f => f.Name != "_id" && f.Name != "id" && f.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            .GroupBy(f => f.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Value.ToString(), StringComparer.Ordinal);
+        string? id = (item.TryGetProperty("_id", out JsonElement value) || item.TryGetProperty("id", out value)) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return SmsContact.FromApi(fields, id);
+    }
 }
 
 internal sealed class StatsDto

@@ -91,6 +91,45 @@ public sealed class SmsSandboxState : SandboxState
         }
     }
 
+    /// <summary>Test helper: changes a contact as Tether's own app could (no checks), e.g. a phone number that is not E.164
+    /// or a first name removed; a null argument keeps the field, an empty string clears it (the phone number becomes empty).</summary>
+    /// <exception cref="KeyNotFoundException">No contact has that id.</exception>
+    public void EditContact(string contactId, string? firstName, string? lastName, string? phoneNumber, string? email)
+    {
+        static string? Apply(string? current, string? given) => given is null ? current : given.Length == 0 ? null : given;
+        lock (Gate)
+        {
+            var index = _contacts.FindIndex(c => c.Id == contactId);
+            if (index < 0)
+            {
+                throw new KeyNotFoundException($"No SMS contact has id \"{contactId}\".");
+            }
+            var contact = _contacts[index];
+            _contacts[index] = contact with
+            {
+                FirstName = Apply(contact.FirstName, firstName),
+                LastName = Apply(contact.LastName, lastName),
+                PhoneNumber = phoneNumber ?? contact.PhoneNumber,
+                Email = Apply(contact.Email, email),
+            };
+        }
+    }
+
+    /// <summary>Test helper: sets a campaign's scheduleDate without the future-time check (a schedule that has passed), keeping its status.</summary>
+    /// <exception cref="KeyNotFoundException">No campaign has that id.</exception>
+    public void SetCampaignScheduleDate(string campaignId, DateTimeOffset? scheduleDate)
+    {
+        lock (Gate)
+        {
+            var index = _campaigns.FindIndex(c => c.Id == campaignId);
+            if (index < 0)
+            {
+                throw new KeyNotFoundException($"No SMS campaign has id \"{campaignId}\".");
+            }
+            _campaigns[index] = _campaigns[index] with { ScheduleDate = scheduleDate, UpdatedAt = UtcNow };
+        }
+    }
+
     private protected override void Reseed()
     {
         _campaigns.Clear();

@@ -1,23 +1,32 @@
+using CampaignPS.Engine.Readiness;
 using CampaignPS.Engine.Smartlead;
 
 namespace CampaignPS.Cmdlets.Smartlead;
 
 /// <summary>
-/// <para type="synopsis">Starts a Smartlead campaign: it begins sending email to its leads.</para>
-/// <para type="description">Sends POST /campaigns/{id}/status with START (Smartlead's API reference). The campaign needs a sequence, an email account and leads. Sending cannot be undone, so the cmdlet asks for confirmation unless -Force or -Confirm:$false.</para>
+/// <para type="synopsis">Starts a Smartlead campaign: it begins sending email to its leads. It checks first that the campaign is ready.</para>
+/// <para type="description">Runs Test-SmartleadCampaign's check first (reads only): a campaign with an Error finding (no sequence, email account or lead, an invalid sequence, no mailbox that can send, a STOPPED or ARCHIVED status) is refused as SmartleadCampaignNotReady, with the findings and their fixes in the message and the campaign as TargetObject, and nothing is sent to the status endpoint; Warning findings are written as warnings and the campaign starts. Then it sends POST /campaigns/{id}/status with START (Smartlead's API reference). Sending cannot be undone, so the cmdlet asks for confirmation unless -Force or -Confirm:$false. -Force skips both the question and the check (Smartlead itself still refuses a campaign without a sequence, account or leads, also as SmartleadCampaignNotReady); -Confirm:$false skips only the question. With -WhatIf the check still runs, and a campaign that is not ready is reported as it would be; with -Force -WhatIf nothing is read.</para>
 /// </summary>
 /// <example>
-/// <para type="description">Interactive: start a campaign; it asks first, because it sends email.</para>
+/// <para type="description">Interactive: start a campaign; it checks the campaign, then asks, because it sends email.</para>
 /// <code>
 /// Start-SmartleadCampaign -CampaignId 125
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Runbook: resume every paused Q1 campaign without prompting. A campaign without a sequence, email account or leads is reported as SmartleadCampaignNotReady and the rest go on.</para>
+/// <para type="description">Runbook: start every drafted Q1 campaign without prompting, but only the ready ones: the others are reported as SmartleadCampaignNotReady, with what each still needs, and the rest go on.</para>
+/// <code>
+/// Get-SmartleadCampaign -Name 'Q1*' | Where-Object Status -eq 'DRAFTED' | Start-SmartleadCampaign -Confirm:$false -ErrorVariable notReady
+/// $notReady | ForEach-Object { $_.Exception.Message }
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Runbook: resume paused campaigns without the readiness check (-Force skips it and the question).</para>
 /// <code>
 /// Get-SmartleadCampaign -Name 'Q1*' | Where-Object Status -eq 'PAUSED' | Start-SmartleadCampaign -Force -ErrorVariable failed
 /// </code>
 /// </example>
+/// <seealso cref="TestSmartleadCampaignCommand"/>
 /// <seealso cref="SuspendSmartleadCampaignCommand"/>
 /// <seealso cref="StopSmartleadCampaignCommand"/>
 /// <seealso cref="NewSmartleadCampaignCommand"/>
@@ -25,15 +34,54 @@ namespace CampaignPS.Cmdlets.Smartlead;
 [OutputType(typeof(SmartleadCampaign))]
 public sealed class StartSmartleadCampaignCommand : SmartleadCampaignChangeCmdlet
 {
-    /// <summary><para type="description">Start without asking for confirmation.</para></summary>
+    /// <summary><para type="description">Start without asking for confirmation and without the readiness check (Test-SmartleadCampaign). To keep the check and not be asked, use -Confirm:$false.</para></summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecordWith(SmartleadClient smartlead) =>
+    protected override void ProcessRecordWith(SmartleadClient smartlead)
+    {
+        if (!Force.IsPresent && !IsReady(smartlead))
+        {
+            return;
+        }
+
         Apply(smartlead, NothingToCheck,
             () => Confirm.UnlessForced(Target, "Start Smartlead campaign (sends email)", Force.IsPresent),
             (id, token) => smartlead.SetStatusAsync(id, SmartleadStatusChange.Start, token));
+    }
+
+    // The readiness check, on the pipeline thread before the question: a refusal is reported against the record, warnings are written.
+    private bool IsReady(SmartleadClient smartlead)
+    {
+        long campaignId = CampaignId;
+        object? target = RecordFor(campaignId);
+        if (!TryAwait(token => SmartleadReadiness.TestAsync(smartlead, campaignId, token), target, out IReadOnlyList<CampaignReadinessFinding> findings))
+        {
+            return false;
+        }
+
+        if (!CampaignReadiness.IsReady(findings))
+        {
+            Report(CampaignReadiness.NotReady(PlatformInfo.Smartlead, campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), findings, "Start-SmartleadCampaign"), target);
+            return false;
+        }
+
+        foreach (CampaignReadinessFinding finding in findings)
+        {
+            string text = $"Smartlead campaign {campaignId}: {finding.Check}: {finding.Message} Fix: {finding.Fix}";
+            if (finding.Severity == ReadinessSeverity.Warning)
+            {
+                WriteWarning(text);
+            }
+            else
+            {
+                WriteVerbose(text);
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>

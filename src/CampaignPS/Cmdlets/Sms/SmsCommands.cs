@@ -1,3 +1,4 @@
+using CampaignPS.Engine.Readiness;
 using CampaignPS.Engine.Sms;
 
 namespace CampaignPS.Cmdlets.Sms;
@@ -319,25 +320,32 @@ public sealed class TestSmsCampaignContactCommand : PlatformCmdlet<SmsClient>
 }
 
 /// <summary>
-/// <para type="synopsis">Sends an SMS campaign now: real text messages go to every contact. This cannot be undone.</para>
-/// <para type="description">ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. Never re-sent when the outcome is unknown (that could text everyone twice). Every failed message is written as a warning; -PassThru writes the campaign with its statistics. A campaign that was sent or cancelled already is refused as SmsCampaignAlreadySent.</para>
+/// <para type="synopsis">Sends an SMS campaign now: real text messages go to every contact. This cannot be undone. It checks first that the campaign is ready.</para>
+/// <para type="description">Runs Test-SmsCampaign's check first (reads only): a campaign with an Error finding (a contact without a valid E.164 number, a merge field some contact lacks, a scheduled time that has passed, a status that cannot be sent, no contacts) is refused as SmsCampaignNotReady, with the findings and their fixes in the message and the campaign id as TargetObject, and nothing is sent. ConfirmImpact is High: the cmdlet asks unless -Force or -Confirm:$false. -Force skips both the question and the check; -Confirm:$false skips only the question. With -WhatIf the check still runs and a campaign that is not ready is reported as it would be; with -Force -WhatIf nothing is read. Never re-sent when the outcome is unknown (that could text everyone twice). Every failed message is written as a warning; -PassThru writes the campaign with its statistics. A campaign that was sent or cancelled already is refused as SmsCampaignAlreadySent (with -Force) or SmsCampaignNotReady.</para>
 /// </summary>
 /// <example>
-/// <para type="description">Interactive: see what would happen, then send (it asks first).</para>
+/// <para type="description">Interactive: see what would happen, then send (it checks the campaign, then asks).</para>
 /// <code>
 /// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02 -WhatIf
 /// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Runbook: create a campaign from a CSV and send it without prompting; failed messages appear as warnings and in the output's FailedDetails.</para>
+/// <para type="description">Runbook: create a campaign from a CSV and send it without prompting, after the readiness check; failed messages appear as warnings and in the output's FailedDetails.</para>
 /// <code>
 /// Import-Csv contacts.csv |
 ///     New-SmsCampaign -Name 'Flash sale' -Message 'Hi {{firstName}}, 20% off today only.' -DefaultCountryCode 1 |
-///     Send-SmsCampaign -Force -PassThru |
+///     Send-SmsCampaign -Confirm:$false -PassThru |
 ///     Select-Object -Property 'Name', 'Total', 'Sent', 'Failed'
 /// </code>
 /// </example>
+/// <example>
+/// <para type="description">Runbook: send without the check and without prompting (-Force skips both).</para>
+/// <code>
+/// Send-SmsCampaign -CampaignId 665f1a0c0e0a4b001a2c9f02 -Force
+/// </code>
+/// </example>
+/// <seealso cref="TestSmsCampaignCommand"/>
 /// <seealso cref="NewSmsCampaignCommand"/>
 /// <seealso cref="StopSmsCampaignCommand"/>
 /// <seealso cref="GetSmsCampaignCommand"/>
@@ -348,11 +356,43 @@ public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
     /// <inheritdoc />
     protected override void ProcessRecordWith(SmsClient sms)
     {
-        if (Confirm.UnlessForced($"SMS campaign {CampaignId}", "Send SMS campaign now (texts every contact; cannot be undone)", Force.IsPresent) &&
-            TryAwait(token => sms.SendCampaignAsync(CampaignId, token), CampaignId, out SmsCampaign campaign))
+        string campaignId = CampaignId;
+        if ((Force.IsPresent || IsReady(sms, campaignId)) &&
+            Confirm.UnlessForced($"SMS campaign {campaignId}", "Send SMS campaign now (texts every contact; cannot be undone)", Force.IsPresent) &&
+            TryAwait(token => sms.SendCampaignAsync(campaignId, token), campaignId, out SmsCampaign campaign))
         {
             WriteCampaign(campaign);
         }
+    }
+
+    // The readiness check, before the question: a refusal is reported against the campaign id, warnings are written.
+    private bool IsReady(SmsClient sms, string campaignId)
+    {
+        if (!TryAwait(token => SmsReadiness.TestAsync(sms, campaignId, token), campaignId, out IReadOnlyList<CampaignReadinessFinding> findings))
+        {
+            return false;
+        }
+
+        if (!CampaignReadiness.IsReady(findings))
+        {
+            Report(CampaignReadiness.NotReady(PlatformInfo.Sms, campaignId, findings, "Send-SmsCampaign"), campaignId);
+            return false;
+        }
+
+        foreach (CampaignReadinessFinding finding in findings)
+        {
+            string text = $"SMS campaign {campaignId}: {finding.Check}: {finding.Message} Fix: {finding.Fix}";
+            if (finding.Severity == ReadinessSeverity.Warning)
+            {
+                WriteWarning(text);
+            }
+            else
+            {
+                WriteVerbose(text);
+            }
+        }
+
+        return true;
     }
 }
 
