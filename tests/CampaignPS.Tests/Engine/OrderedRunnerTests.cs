@@ -65,6 +65,45 @@ public sealed class OrderedRunnerTests
     }
 
     [Fact]
+    public void A_limit_raised_while_records_are_in_flight_lets_the_next_records_start_at_once()
+    {
+        var bridge = new PipelineBridge(new NullWriter());
+        var gates = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        int limit = 2;
+        int started = 0;
+        var delivered = new List<int>();
+        var runner = new OrderedRunner(bridge, () => Volatile.Read(ref limit));
+
+        // Were the raised limit ignored, the third Submit would wait for a record that never finishes: the safety timer
+        // then finishes them all, and the assertion below names the failure instead of hanging the suite.
+        using var safety = new Timer(_ => Array.ForEach(gates, g => g.TrySetResult(-1)), null, TimeSpan.FromSeconds(10), Timeout.InfiniteTimeSpan);
+        for (int i = 0; i < 4; i++)
+        {
+            if (i == 2)
+            {
+                Volatile.Write(ref limit, 4);
+            }
+
+            int index = i;
+            runner.Submit(_ =>
+            {
+                Interlocked.Increment(ref started);
+                return gates[index].Task;
+            }, task => delivered.Add(task.Result), CancellationToken.None);
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref started) == 4, TimeSpan.FromSeconds(5)), "four records in flight once the limit was raised to 4");
+        Assert.All(gates, g => Assert.False(g.Task.IsCompleted));
+        for (int i = 0; i < 4; i++)
+        {
+            gates[i].SetResult(i);
+        }
+
+        runner.Complete();
+        Assert.Equal([0, 1, 2, 3], delivered);
+    }
+
+    [Fact]
     public void A_failure_is_delivered_in_its_place_and_the_rest_go_on()
     {
         var bridge = new PipelineBridge(new NullWriter());
