@@ -130,6 +130,53 @@ public sealed class ApiTransport : IDisposable
         return result!;
     }
 
+    /// <summary>
+    /// PUTs <paramref name="content"/> to a pre-signed URL that the API handed out (an upload to storage on another
+    /// host). The URL carries its own signature, so no credential of this connection goes with it; it must be https
+    /// (plain http only on loopback), and only its scheme, host and path are logged or put in an error. One attempt:
+    /// the caller decides whether to start the upload again.
+    /// </summary>
+    internal async Task PutToPresignedUrlAsync(ApiOperation operation, Uri target, byte[] content, string contentType, CancellationToken cancellationToken)
+    {
+        var rules = new InputRules(_platform.ErrorIdPrefix);
+        if (target == null || !target.IsAbsoluteUri || !(target.Scheme == Uri.UriSchemeHttps || (target.Scheme == Uri.UriSchemeHttp && target.IsLoopback)))
+        {
+            throw rules.Fail("PresignedUrl", $"{_platform.DisplayName} answered with an upload address that is not https; nothing was uploaded.");
+        }
+
+        string shown = target.GetLeftPart(UriPartial.Path);
+        var failures = new ApiFailureBuilder(_platform, operation, "PUT", shown, Scrub);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Put, target) { Content = new ByteArrayContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Content.Headers.ContentLength = content.LongLength;
+        var stopwatch = Stopwatch.StartNew();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CampaignApiException(failures.FromTimeout(_options.RequestTimeout));
+        }
+        catch (Exception exception) when (TransportFailure.IsTransportException(exception))
+        {
+            throw new CampaignApiException(failures.FromConnectionFailure(UrlRedactor.Redact(TransportFailure.Describe(exception)), requestMayHaveBeenSent: true));
+        }
+
+        using (response)
+        {
+            _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", "PUT", shown, (int)response.StatusCode, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                string? body = await ReadBodySafelyAsync(response).ConfigureAwait(false);
+                throw new CampaignApiException(failures.FromResponse(response.StatusCode, body, RequestId(response), null));
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
@@ -139,7 +186,7 @@ public sealed class ApiTransport : IDisposable
     {
         Uri uri = ApiPath.Resolve(BaseUri, relativePath, query, new InputRules(_platform.ErrorIdPrefix));
         string redactedUrl = RedactedWireUrl(method, uri, authenticator);
-        var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl, _options.ApiKey.ScrubFrom);
+        var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl, Scrub);
         int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
         Stopwatch sinceFirstAttempt = null!;
         RateLimitPause? pause = null;
@@ -242,7 +289,7 @@ public sealed class ApiTransport : IDisposable
         }
         catch (Exception exception) when (TransportFailure.IsTransportException(exception))
         {
-            string reason = UrlRedactor.Redact(_options.ApiKey.ScrubFrom(TransportFailure.Describe(exception)));
+            string reason = UrlRedactor.Redact(Scrub(TransportFailure.Describe(exception)));
             LogAttemptFailure(context, reason, stopwatch.Elapsed);
             if (TransportFailure.NothingSent(exception, out NotSentCause cause))
             {
@@ -283,7 +330,7 @@ public sealed class ApiTransport : IDisposable
             }
             catch (Exception exception) when (TransportFailure.IsTransportException(exception))
             {
-                string reason = UrlRedactor.Redact(_options.ApiKey.ScrubFrom(TransportFailure.Describe(exception)));
+                string reason = UrlRedactor.Redact(Scrub(TransportFailure.Describe(exception)));
                 return context.Answer(AttemptFault.BodyReadFailed, response.StatusCode, signal, requestId, detail: reason);
             }
         }
@@ -314,6 +361,13 @@ public sealed class ApiTransport : IDisposable
             default:
                 return failures.FromResponse(report.Status!.Value, report.ErrorBody, report.RequestId, decision.ServerWait);
         }
+    }
+
+    // Masks the connection's key, and whatever else the authenticator holds (a renewed token), in any text.
+    private string Scrub(string text)
+    {
+        string scrubbed = _options.ApiKey.ScrubFrom(text);
+        return _authenticator is IScrubbingAuthenticator scrubbing ? scrubbing.ScrubFrom(scrubbed) : scrubbed;
     }
 
     private static byte[]? SerializeBody(object? body) => body switch
@@ -408,7 +462,7 @@ public sealed class ApiTransport : IDisposable
         try
         {
             string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            return _options.ApiKey.ScrubFrom(body);
+            return Scrub(body);
         }
         catch (Exception exception) when (TransportFailure.IsTransportException(exception))
         {

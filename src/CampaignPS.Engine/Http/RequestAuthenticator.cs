@@ -9,6 +9,23 @@ internal interface IRequestAuthenticator
     void Apply(HttpRequestMessage request, ApiSecret secret);
 }
 
+/// <summary>An authenticator that holds secrets of its own (a token it renews): the transport masks them too.</summary>
+internal interface IScrubbingAuthenticator : IRequestAuthenticator
+{
+    /// <summary>Masks every secret the authenticator holds in <paramref name="text"/>.</summary>
+    string ScrubFrom(string text);
+}
+
+/// <summary>No credential at all (a sign-in request, which carries the user's password in its body).</summary>
+internal sealed class NoAuthenticator : IRequestAuthenticator
+{
+    public static NoAuthenticator Instance { get; } = new NoAuthenticator();
+
+    public void Apply(HttpRequestMessage request, ApiSecret secret)
+    {
+    }
+}
+
 /// <summary><c>Authorization: Bearer KEY</c> (Loops, Outbox, Tether).</summary>
 internal sealed class BearerAuthenticator : IRequestAuthenticator
 {
