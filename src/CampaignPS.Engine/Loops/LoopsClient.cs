@@ -267,6 +267,24 @@ public sealed class LoopsClient : PlatformClient
         };
     }
 
+    /// <summary>
+    /// Uploads the local images an LMX body refers to (<see cref="LoopsLmxImages.LocalSources"/>; <paramref name="images"/>
+    /// holds each by the <c>src</c> value it has in the LMX) and returns the LMX with their uploaded URLs in place.
+    /// </summary>
+    public async Task<LoopsLmxUploadResult> UploadLmxImagesAsync(string lmx, IReadOnlyDictionary<string, LoopsImageUpload> images, CancellationToken cancellationToken = default)
+    {
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var uploads = new List<LoopsUpload>();
+        foreach (KeyValuePair<string, LoopsImageUpload> image in images ?? new Dictionary<string, LoopsImageUpload>())
+        {
+            LoopsUpload upload = await UploadImageAsync(image.Value, cancellationToken).ConfigureAwait(false);
+            urls[image.Key] = upload.FinalUrl;
+            uploads.Add(upload);
+        }
+
+        return new LoopsLmxUploadResult { Lmx = LoopsLmxImages.Rewrite(lmx, urls), Uploads = uploads };
+    }
+
     // The ids a campaign body refers to (and the campaign's own, first), for a 404 to name the one not found.
     private static (string Resource, string? Id)[] References(CampaignBody body, params (string Resource, string? Id)[] own) =>
         own.Concat(new (string, string?)[] { ("MailingList", body.MailingListId), ("AudienceSegment", body.AudienceSegmentId), ("CampaignGroup", body.CampaignGroupId) }).ToArray();

@@ -326,3 +326,13 @@ public sealed class LoopsUpload
     /// <inheritdoc />
     public override string ToString() => FinalUrl;
 }
+
+/// <summary>An LMX body whose local images were uploaded: the rewritten LMX and the uploads.</summary>
+public sealed class LoopsLmxUploadResult
+{
+    /// <summary>The LMX with each local image's <c>src</c> replaced by its uploaded URL.</summary>
+    public string Lmx { get; internal set; } = string.Empty;
+
+    /// <summary>The images uploaded, in order.</summary>
+    public IReadOnlyList<LoopsUpload> Uploads { get; internal set; } = Array.Empty<LoopsUpload>();
+}
