@@ -100,6 +100,10 @@ public sealed class ApiTransport : IDisposable
     internal Task<T> SendCheckedAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, Func<T, string?> missing, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null, AttemptCount? attempts = null) =>
         SendAsync<T>(operation, method, relativePath, body, null, missing, cancellationToken, query, attempts);
 
+    /// <summary><see cref="SendCheckedAsync{T}(ApiOperation, HttpMethod, string, object?, Func{T, string?}, CancellationToken, IEnumerable{KeyValuePair{string, string?}}?, AttemptCount?)"/> with another authenticator (a sign-in, a token refresh).</summary>
+    internal Task<T> SendCheckedAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator authenticator, Func<T, string?> missing, CancellationToken cancellationToken) =>
+        SendAsync<T>(operation, method, relativePath, body, authenticator, missing, cancellationToken, null, null);
+
     private async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, Func<T, string?>? missing, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query, AttemptCount? attempts)
     {
         T? result = default;
@@ -195,9 +199,17 @@ public sealed class ApiTransport : IDisposable
         // serialising up to 400 leads, which on a busy machine can push it into the next request's window),
         // it carries a Content-Length, and every retry sends the same bytes.
         byte[]? payload = SerializeBody(body);
+        var renewing = authenticator as IRenewingAuthenticator;
+        bool renewedAfterRejection = false;
+        if (renewing != null)
+        {
+            // A signed-in connection: sign in on first use, renew a token that is about to expire.
+            await renewing.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         for (int attempt = 1; ; attempt++)
         {
+            int generation = renewing?.Generation ?? 0;
             PacedSend? paced = null;
             if (RateLimiter != null)
             {
@@ -226,6 +238,19 @@ public sealed class ApiTransport : IDisposable
             {
                 // What the server said about its limit, and whether it refused, is what the pacing learns from.
                 RateLimiter!.Observe(paced, report.Outcome.StatusCode, report.Outcome.Signal);
+            }
+
+            if (report.Outcome.StatusCode == 401 && renewing != null && !renewedAfterRejection)
+            {
+                // The token expired earlier than it said (or was revoked): a 401 means nothing was done, so renew
+                // once and send the same request again, whatever its kind.
+                renewedAfterRejection = true;
+                if (await renewing.RenewAfterRejectionAsync(generation, cancellationToken).ConfigureAwait(false))
+                {
+                    _logger.LogInformation("{Platform}: the token was refused (401); renewed it, sending {Operation} again.", _platform.DisplayName, operation.Description);
+                    attempt--;
+                    continue;
+                }
             }
 
             AttemptDecision decision = _policy.Decide(report.Outcome);

@@ -33,6 +33,17 @@ internal sealed class BearerAuthenticator : IRequestAuthenticator
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret.Reveal());
 }
 
+/// <summary><c>Authorization: Bearer TOKEN</c> with a token of its own rather than the connection's secret (a token refresh).</summary>
+internal sealed class TokenBearerAuthenticator : IRequestAuthenticator
+{
+    private readonly ApiSecret _token;
+
+    public TokenBearerAuthenticator(ApiSecret token) => _token = token;
+
+    public void Apply(HttpRequestMessage request, ApiSecret secret) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Reveal());
+}
+
 /// <summary><c>Authorization: KEY</c> with no scheme, as Outbox's contacts page documents.</summary>
 internal sealed class RawAuthorizationAuthenticator : IRequestAuthenticator
 {
