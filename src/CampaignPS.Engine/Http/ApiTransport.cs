@@ -253,6 +253,14 @@ public sealed class ApiTransport : IDisposable
                 }
             }
 
+            if (report.Outcome.StatusCode is int refusedWith && refusedWith >= 400 && IsFinal(operation, refusedWith, report.ErrorBody))
+            {
+                LogGivingUp(operation, attempt, GivingUpNote.None);
+                ApiFailure final = failures.FromResponse((HttpStatusCode)refusedWith, report.ErrorBody, report.RequestId, null);
+                final.Attempts = attempt;
+                throw new CampaignApiException(final);
+            }
+
             AttemptDecision decision = _policy.Decide(report.Outcome);
             attempts?.Record(report.Outcome, decision);
             switch (decision.Action)
@@ -386,6 +394,18 @@ public sealed class ApiTransport : IDisposable
             default:
                 return failures.FromResponse(report.Status!.Value, report.ErrorBody, report.RequestId, decision.ServerWait);
         }
+    }
+
+    // An answer one of the operation's rules marks final (a daily quota): reported at once, never retried.
+    private static bool IsFinal(ApiOperation operation, int status, string? errorBody)
+    {
+        if (!operation.Rules.Any(r => r.Final && r.StatusCode == status))
+        {
+            return false;
+        }
+
+        ApiErrorBody parsed = ApiErrorBody.Parse(errorBody);
+        return operation.Rules.Any(r => r.Final && (r.Matches(status, parsed.Message) || r.Matches(status, parsed.Code)));
     }
 
     // Masks the connection's key, and whatever else the authenticator holds (a renewed token), in any text.

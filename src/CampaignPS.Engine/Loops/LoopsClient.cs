@@ -48,14 +48,14 @@ public sealed class LoopsClient : PlatformClient
     private static readonly ApiOperation RunGuardian = new ApiOperation("run Guardian checks", "EmailMessage", RequestSafety.Read,
         new ErrorRule(409, "EmailMessageNotEditable", FailureCategory.InvalidOperation, "Guardian cannot check MJML email messages through the API; open it in the Loops app."));
     private static readonly ApiOperation SendPreview = new ApiOperation("send email preview", "EmailMessage", RequestSafety.NonIdempotent,
-        new ErrorRule(429, "PreviewLimitReached", FailureCategory.LimitsExceeded, "Loops sends at most 100 preview emails per team and day: try again tomorrow.", "preview"),
+        new ErrorRule(429, "PreviewLimitReached", FailureCategory.LimitsExceeded, "Loops sends at most 100 preview emails per team and day: try again tomorrow.", "preview") { Final = true },
         new ErrorRule(400, "PreviewVariableRejected", FailureCategory.InvalidData, "This email's kind cannot use those variables: campaign previews take -ContactProperty only.", "propert"));
     private static readonly ApiOperation CreateUpload = new ApiOperation("create upload", "Upload", RequestSafety.NonIdempotent,
         new ErrorRule(400, "UploadTypeUnsupported", FailureCategory.InvalidData, "Loops takes image/jpeg, image/png, image/gif and image/webp.", "type"),
         new ErrorRule(413, "UploadTooLarge", FailureCategory.InvalidData, "Loops takes images of at most 4,000,000 bytes: make the image smaller."));
     private static readonly ApiOperation PutUpload = new ApiOperation("upload image", "Upload", RequestSafety.IdempotentWrite);
     private static readonly ApiOperation CompleteUpload = new ApiOperation("complete upload", "Upload", RequestSafety.IdempotentWrite,
-        new ErrorRule(429, "UploadLimitReached", FailureCategory.LimitsExceeded, "Loops takes a limited number of uploads per day (50 per 24 hours by default): try again later or ask Loops support.", "limit"),
+        new ErrorRule(429, "UploadLimitReached", FailureCategory.LimitsExceeded, "Loops takes a limited number of uploads per day (50 per 24 hours by default): try again later or ask Loops support.", "upload limit") { Final = true },
         new ErrorRule(400, "UploadTypeUnsupported", FailureCategory.InvalidData, "The uploaded file is not an image type Loops takes (jpeg, png, gif, webp)."));
 
     /// <summary>Creates a client; the base URI defaults to https://app.loops.so/api/v1/.</summary>
