@@ -242,7 +242,12 @@ public sealed class LoopsClient : PlatformClient
         string id = LoopsRules.RequiredId("EmailMessageId", emailMessageId);
         PreviewBody body = (preview ?? throw new ArgumentNullException(nameof(preview))).ToBody();
         PreviewDto dto = await Transport.SendCheckedAsync<PreviewDto>(SendPreview.About(("EmailMessage", id)), HttpMethod.Post, "email-messages/" + Uri.EscapeDataString(id) + "/preview", body, LoopsContentAnswers.Preview, cancellationToken).ConfigureAwait(false);
-        return new LoopsEmailPreviewResult { EmailMessageId = dto.Id ?? dto.EmailMessageId ?? id, Emails = body.Emails };
+        return new LoopsEmailPreviewResult
+        {
+            EmailMessageId = dto.Id ?? dto.EmailMessageId ?? id,
+            Emails = body.Emails,
+            ContactProperties = body.ContactProperties ?? new Dictionary<string, string>(),
+        };
     }
 
     /// <summary>

@@ -301,6 +301,9 @@ public sealed class LoopsEmailPreviewResult
     /// <summary>The addresses the preview was sent to.</summary>
     public IReadOnlyList<string> Emails { get; internal set; } = Array.Empty<string>();
 
+    /// <summary>The contact property values it was rendered with.</summary>
+    public IReadOnlyDictionary<string, string> ContactProperties { get; internal set; } = new Dictionary<string, string>();
+
     /// <inheritdoc />
     public override string ToString() => $"{EmailMessageId} -> {string.Join(", ", Emails)}";
 }
