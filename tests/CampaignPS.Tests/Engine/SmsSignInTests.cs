@@ -31,6 +31,8 @@ public sealed class SmsSignInTests
         var login = sandbox.Server.Requests.Snapshot().First();
         Assert.EndsWith("/api/auth/login", login.Path);
         Assert.False(login.Headers.ContainsKey("Authorization"));
+        Assert.Contains("\"email\":\"" + SmsSandboxState.AccountEmail + "\"", login.Body);
+        Assert.Contains("\"password\":\"********\"", login.Body); // the sandbox's request log keeps no password
         var list = sandbox.Server.Requests.Snapshot().Last();
         Assert.StartsWith("Bearer ey", list.Headers["Authorization"]);
     }
