@@ -29,6 +29,12 @@
         'New-LoopsCampaignGroup'
         'Set-LoopsCampaign'
         'Set-LoopsEmailMessage'
+        'Get-LoopsCampaignMetric'
+        'Test-LoopsEmailMessage'
+        'Send-LoopsEmailMessagePreview'
+        'Publish-LoopsImage'
+        'New-LoopsAudienceSegment'
+        'Set-LoopsCampaignGroup'
         'Connect-Smartlead'
         'Disconnect-Smartlead'
         'New-SmartleadCampaign'
@@ -77,6 +83,9 @@
         'Send-SmsCampaign'
         'Test-SmsCampaign'
         'Stop-SmsCampaign'
+        'Set-SmsCampaign'
+        'Remove-SmsCampaign'
+        'Get-SmsAutoSegment'
         'Get-CampaignConnection'
         'Invoke-LoopsRequest'
         'Invoke-SmartleadRequest'
@@ -93,7 +102,7 @@
             Tags         = @('Campaign', 'Email', 'Outreach', 'Loops', 'Smartlead', 'Outbox', 'SMS', 'Tether', 'Marketing', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/campaignps/CampaignPS'
             LicenseUri   = 'https://github.com/campaignps/CampaignPS/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: Loops (campaigns, email messages, lists, segments, groups), Smartlead (the whole campaign workflow, leads in batches of 400; after launch: statistics and analytics, leads, read-back, A/B variants, webhooks, mailbox health), Outbox (campaigns, senders, contacts) and Tether SMS (campaigns, send, cancel); bulk runs that keep the providers'' rate limits busy with no flags (in flight sized by latency, pace learned from the server); offline help, formatting, tab completion, proxies, Invoke-*Request; a local sandbox for all of it.'
+            ReleaseNotes = '0.1.0: Loops (campaigns, email messages, lists, segments, groups), Smartlead (the whole campaign workflow, leads in batches of 400; after launch: statistics and analytics, leads, read-back, A/B variants, webhooks, mailbox health), Outbox (campaigns, senders, contacts) and Tether SMS (campaigns, send, cancel, change, delete, auto-segment; sign-in for runbooks with the token renewed as it expires); Loops before and after sending (Guardian checks, previews, image uploads, metrics, cleared lists and segments); bulk runs that keep the providers'' rate limits busy with no flags (in flight sized by latency, pace learned from the server); offline help, formatting, tab completion, proxies, Invoke-*Request; a local sandbox for all of it.'
         }
     }
 }

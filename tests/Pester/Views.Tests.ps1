@@ -39,7 +39,15 @@ Describe 'Default table views at 80 columns' {
             @{ Type = 'OutboxSender'; Object = $sender; Id = $sender.Id }
             @{ Type = 'OutboxCampaign'; Object = (New-OutboxCampaign -Name $longName -SenderIdentityId $sender.Id -TimeZone 'Europe/Berlin'); Id = $null }
             @{ Type = 'SmsCampaign'; Object = (New-SmsCampaign -Name $longName -Message 'Hi' -ExistingContactId '665f1a0c0e0a4b001a2c9f01'); Id = $null }
+            @{ Type = 'LoopsCampaignMetric'; Object = ($loopsCampaign | Get-LoopsCampaignMetric); Id = $loopsCampaign.Id }
+            @{ Type = 'LoopsEmailPreviewResult'; Object = ($loopsCampaign | Send-LoopsEmailMessagePreview -Email 'a.rather.long.reviewer.address@example.com' -Force); Id = $loopsCampaign.EmailMessageId }
+            @{ Type = 'SmsCampaignSegment'; Object = @(Get-SmsAutoSegment -ContactCount 100000 -FirstSegmentDate '2030-01-01' -FirstSegmentTime '09:00')[-1]; Id = 'seg-1000' }
         )
+        $imageFile = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('campaignps-view-' + [guid]::NewGuid().ToString('N') + '.png')
+        [System.IO.File]::WriteAllBytes($imageFile, [byte[]](0x89, 0x50, 0x4E, 0x47))
+        $upload = Publish-LoopsImage -Path $imageFile
+        Remove-Item -LiteralPath $imageFile
+        $cases += @{ Type = 'LoopsUpload'; Object = $upload; Id = $upload.EmailAssetId }
         foreach ($case in $cases) {
             if ($null -eq $case.Id) { $case.Id = [string]$case.Object.Id }
         }
@@ -47,7 +55,8 @@ Describe 'Default table views at 80 columns' {
 
     It 'shows the whole <Type> id in a line no wider than 80' -ForEach @(
         @{ Type = 'LoopsCampaign' }, @{ Type = 'LoopsEmailMessage' }, @{ Type = 'SmartleadCampaign' },
-        @{ Type = 'OutboxSender' }, @{ Type = 'OutboxCampaign' }, @{ Type = 'SmsCampaign' }
+        @{ Type = 'OutboxSender' }, @{ Type = 'OutboxCampaign' }, @{ Type = 'SmsCampaign' },
+        @{ Type = 'LoopsCampaignMetric' }, @{ Type = 'LoopsEmailPreviewResult' }, @{ Type = 'SmsCampaignSegment' }, @{ Type = 'LoopsUpload' }
     ) {
         $case = $cases | Where-Object { $_.Type -eq $Type }
         $lines = Get-ConsoleLine -InputObject $case.Object
@@ -83,9 +92,26 @@ Describe 'The readiness finding view at 80 columns' {
     }
 }
 
+Describe 'Guardian findings at 80 columns' {
+    BeforeAll {
+        $checked = New-LoopsCampaign -Name 'Guardian view'
+        $checked | Set-LoopsEmailMessage -Lmx '<Paragraph>Hi {firstName} {favouriteColour}</Paragraph><Button>Buy</Button>' -Force
+        $findings = @($checked | Test-LoopsEmailMessage)
+    }
+
+    It 'shows severity, rule and title of every finding in lines no wider than 80' {
+        $findings.Count | Should -BeGreaterOrEqual 3
+        $lines = Get-ConsoleLine -InputObject $findings
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
+        $lines[0] | Should -Match '^Severity\s+Rule\s+Title'
+        @($lines | Where-Object { $_ -match 'missingFallbackContactProperties' }).Count | Should -Be 1
+    }
+}
+
 Describe 'Get-Help syntax' {
     It 'shows every parameter set of <Name>' -ForEach @(
-        @{ Name = 'Set-LoopsCampaign' }, @{ Name = 'Set-LoopsEmailMessage' }, @{ Name = 'Get-LoopsCampaign' }, @{ Name = 'New-SmsCampaign' }
+        @{ Name = 'Set-LoopsCampaign' }, @{ Name = 'Set-LoopsEmailMessage' }, @{ Name = 'Get-LoopsCampaign' }, @{ Name = 'New-SmsCampaign' },
+        @{ Name = 'Connect-SmsPlatform' }
     ) {
         $sets = @((Get-Command -Name $Name).ParameterSets)
         $syntax = @((Get-Help -Name $Name).syntax.syntaxItem)

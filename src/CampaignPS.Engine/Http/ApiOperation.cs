@@ -84,6 +84,12 @@ public sealed class ErrorRule
     /// <summary>What the user should do, appended to the message.</summary>
     public string Advice { get; }
 
+    /// <summary>
+    /// The answer is final and is not retried, whatever its status: a 429 that reports a daily quota (Loops' preview
+    /// and upload limits) rather than a rate limit would otherwise be retried until the rate-limit budget is spent.
+    /// </summary>
+    public bool Final { get; set; }
+
     /// <summary>Only applies when the API message contains this text (case-insensitive); null for always.</summary>
     public string? WhenMessageContains { get; }
 

@@ -65,6 +65,38 @@ public sealed class ApiSecret
         }
     }
 
+    /// <summary>
+    /// Wraps a password for a sign-in (PSCredential.Password). It travels in a JSON body, never in a header, so
+    /// unlike a key it may hold spaces and any character; it is kept exactly as given (not trimmed).
+    /// </summary>
+    /// <exception cref="ArgumentException">The password is empty.</exception>
+    public static ApiSecret PasswordFromSecureString(SecureString value)
+    {
+        if (value is null || value.Length == 0)
+        {
+            throw new ArgumentException("The password is empty. Give the sign-in password in the credential.", nameof(value));
+        }
+
+        IntPtr pointer = IntPtr.Zero;
+        try
+        {
+            pointer = Marshal.SecureStringToGlobalAllocUnicode(value);
+            return new ApiSecret(Marshal.PtrToStringUni(pointer) ?? string.Empty);
+        }
+        finally
+        {
+            if (pointer != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+    }
+
+    /// <summary>Wraps a password given as text (C# callers); kept exactly as given.</summary>
+    /// <exception cref="ArgumentException">The password is empty.</exception>
+    public static ApiSecret PasswordFromString(string value) =>
+        string.IsNullOrEmpty(value) ? throw new ArgumentException("The password is empty.", nameof(value)) : new ApiSecret(value);
+
     /// <summary>Reads a key from an environment variable, or returns null when it is not set.</summary>
     /// <exception cref="InvalidApiSecretException">The variable holds a control character, white space or a non-ASCII character.</exception>
     public static ApiSecret? FromEnvironment(string variableName)

@@ -100,6 +100,10 @@ public sealed class ApiTransport : IDisposable
     internal Task<T> SendCheckedAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, Func<T, string?> missing, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query = null, AttemptCount? attempts = null) =>
         SendAsync<T>(operation, method, relativePath, body, null, missing, cancellationToken, query, attempts);
 
+    /// <summary><see cref="SendCheckedAsync{T}(ApiOperation, HttpMethod, string, object?, Func{T, string?}, CancellationToken, IEnumerable{KeyValuePair{string, string?}}?, AttemptCount?)"/> with another authenticator (a sign-in, a token refresh).</summary>
+    internal Task<T> SendCheckedAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator authenticator, Func<T, string?> missing, CancellationToken cancellationToken) =>
+        SendAsync<T>(operation, method, relativePath, body, authenticator, missing, cancellationToken, null, null);
+
     private async Task<T> SendAsync<T>(ApiOperation operation, HttpMethod method, string relativePath, object? body, IRequestAuthenticator? authenticator, Func<T, string?>? missing, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? query, AttemptCount? attempts)
     {
         T? result = default;
@@ -130,6 +134,53 @@ public sealed class ApiTransport : IDisposable
         return result!;
     }
 
+    /// <summary>
+    /// PUTs <paramref name="content"/> to a pre-signed URL that the API handed out (an upload to storage on another
+    /// host). The URL carries its own signature, so no credential of this connection goes with it; it must be https
+    /// (plain http only on loopback), and only its scheme, host and path are logged or put in an error. One attempt:
+    /// the caller decides whether to start the upload again.
+    /// </summary>
+    internal async Task PutToPresignedUrlAsync(ApiOperation operation, Uri target, byte[] content, string contentType, CancellationToken cancellationToken)
+    {
+        var rules = new InputRules(_platform.ErrorIdPrefix);
+        if (target == null || !target.IsAbsoluteUri || !(target.Scheme == Uri.UriSchemeHttps || (target.Scheme == Uri.UriSchemeHttp && target.IsLoopback)))
+        {
+            throw rules.Fail("PresignedUrl", $"{_platform.DisplayName} answered with an upload address that is not https; nothing was uploaded.");
+        }
+
+        string shown = target.GetLeftPart(UriPartial.Path);
+        var failures = new ApiFailureBuilder(_platform, operation, "PUT", shown, Scrub);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Put, target) { Content = new ByteArrayContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Content.Headers.ContentLength = content.LongLength;
+        var stopwatch = Stopwatch.StartNew();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CampaignApiException(failures.FromTimeout(_options.RequestTimeout));
+        }
+        catch (Exception exception) when (TransportFailure.IsTransportException(exception))
+        {
+            throw new CampaignApiException(failures.FromConnectionFailure(UrlRedactor.Redact(TransportFailure.Describe(exception)), requestMayHaveBeenSent: true));
+        }
+
+        using (response)
+        {
+            _logger.LogInformation("{Method} {Url} -> {Status} {Reason} ({Elapsed} ms)", "PUT", shown, (int)response.StatusCode, response.ReasonPhrase, stopwatch.ElapsedMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                string? body = await ReadBodySafelyAsync(response).ConfigureAwait(false);
+                throw new CampaignApiException(failures.FromResponse(response.StatusCode, body, RequestId(response), null));
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
@@ -139,7 +190,7 @@ public sealed class ApiTransport : IDisposable
     {
         Uri uri = ApiPath.Resolve(BaseUri, relativePath, query, new InputRules(_platform.ErrorIdPrefix));
         string redactedUrl = RedactedWireUrl(method, uri, authenticator);
-        var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl, _options.ApiKey.ScrubFrom);
+        var failures = new ApiFailureBuilder(_platform, operation, method.Method, redactedUrl, Scrub);
         int maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
         Stopwatch sinceFirstAttempt = null!;
         RateLimitPause? pause = null;
@@ -148,9 +199,17 @@ public sealed class ApiTransport : IDisposable
         // serialising up to 400 leads, which on a busy machine can push it into the next request's window),
         // it carries a Content-Length, and every retry sends the same bytes.
         byte[]? payload = SerializeBody(body);
+        var renewing = authenticator as IRenewingAuthenticator;
+        bool renewedAfterRejection = false;
+        if (renewing != null)
+        {
+            // A signed-in connection: sign in on first use, renew a token that is about to expire.
+            await renewing.EnsureFreshAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         for (int attempt = 1; ; attempt++)
         {
+            int generation = renewing?.Generation ?? 0;
             PacedSend? paced = null;
             if (RateLimiter != null)
             {
@@ -179,6 +238,27 @@ public sealed class ApiTransport : IDisposable
             {
                 // What the server said about its limit, and whether it refused, is what the pacing learns from.
                 RateLimiter!.Observe(paced, report.Outcome.StatusCode, report.Outcome.Signal);
+            }
+
+            if (report.Outcome.StatusCode == 401 && renewing != null && !renewedAfterRejection)
+            {
+                // The token expired earlier than it said (or was revoked): a 401 means nothing was done, so renew
+                // once and send the same request again, whatever its kind.
+                renewedAfterRejection = true;
+                if (await renewing.RenewAfterRejectionAsync(generation, cancellationToken).ConfigureAwait(false))
+                {
+                    _logger.LogInformation("{Platform}: the token was refused (401); renewed it, sending {Operation} again.", _platform.DisplayName, operation.Description);
+                    attempt--;
+                    continue;
+                }
+            }
+
+            if (report.Outcome.StatusCode is int refusedWith && refusedWith >= 400 && IsFinal(operation, refusedWith, report.ErrorBody))
+            {
+                LogGivingUp(operation, attempt, GivingUpNote.None);
+                ApiFailure final = failures.FromResponse((HttpStatusCode)refusedWith, report.ErrorBody, report.RequestId, null);
+                final.Attempts = attempt;
+                throw new CampaignApiException(final);
             }
 
             AttemptDecision decision = _policy.Decide(report.Outcome);
@@ -242,7 +322,7 @@ public sealed class ApiTransport : IDisposable
         }
         catch (Exception exception) when (TransportFailure.IsTransportException(exception))
         {
-            string reason = UrlRedactor.Redact(_options.ApiKey.ScrubFrom(TransportFailure.Describe(exception)));
+            string reason = UrlRedactor.Redact(Scrub(TransportFailure.Describe(exception)));
             LogAttemptFailure(context, reason, stopwatch.Elapsed);
             if (TransportFailure.NothingSent(exception, out NotSentCause cause))
             {
@@ -283,7 +363,7 @@ public sealed class ApiTransport : IDisposable
             }
             catch (Exception exception) when (TransportFailure.IsTransportException(exception))
             {
-                string reason = UrlRedactor.Redact(_options.ApiKey.ScrubFrom(TransportFailure.Describe(exception)));
+                string reason = UrlRedactor.Redact(Scrub(TransportFailure.Describe(exception)));
                 return context.Answer(AttemptFault.BodyReadFailed, response.StatusCode, signal, requestId, detail: reason);
             }
         }
@@ -314,6 +394,25 @@ public sealed class ApiTransport : IDisposable
             default:
                 return failures.FromResponse(report.Status!.Value, report.ErrorBody, report.RequestId, decision.ServerWait);
         }
+    }
+
+    // An answer one of the operation's rules marks final (a daily quota): reported at once, never retried.
+    private static bool IsFinal(ApiOperation operation, int status, string? errorBody)
+    {
+        if (!operation.Rules.Any(r => r.Final && r.StatusCode == status))
+        {
+            return false;
+        }
+
+        ApiErrorBody parsed = ApiErrorBody.Parse(errorBody);
+        return operation.Rules.Any(r => r.Final && (r.Matches(status, parsed.Message) || r.Matches(status, parsed.Code)));
+    }
+
+    // Masks the connection's key, and whatever else the authenticator holds (a renewed token), in any text.
+    private string Scrub(string text)
+    {
+        string scrubbed = _options.ApiKey.ScrubFrom(text);
+        return _authenticator is IScrubbingAuthenticator scrubbing ? scrubbing.ScrubFrom(scrubbed) : scrubbed;
     }
 
     private static byte[]? SerializeBody(object? body) => body switch
@@ -408,7 +507,7 @@ public sealed class ApiTransport : IDisposable
         try
         {
             string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            return _options.ApiKey.ScrubFrom(body);
+            return Scrub(body);
         }
         catch (Exception exception) when (TransportFailure.IsTransportException(exception))
         {

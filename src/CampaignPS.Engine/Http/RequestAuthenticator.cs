@@ -9,11 +9,39 @@ internal interface IRequestAuthenticator
     void Apply(HttpRequestMessage request, ApiSecret secret);
 }
 
+/// <summary>An authenticator that holds secrets of its own (a token it renews): the transport masks them too.</summary>
+internal interface IScrubbingAuthenticator : IRequestAuthenticator
+{
+    /// <summary>Masks every secret the authenticator holds in <paramref name="text"/>.</summary>
+    string ScrubFrom(string text);
+}
+
+/// <summary>No credential at all (a sign-in request, which carries the user's password in its body).</summary>
+internal sealed class NoAuthenticator : IRequestAuthenticator
+{
+    public static NoAuthenticator Instance { get; } = new NoAuthenticator();
+
+    public void Apply(HttpRequestMessage request, ApiSecret secret)
+    {
+    }
+}
+
 /// <summary><c>Authorization: Bearer KEY</c> (Loops, Outbox, Tether).</summary>
 internal sealed class BearerAuthenticator : IRequestAuthenticator
 {
     public void Apply(HttpRequestMessage request, ApiSecret secret) =>
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret.Reveal());
+}
+
+/// <summary><c>Authorization: Bearer TOKEN</c> with a token of its own rather than the connection's secret (a token refresh).</summary>
+internal sealed class TokenBearerAuthenticator : IRequestAuthenticator
+{
+    private readonly ApiSecret _token;
+
+    public TokenBearerAuthenticator(ApiSecret token) => _token = token;
+
+    public void Apply(HttpRequestMessage request, ApiSecret secret) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Reveal());
 }
 
 /// <summary><c>Authorization: KEY</c> with no scheme, as Outbox's contacts page documents.</summary>

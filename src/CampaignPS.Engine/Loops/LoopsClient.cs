@@ -38,6 +38,26 @@ public sealed class LoopsClient : PlatformClient
     private static readonly ApiOperation CreateGroup = new ApiOperation("create campaign group", "CampaignGroup", RequestSafety.NonIdempotent,
         new ErrorRule(409, "CampaignGroupExists", FailureCategory.ResourceExists, "A group with that name exists already: use it (Get-LoopsCampaignGroup) or choose another name."));
 
+    private static readonly ApiOperation UpdateGroup = new ApiOperation("update campaign group", "CampaignGroup", RequestSafety.IdempotentWrite,
+        new ErrorRule(400, "CampaignGroupReserved", FailureCategory.InvalidOperation, "The reserved 'Unsorted' group cannot be renamed or edited, and no group can take its name.", "Unsorted"),
+        new ErrorRule(409, "CampaignGroupExists", FailureCategory.ResourceExists, "Another group has that name already: choose another name."));
+    private static readonly ApiOperation CreateSegment = new ApiOperation("create audience segment", "AudienceSegment", RequestSafety.NonIdempotent,
+        new ErrorRule(400, "AudienceSegmentExists", FailureCategory.ResourceExists, "A segment with that name exists already: use it (Get-LoopsAudienceSegment) or choose another name.", "already"),
+        new ErrorRule(400, "AudienceFilterTooLarge", FailureCategory.InvalidData, "The filter has more conditions than Loops allows: split it or simplify it.", "too many"));
+    private static readonly ApiOperation GetMetrics = new ApiOperation("get campaign metrics", "Campaign", RequestSafety.Read);
+    private static readonly ApiOperation RunGuardian = new ApiOperation("run Guardian checks", "EmailMessage", RequestSafety.Read,
+        new ErrorRule(409, "EmailMessageNotEditable", FailureCategory.InvalidOperation, "Guardian cannot check MJML email messages through the API; open it in the Loops app."));
+    private static readonly ApiOperation SendPreview = new ApiOperation("send email preview", "EmailMessage", RequestSafety.NonIdempotent,
+        new ErrorRule(429, "PreviewLimitReached", FailureCategory.LimitsExceeded, "Loops sends at most 100 preview emails per team and day: try again tomorrow.", "preview") { Final = true },
+        new ErrorRule(400, "PreviewVariableRejected", FailureCategory.InvalidData, "This email's kind cannot use those variables: campaign previews take -ContactProperty only.", "propert"));
+    private static readonly ApiOperation CreateUpload = new ApiOperation("create upload", "Upload", RequestSafety.NonIdempotent,
+        new ErrorRule(400, "UploadTypeUnsupported", FailureCategory.InvalidData, "Loops takes image/jpeg, image/png, image/gif and image/webp.", "type"),
+        new ErrorRule(413, "UploadTooLarge", FailureCategory.InvalidData, "Loops takes images of at most 4,000,000 bytes: make the image smaller."));
+    private static readonly ApiOperation PutUpload = new ApiOperation("upload image", "Upload", RequestSafety.IdempotentWrite);
+    private static readonly ApiOperation CompleteUpload = new ApiOperation("complete upload", "Upload", RequestSafety.IdempotentWrite,
+        new ErrorRule(429, "UploadLimitReached", FailureCategory.LimitsExceeded, "Loops takes a limited number of uploads per day (50 per 24 hours by default): try again later or ask Loops support.", "upload limit") { Final = true },
+        new ErrorRule(400, "UploadTypeUnsupported", FailureCategory.InvalidData, "The uploaded file is not an image type Loops takes (jpeg, png, gif, webp)."));
+
     /// <summary>Creates a client; the base URI defaults to https://app.loops.so/api/v1/.</summary>
     /// <exception cref="Validation.InputValidationException">The base URI is not https (plain http is allowed for loopback only).</exception>
     public LoopsClient(ApiConnectionOptions options)
@@ -171,6 +191,103 @@ public sealed class LoopsClient : PlatformClient
         CampaignGroupBody body = (group ?? throw new ArgumentNullException(nameof(group))).ToBody();
         CampaignGroupDto dto = await Transport.SendCheckedAsync<CampaignGroupDto>(CreateGroup, HttpMethod.Post, "campaign-groups", body, LoopsAnswers.GroupId, cancellationToken).ConfigureAwait(false);
         return dto.ToModel();
+    }
+
+    /// <summary>Changes a campaign group's name or description (POST /campaign-groups/{id}); the Unsorted group cannot be changed.</summary>
+    public async Task<LoopsCampaignGroup> UpdateCampaignGroupAsync(string campaignGroupId, LoopsCampaignGroupChanges changes, CancellationToken cancellationToken = default)
+    {
+        string id = LoopsRules.RequiredId("CampaignGroupId", campaignGroupId);
+        CampaignGroupBody body = (changes ?? throw new ArgumentNullException(nameof(changes))).ToBody();
+        CampaignGroupDto dto = await Transport.SendCheckedAsync<CampaignGroupDto>(UpdateGroup.About(("CampaignGroup", id)), HttpMethod.Post, "campaign-groups/" + Uri.EscapeDataString(id), body, LoopsAnswers.GroupId, cancellationToken).ConfigureAwait(false);
+        return dto.ToModel();
+    }
+
+    /// <summary>Creates an audience segment (POST /audience-segments). Never retried once it may have reached the server.</summary>
+    public async Task<LoopsAudienceSegment> CreateAudienceSegmentAsync(NewLoopsAudienceSegment segment, CancellationToken cancellationToken = default)
+    {
+        AudienceSegmentBody body = (segment ?? throw new ArgumentNullException(nameof(segment))).ToBody();
+        AudienceSegmentDto dto = await Transport.SendCheckedAsync<AudienceSegmentDto>(CreateSegment, HttpMethod.Post, "audience-segments", body, LoopsContentAnswers.SegmentId, cancellationToken).ConfigureAwait(false);
+        LoopsAudienceSegment created = dto.ToModel();
+        created.Name = string.IsNullOrEmpty(created.Name) ? body.Name ?? string.Empty : created.Name;
+        created.Description ??= body.Description;
+        created.Filter ??= WireText.Json(body.Filter);
+        return created;
+    }
+
+    /// <summary>
+    /// Reads a campaign's all-time engagement counters (GET /campaigns/{id}/metrics; API reference 1.22.2).
+    /// The model carries the campaign id, so results of several campaigns can be told apart.
+    /// </summary>
+    public async Task<LoopsCampaignMetric> GetCampaignMetricsAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        string id = LoopsRules.RequiredId("CampaignId", campaignId);
+        MetricsDto dto = await Transport.SendCheckedAsync<MetricsDto>(GetMetrics.About(("Campaign", id)), HttpMethod.Get, "campaigns/" + Uri.EscapeDataString(id) + "/metrics", null, LoopsContentAnswers.Metrics, cancellationToken).ConfigureAwait(false);
+        return dto.ToModel(id);
+    }
+
+    /// <summary>
+    /// Runs Loops' Guardian checks on a saved email message (GET /email-messages/{id}/guardian): errors block
+    /// publishing, warnings are advice. Reads only; nothing changes.
+    /// </summary>
+    public async Task<LoopsGuardianReport> GetGuardianReportAsync(string emailMessageId, CancellationToken cancellationToken = default)
+    {
+        string id = LoopsRules.RequiredId("EmailMessageId", emailMessageId);
+        GuardianDto dto = await Transport.SendCheckedAsync<GuardianDto>(RunGuardian.About(("EmailMessage", id)), HttpMethod.Get, "email-messages/" + Uri.EscapeDataString(id) + "/guardian", null, LoopsContentAnswers.Guardian, cancellationToken).ConfigureAwait(false);
+        return dto.ToModel(id);
+    }
+
+    /// <summary>Sends a preview of an email message to the given addresses (POST /email-messages/{id}/preview). It sends mail; never re-sent when the outcome is unknown.</summary>
+    public async Task<LoopsEmailPreviewResult> SendEmailMessagePreviewAsync(string emailMessageId, LoopsEmailPreview preview, CancellationToken cancellationToken = default)
+    {
+        string id = LoopsRules.RequiredId("EmailMessageId", emailMessageId);
+        PreviewBody body = (preview ?? throw new ArgumentNullException(nameof(preview))).ToBody();
+        PreviewDto dto = await Transport.SendCheckedAsync<PreviewDto>(SendPreview.About(("EmailMessage", id)), HttpMethod.Post, "email-messages/" + Uri.EscapeDataString(id) + "/preview", body, LoopsContentAnswers.Preview, cancellationToken).ConfigureAwait(false);
+        return new LoopsEmailPreviewResult
+        {
+            EmailMessageId = dto.Id ?? dto.EmailMessageId ?? id,
+            Emails = body.Emails,
+            ContactProperties = body.ContactProperties ?? new Dictionary<string, string>(),
+        };
+    }
+
+    /// <summary>
+    /// Uploads an image in the documented three calls (API reference 1.21.6, uploads): POST /uploads for a
+    /// pre-signed URL, PUT the bytes there (with the same Content-Type and Content-Length, and without the Loops
+    /// key, which stays on Loops' host), then POST /uploads/{emailAssetId}/complete for the public URL.
+    /// </summary>
+    public async Task<LoopsUpload> UploadImageAsync(LoopsImageUpload image, CancellationToken cancellationToken = default)
+    {
+        UploadBody body = (image ?? throw new ArgumentNullException(nameof(image))).ToBody();
+        UploadDto created = await Transport.SendCheckedAsync<UploadDto>(CreateUpload, HttpMethod.Post, "uploads", body, LoopsContentAnswers.UploadCreated, cancellationToken).ConfigureAwait(false);
+        string assetId = created.EmailAssetId!;
+        await Transport.PutToPresignedUrlAsync(PutUpload.About(("Upload", assetId)), new Uri(created.PresignedUrl!, UriKind.RelativeOrAbsolute), image.Content!, body.ContentType!, cancellationToken).ConfigureAwait(false);
+        UploadDto completed = await Transport.SendCheckedAsync<UploadDto>(CompleteUpload.About(("Upload", assetId)), HttpMethod.Post, "uploads/" + Uri.EscapeDataString(assetId) + "/complete", new Dictionary<string, string>(), LoopsContentAnswers.UploadCompleted, cancellationToken).ConfigureAwait(false);
+        return new LoopsUpload
+        {
+            EmailAssetId = completed.EmailAssetId ?? assetId,
+            FinalUrl = completed.FinalUrl!,
+            FileName = image.FileName,
+            ContentType = body.ContentType!,
+            ContentLength = body.ContentLength,
+        };
+    }
+
+    /// <summary>
+    /// Uploads the local images an LMX body refers to (<see cref="LoopsLmxImages.LocalSources"/>; <paramref name="images"/>
+    /// holds each by the <c>src</c> value it has in the LMX) and returns the LMX with their uploaded URLs in place.
+    /// </summary>
+    public async Task<LoopsLmxUploadResult> UploadLmxImagesAsync(string lmx, IReadOnlyDictionary<string, LoopsImageUpload> images, CancellationToken cancellationToken = default)
+    {
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var uploads = new List<LoopsUpload>();
+        foreach (KeyValuePair<string, LoopsImageUpload> image in images ?? new Dictionary<string, LoopsImageUpload>())
+        {
+            LoopsUpload upload = await UploadImageAsync(image.Value, cancellationToken).ConfigureAwait(false);
+            urls[image.Key] = upload.FinalUrl;
+            uploads.Add(upload);
+        }
+
+        return new LoopsLmxUploadResult { Lmx = LoopsLmxImages.Rewrite(lmx, urls), Uploads = uploads };
     }
 
     // The ids a campaign body refers to (and the campaign's own, first), for a 404 to name the one not found.

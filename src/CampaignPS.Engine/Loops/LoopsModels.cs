@@ -109,6 +109,15 @@ public sealed class LoopsEmailMessage
     /// <summary>When it last changed.</summary>
     public DateTimeOffset? UpdatedAt { get; internal set; }
 
+    /// <summary>Fallback values for contact properties ({firstName} when a contact has none), by property name.</summary>
+    public IReadOnlyDictionary<string, string> ContactPropertiesFallbacks { get; internal set; } = new Dictionary<string, string>();
+
+    /// <summary>Fallback values for event properties (workflow emails), by property name.</summary>
+    public IReadOnlyDictionary<string, string> EventPropertiesFallbacks { get; internal set; } = new Dictionary<string, string>();
+
+    /// <summary>Fallback values for data variables (transactional emails), by variable name.</summary>
+    public IReadOnlyDictionary<string, string> DataVariablesFallbacks { get; internal set; } = new Dictionary<string, string>();
+
     /// <summary>Non-fatal LMX compile warnings from the last update.</summary>
     public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
 
@@ -181,4 +190,152 @@ public sealed class LoopsApiKeyInfo
 {
     /// <summary>The team the key belongs to.</summary>
     public string? TeamName { get; internal set; }
+}
+
+/// <summary>
+/// A Loops campaign's all-time engagement counters (GET /campaigns/{id}/metrics). Opens and clicks count
+/// sends, not events: a send opened five times counts once.
+/// </summary>
+public sealed class LoopsCampaignMetric
+{
+    /// <summary>The campaign the counters belong to.</summary>
+    public string CampaignId { get; internal set; } = string.Empty;
+
+    /// <summary>Emails sent.</summary>
+    public long Sends { get; internal set; }
+
+    /// <summary>Sends opened at least once.</summary>
+    public long Opens { get; internal set; }
+
+    /// <summary>Sends with at least one link clicked.</summary>
+    public long Clicks { get; internal set; }
+
+    /// <summary>Unsubscribes.</summary>
+    public long Unsubscribes { get; internal set; }
+
+    /// <summary>Sends reported as spam.</summary>
+    public long SpamReports { get; internal set; }
+
+    /// <summary>Sends that hard bounced.</summary>
+    public long HardBounces { get; internal set; }
+
+    /// <summary>Sends that soft bounced.</summary>
+    public long SoftBounces { get; internal set; }
+
+    /// <summary>Hard and soft bounces together.</summary>
+    public long Bounces { get; internal set; }
+
+    /// <summary>Opens per send, 0 to 1 (0 before anything was sent).</summary>
+    public double OpenRate => Sends == 0 ? 0 : (double)Opens / Sends;
+
+    /// <summary>Clicks per send, 0 to 1.</summary>
+    public double ClickRate => Sends == 0 ? 0 : (double)Clicks / Sends;
+
+    /// <summary>Bounces per send, 0 to 1.</summary>
+    public double BounceRate => Sends == 0 ? 0 : (double)Bounces / Sends;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{CampaignId}: {Sends} sent, {Opens} opened, {Clicks} clicked";
+}
+
+/// <summary>Whether a Guardian finding blocks publishing (Error) or is advice (Warning).</summary>
+public enum LoopsGuardianSeverity
+{
+    /// <summary>Must be fixed before the email can be published or sent.</summary>
+    Error,
+
+    /// <summary>Advisory; does not block publishing.</summary>
+    Warning,
+}
+
+/// <summary>One Guardian rule that fired on an email message, with the elements that triggered it.</summary>
+public sealed class LoopsGuardianFinding
+{
+    /// <summary>The email message checked.</summary>
+    public string EmailMessageId { get; internal set; } = string.Empty;
+
+    /// <summary>Error (blocks publishing) or Warning.</summary>
+    public LoopsGuardianSeverity Severity { get; internal set; }
+
+    /// <summary>The rule's identifier, e.g. missingButtonHrefs.</summary>
+    public string Rule { get; internal set; } = string.Empty;
+
+    /// <summary>A short summary of the rule.</summary>
+    public string Title { get; internal set; } = string.Empty;
+
+    /// <summary>Why the issue matters.</summary>
+    public string? Description { get; internal set; }
+
+    /// <summary>The elements that triggered it: the label, and the property's code name in parentheses when it differs.</summary>
+    public IReadOnlyList<string> Items { get; internal set; } = Array.Empty<string>();
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Severity} {Rule}: {Title}" + (Items.Count == 0 ? string.Empty : " (" + string.Join(", ", Items) + ")");
+}
+
+/// <summary>What Guardian says about one email message: errors block publishing, warnings are advice.</summary>
+public sealed class LoopsGuardianReport
+{
+    /// <summary>The email message checked.</summary>
+    public string EmailMessageId { get; internal set; } = string.Empty;
+
+    /// <summary>Findings that must be fixed before the email can be published.</summary>
+    public IReadOnlyList<LoopsGuardianFinding> Errors { get; internal set; } = Array.Empty<LoopsGuardianFinding>();
+
+    /// <summary>Advisory findings.</summary>
+    public IReadOnlyList<LoopsGuardianFinding> Warnings { get; internal set; } = Array.Empty<LoopsGuardianFinding>();
+
+    /// <summary>Errors first, then warnings.</summary>
+    public IReadOnlyList<LoopsGuardianFinding> Findings => Errors.Concat(Warnings).ToList();
+
+    /// <summary>True when nothing blocks publishing (warnings allowed).</summary>
+    public bool Passed => Errors.Count == 0;
+}
+
+/// <summary>A preview (test send) of an email message that Loops accepted.</summary>
+public sealed class LoopsEmailPreviewResult
+{
+    /// <summary>The email message previewed.</summary>
+    public string EmailMessageId { get; internal set; } = string.Empty;
+
+    /// <summary>The addresses the preview was sent to.</summary>
+    public IReadOnlyList<string> Emails { get; internal set; } = Array.Empty<string>();
+
+    /// <summary>The contact property values it was rendered with.</summary>
+    public IReadOnlyDictionary<string, string> ContactProperties { get; internal set; } = new Dictionary<string, string>();
+
+    /// <inheritdoc />
+    public override string ToString() => $"{EmailMessageId} -> {string.Join(", ", Emails)}";
+}
+
+/// <summary>An image uploaded to Loops (an email asset), for use in LMX by its FinalUrl.</summary>
+public sealed class LoopsUpload
+{
+    /// <summary>The asset id.</summary>
+    public string EmailAssetId { get; internal set; } = string.Empty;
+
+    /// <summary>The public URL of the image; use it in LMX.</summary>
+    public string FinalUrl { get; internal set; } = string.Empty;
+
+    /// <summary>The local file's name (or the name given).</summary>
+    public string? FileName { get; internal set; }
+
+    /// <summary>The MIME type sent.</summary>
+    public string ContentType { get; internal set; } = string.Empty;
+
+    /// <summary>The size in bytes.</summary>
+    public long ContentLength { get; internal set; }
+
+    /// <inheritdoc />
+    public override string ToString() => FinalUrl;
+}
+
+/// <summary>An LMX body whose local images were uploaded: the rewritten LMX and the uploads.</summary>
+public sealed class LoopsLmxUploadResult
+{
+    /// <summary>The LMX with each local image's <c>src</c> replaced by its uploaded URL.</summary>
+    public string Lmx { get; internal set; } = string.Empty;
+
+    /// <summary>The images uploaded, in order.</summary>
+    public IReadOnlyList<LoopsUpload> Uploads { get; internal set; } = Array.Empty<LoopsUpload>();
 }

@@ -98,6 +98,12 @@ public sealed class LoopsCampaignChanges
     /// <summary>The group to move the campaign to.</summary>
     public string? CampaignGroupId { get; set; }
 
+    /// <summary>Send to no mailing list any more (sends <c>"mailingListId": null</c>). Exclusive with <see cref="MailingListId"/>.</summary>
+    public bool ClearMailingList { get; set; }
+
+    /// <summary>Send to no audience segment any more (sends <c>"audienceSegmentId": null</c>). Exclusive with <see cref="AudienceSegmentId"/>.</summary>
+    public bool ClearAudienceSegment { get; set; }
+
     /// <summary>Send as soon as possible.</summary>
     public bool SendNow { get; set; }
 
@@ -121,9 +127,21 @@ public sealed class LoopsCampaignChanges
             ["AudienceSegmentId"] = AudienceSegmentId != null,
             ["AudienceFilter"] = AudienceFilter != null,
             ["CampaignGroupId"] = CampaignGroupId != null,
+            ["ClearMailingList"] = ClearMailingList,
+            ["ClearAudienceSegment"] = ClearAudienceSegment,
             ["SendNow"] = SendNow,
             ["ScheduleAt"] = ScheduleAt.HasValue,
         });
+        if (ClearMailingList && MailingListId != null)
+        {
+            throw rules.Fail("ClearMailingList", "Give either a MailingListId or ClearMailingList, not both.");
+        }
+
+        if (ClearAudienceSegment && AudienceSegmentId != null)
+        {
+            throw rules.Fail("ClearAudienceSegment", "Give either an AudienceSegmentId or ClearAudienceSegment, not both.");
+        }
+
         if (SendNow && ScheduleAt.HasValue)
         {
             throw rules.Fail("ScheduleAt", "Give either SendNow or ScheduleAt, not both.");
@@ -148,7 +166,24 @@ public sealed class LoopsCampaignChanges
             AudienceFilter = AudienceFilter?.Value,
             CampaignGroupId = LoopsRules.OptionalId(rules, "CampaignGroupId", CampaignGroupId),
             Scheduling = scheduling,
+            Cleared = Cleared(),
         };
+    }
+
+    private Dictionary<string, object?>? Cleared()
+    {
+        var cleared = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (ClearMailingList)
+        {
+            cleared["mailingListId"] = null;
+        }
+
+        if (ClearAudienceSegment)
+        {
+            cleared["audienceSegmentId"] = null;
+        }
+
+        return cleared.Count == 0 ? null : cleared;
     }
 }
 
@@ -176,6 +211,21 @@ public sealed class LoopsEmailMessageChanges
     /// <summary>The body as LMX (at most 100 KB).</summary>
     public string? Lmx { get; set; }
 
+    /// <summary>How the email is rendered: <c>styled</c> or <c>plain</c> (API reference 1.21.6, emailFormat).</summary>
+    public string? EmailFormat { get; set; }
+
+    /// <summary>ISO 639-1 language code of the email, e.g. <c>en</c> or <c>fr</c>.</summary>
+    public string? LanguageCode { get; set; }
+
+    /// <summary>
+    /// Fallbacks for contact properties, by property name: a text sets the fallback, null deletes it, and
+    /// properties not named are left as they are (per-key merge, 1.22.2 manifest).
+    /// </summary>
+    public IDictionary<string, string?>? ContactPropertiesFallbacks { get; set; }
+
+    /// <summary>The email formats the API reference lists.</summary>
+    public static IReadOnlyList<string> EmailFormats { get; } = new[] { "styled", "plain" };
+
     /// <summary>LMX payloads over this many UTF-8 bytes are rejected with 413 (Loops API reference, email-messages update).</summary>
     public const int MaxLmxBytes = 100 * 1024;
 
@@ -192,7 +242,25 @@ public sealed class LoopsEmailMessageChanges
             ["FromEmail"] = FromEmail != null,
             ["ReplyToEmail"] = ReplyToEmail != null,
             ["Lmx"] = Lmx != null,
+            ["EmailFormat"] = EmailFormat != null,
+            ["LanguageCode"] = LanguageCode != null,
+            ["ContactPropertiesFallbacks"] = ContactPropertiesFallbacks != null && ContactPropertiesFallbacks.Count > 0,
         });
+        if (EmailFormat != null)
+        {
+            rules.OneOf("EmailFormat", EmailFormat.Trim().ToLowerInvariant(), EmailFormats);
+        }
+
+        if (LanguageCode != null && !System.Text.RegularExpressions.Regex.IsMatch(LanguageCode.Trim(), "^[A-Za-z]{2}$"))
+        {
+            throw rules.Fail("LanguageCode", $"LanguageCode '{InputRules.Show(LanguageCode)}' is not an ISO 639-1 code. Use two letters, e.g. 'en' or 'fr'.");
+        }
+
+        foreach (string key in ContactPropertiesFallbacks?.Keys ?? (ICollection<string>)Array.Empty<string>())
+        {
+            rules.NotBlank("ContactPropertiesFallbacks", key);
+        }
+
         if (FromEmail != null)
         {
             string user = rules.NotBlank("FromEmail", FromEmail);
@@ -220,6 +288,11 @@ public sealed class LoopsEmailMessageChanges
         FromEmail = FromEmail?.Trim(),
         ReplyToEmail = ReplyToEmail,
         Lmx = Lmx,
+        EmailFormat = EmailFormat?.Trim().ToLowerInvariant(),
+        LanguageCode = LanguageCode?.Trim().ToLowerInvariant(),
+        ContactPropertiesFallbacks = ContactPropertiesFallbacks == null || ContactPropertiesFallbacks.Count == 0
+            ? null
+            : ContactPropertiesFallbacks.ToDictionary(p => p.Key.Trim(), p => p.Value, StringComparer.Ordinal),
     };
 }
 
@@ -246,6 +319,166 @@ public sealed class NewLoopsCampaignGroup
         }
 
         return new CampaignGroupBody { Name = name, Description = Description };
+    }
+}
+
+/// <summary>Changes to a campaign group (POST /campaign-groups/{id}); at least one must be set.</summary>
+public sealed class LoopsCampaignGroupChanges
+{
+    /// <summary>A new name; not the reserved name "Unsorted".</summary>
+    public string? Name { get; set; }
+
+    /// <summary>A new description.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>Checks the changes without sending anything.</summary>
+    /// <exception cref="InputValidationException">Nothing to change, or a value is invalid; the message names it.</exception>
+    public void Validate() => ToBody();
+
+    internal CampaignGroupBody ToBody()
+    {
+        var rules = LoopsRules.Instance;
+        rules.AtLeastOne("Changes", new Dictionary<string, bool> { ["Name"] = Name != null, ["Description"] = Description != null });
+        return new CampaignGroupBody { Name = Name == null ? null : new NewLoopsCampaignGroup { Name = Name }.ToBody().Name, Description = Description };
+    }
+}
+
+/// <summary>An audience segment to create: a name and a filter (API reference 1.21.6, CreateAudienceSegmentRequest).</summary>
+public sealed class NewLoopsAudienceSegment
+{
+    /// <summary>The segment name, unique in the team (at most 255 characters).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>An optional description (at most 1000 characters).</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The filter the segment selects contacts by (required, at least one condition).</summary>
+    public LoopsAudienceFilter? Filter { get; set; }
+
+    /// <summary>Checks the input without sending anything.</summary>
+    /// <exception cref="InputValidationException">A value is missing or invalid; the message names it.</exception>
+    public void Validate() => ToBody();
+
+    internal AudienceSegmentBody ToBody()
+    {
+        var rules = LoopsRules.Instance;
+        string name = rules.NotBlank("Name", Name).Trim();
+        rules.MaxLength("Name", name, 255);
+        rules.MaxLength("Description", Description, 1000);
+        if (Filter == null)
+        {
+            throw rules.Fail("Filter", "Filter is required: give a hashtable such as @{ match = 'all'; conditions = @(...) } or its JSON.");
+        }
+
+        if (Filter.Value.GetProperty("conditions").GetArrayLength() == 0)
+        {
+            throw rules.Fail("Filter", "Filter.conditions is empty. A segment needs at least one condition.");
+        }
+
+        return new AudienceSegmentBody { Name = name, Description = Description, Filter = Filter.Value };
+    }
+}
+
+/// <summary>A test send of an email message to a few addresses (POST /email-messages/{id}/preview). It sends mail.</summary>
+public sealed class LoopsEmailPreview
+{
+    /// <summary>Loops sends at most this many preview emails per team and day (API reference 1.21.6, preview).</summary>
+    public const int MaxEmailsPerDay = 100;
+
+    /// <summary>The addresses to send the preview to (at least one).</summary>
+    public IReadOnlyList<string> Emails { get; set; } = Array.Empty<string>();
+
+    /// <summary>Contact property values to render, e.g. firstName (campaign and workflow previews).</summary>
+    public IDictionary<string, string>? ContactProperties { get; set; }
+
+    /// <summary>Checks the input without sending anything.</summary>
+    /// <exception cref="InputValidationException">No address, an invalid address, or more than a day's previews.</exception>
+    public void Validate() => ToBody();
+
+    internal PreviewBody ToBody()
+    {
+        var rules = LoopsRules.Instance;
+        List<string> emails = Emails.Where(e => e != null).Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (emails.Count == 0)
+        {
+            throw rules.Fail("Email", "Give at least one address to send the preview to, e.g. -Email me@example.com.");
+        }
+
+        if (emails.Count > MaxEmailsPerDay)
+        {
+            throw rules.Fail("Email", $"{emails.Count} addresses are more than the {MaxEmailsPerDay} preview emails Loops sends per team and day. Send the preview to fewer addresses.");
+        }
+
+        foreach (string email in emails)
+        {
+            rules.Email("Email", email);
+        }
+
+        return new PreviewBody
+        {
+            Emails = emails,
+            ContactProperties = ContactProperties == null || ContactProperties.Count == 0 ? null : ContactProperties.ToDictionary(p => p.Key, p => p.Value ?? string.Empty, StringComparer.Ordinal),
+        };
+    }
+}
+
+/// <summary>An image to upload as an email asset (the two-step upload of API reference 1.21.6).</summary>
+public sealed class LoopsImageUpload
+{
+    /// <summary>The largest image Loops accepts, in bytes (CreateUploadRequest.contentLength).</summary>
+    public const long MaxBytes = 4_000_000;
+
+    private static readonly Dictionary<string, string> TypesByExtension = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".gif"] = "image/gif",
+        [".webp"] = "image/webp",
+    };
+
+    /// <summary>The MIME types Loops accepts.</summary>
+    public static IReadOnlyList<string> ContentTypes { get; } = new[] { "image/jpeg", "image/png", "image/gif", "image/webp" };
+
+    /// <summary>The image's bytes.</summary>
+    public byte[]? Content { get; set; }
+
+    /// <summary>The MIME type; taken from the file name's extension when not given.</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary>The file name, for messages and the output.</summary>
+    public string? FileName { get; set; }
+
+    /// <summary>The MIME type for a file name's extension, or null when Loops takes no such image.</summary>
+    public static string? ContentTypeFor(string fileName) =>
+        TypesByExtension.TryGetValue(System.IO.Path.GetExtension(fileName ?? string.Empty), out string? type) ? type : null;
+
+    /// <summary>Checks the input without sending anything.</summary>
+    /// <exception cref="InputValidationException">No content, an unsupported type, or more than 4,000,000 bytes.</exception>
+    public void Validate() => ToBody();
+
+    internal UploadBody ToBody()
+    {
+        var rules = LoopsRules.Instance;
+        string name = FileName ?? "the image";
+        string? type = ContentType ?? (FileName == null ? null : ContentTypeFor(FileName));
+        if (type == null)
+        {
+            throw rules.Fail("ContentType", $"Loops cannot take '{InputRules.Show(name)}' as an image. Use a .png, .jpg, .gif or .webp file, or give -ContentType.");
+        }
+
+        rules.OneOf("ContentType", type.Trim().ToLowerInvariant(), ContentTypes);
+        if (Content == null || Content.Length == 0)
+        {
+            throw rules.Fail("Content", $"'{InputRules.Show(name)}' is empty. Give an image file with content.");
+        }
+
+        if (Content.LongLength > MaxBytes)
+        {
+            throw rules.Fail("Content", $"'{InputRules.Show(name)}' is {Content.LongLength:N0} bytes; Loops takes images of at most {MaxBytes:N0} bytes. Make the image smaller.");
+        }
+
+        return new UploadBody { ContentType = type.Trim().ToLowerInvariant(), ContentLength = Content.LongLength };
     }
 }
 

@@ -27,6 +27,12 @@ internal sealed class CampaignBody
     public string? CampaignGroupId { get; set; }
 
     public SchedulingBody? Scheduling { get; set; }
+
+    // Fields sent as JSON null: the API reference 1.21.6 (UpdateCampaignRequest) types mailingListId and
+    // audienceSegmentId as string | null, and null clears them. The serializer leaves null properties out,
+    // so a clear travels here, where a null value is written as null.
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public Dictionary<string, object?>? Cleared { get; set; }
 }
 
 internal sealed class EmailMessageBody
@@ -44,6 +50,13 @@ internal sealed class EmailMessageBody
     public string? ReplyToEmail { get; set; }
 
     public string? Lmx { get; set; }
+
+    public string? EmailFormat { get; set; }
+
+    public string? LanguageCode { get; set; }
+
+    // Per-key merge (1.22.2 manifest, email-messages_update): a string sets the fallback, null deletes it.
+    public Dictionary<string, string?>? ContactPropertiesFallbacks { get; set; }
 }
 
 internal sealed class CampaignGroupBody
@@ -136,6 +149,12 @@ internal sealed class EmailMessageDto
 
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    public Dictionary<string, string?>? ContactPropertiesFallbacks { get; set; }
+
+    public Dictionary<string, string?>? EventPropertiesFallbacks { get; set; }
+
+    public Dictionary<string, string?>? DataVariablesFallbacks { get; set; }
+
     public List<WarningDto>? Warnings { get; set; }
 
     public LoopsEmailMessage ToModel() => new LoopsEmailMessage
@@ -155,8 +174,14 @@ internal sealed class EmailMessageDto
         Lmx = Lmx,
         ContentRevisionId = ContentRevisionId,
         UpdatedAt = UpdatedAt,
+        ContactPropertiesFallbacks = Fallbacks(ContactPropertiesFallbacks),
+        EventPropertiesFallbacks = Fallbacks(EventPropertiesFallbacks),
+        DataVariablesFallbacks = Fallbacks(DataVariablesFallbacks),
         Warnings = (Warnings ?? new List<WarningDto>()).Select(w => string.IsNullOrEmpty(w.Path) ? w.Message ?? string.Empty : $"{w.Path}: {w.Message}").ToList(),
     };
+
+    private static IReadOnlyDictionary<string, string> Fallbacks(Dictionary<string, string?>? map) =>
+        (map ?? new Dictionary<string, string?>()).Where(p => p.Value != null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
 }
 
 internal sealed class WarningDto
@@ -254,4 +279,156 @@ internal static class LoopsAnswers
     public static string? GroupId(CampaignGroupDto dto) => string.IsNullOrEmpty(dto.Id ?? dto.CampaignGroupId) ? "the campaign group's id" : null;
 
     public static string? Revision(EmailMessageDto dto) => string.IsNullOrEmpty(dto.EmailMessageId ?? dto.Id) ? "the email message's id" : null;
+}
+
+// Metrics: GET /v1/campaigns/{campaignId}/metrics returns EmailMetricsResponse (1.22.2 tools manifest,
+// campaigns_metrics_get-campaign; the manifest names no fields). The fields follow a client generated from
+// the official spec: sends, opens, clicks, unsubscribes, spamReports, hardBounces, softBounces. The reader
+// also takes them wrapped in "metrics" or "data", and a single "bounces" where the split is missing.
+internal sealed class MetricsDto
+{
+    public long? Sends { get; set; }
+
+    public long? Opens { get; set; }
+
+    public long? Clicks { get; set; }
+
+    public long? Unsubscribes { get; set; }
+
+    public long? SpamReports { get; set; }
+
+    public long? HardBounces { get; set; }
+
+    public long? SoftBounces { get; set; }
+
+    public long? Bounces { get; set; }
+
+    public MetricsDto? Metrics { get; set; }
+
+    public MetricsDto? Data { get; set; }
+
+    public MetricsDto Inner => Metrics ?? Data ?? this;
+
+    public bool HasCounters => Sends.HasValue || Opens.HasValue || Clicks.HasValue;
+
+    public LoopsCampaignMetric ToModel(string campaignId)
+    {
+        MetricsDto m = Inner;
+        long hard = m.HardBounces ?? 0;
+        long soft = m.SoftBounces ?? 0;
+        return new LoopsCampaignMetric
+        {
+            CampaignId = campaignId,
+            Sends = m.Sends ?? 0,
+            Opens = m.Opens ?? 0,
+            Clicks = m.Clicks ?? 0,
+            Unsubscribes = m.Unsubscribes ?? 0,
+            SpamReports = m.SpamReports ?? 0,
+            HardBounces = hard,
+            SoftBounces = soft,
+            Bounces = m.HardBounces.HasValue || m.SoftBounces.HasValue ? hard + soft : m.Bounces ?? 0,
+        };
+    }
+}
+
+// Guardian: EmailMessageGuardianResponse {errors: GuardianRule[], warnings: GuardianRule[]} (1.21.6).
+internal sealed class GuardianDto
+{
+    public List<GuardianRuleDto>? Errors { get; set; }
+
+    public List<GuardianRuleDto>? Warnings { get; set; }
+
+    public LoopsGuardianReport ToModel(string emailMessageId) => new LoopsGuardianReport
+    {
+        EmailMessageId = emailMessageId,
+        Errors = (Errors ?? new List<GuardianRuleDto>()).Select(r => r.ToModel(emailMessageId, LoopsGuardianSeverity.Error)).ToList(),
+        Warnings = (Warnings ?? new List<GuardianRuleDto>()).Select(r => r.ToModel(emailMessageId, LoopsGuardianSeverity.Warning)).ToList(),
+    };
+}
+
+internal sealed class GuardianRuleDto
+{
+    public string? Rule { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public List<GuardianItemDto>? Items { get; set; }
+
+    public LoopsGuardianFinding ToModel(string emailMessageId, LoopsGuardianSeverity severity) => new LoopsGuardianFinding
+    {
+        EmailMessageId = emailMessageId,
+        Severity = severity,
+        Rule = Rule ?? string.Empty,
+        Title = Title ?? string.Empty,
+        Description = Description,
+        Items = (Items ?? new List<GuardianItemDto>()).Select(i => string.IsNullOrEmpty(i.CodeName) || i.CodeName == i.Label ? i.Label ?? string.Empty : $"{i.Label} ({i.CodeName})").ToList(),
+    };
+}
+
+internal sealed class GuardianItemDto
+{
+    public string? Label { get; set; }
+
+    public string? CodeName { get; set; }
+}
+
+// Preview: EmailMessagePreviewRequest {emails (min 1), contactProperties?} -> EmailMessagePreviewResponse {id} (1.21.6).
+internal sealed class PreviewBody
+{
+    public List<string> Emails { get; set; } = new List<string>();
+
+    public Dictionary<string, string>? ContactProperties { get; set; }
+}
+
+internal sealed class PreviewDto
+{
+    public string? Id { get; set; }
+
+    public string? EmailMessageId { get; set; }
+}
+
+// Uploads (1.21.6): CreateUploadRequest {contentType, contentLength} -> {emailAssetId, presignedUrl};
+// PUT the bytes to presignedUrl; POST /uploads/{emailAssetId}/complete -> {emailAssetId, finalUrl}.
+internal sealed class UploadBody
+{
+    public string? ContentType { get; set; }
+
+    public long ContentLength { get; set; }
+}
+
+internal sealed class UploadDto
+{
+    public string? EmailAssetId { get; set; }
+
+    public string? PresignedUrl { get; set; }
+
+    public string? FinalUrl { get; set; }
+}
+
+// Audience segment create (1.21.6 CreateAudienceSegmentRequest): name, description?, filter {match, conditions}.
+internal sealed class AudienceSegmentBody
+{
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public JsonElement? Filter { get; set; }
+}
+
+/// <summary>What a Loops answer must carry to count as a success (the newer calls).</summary>
+internal static class LoopsContentAnswers
+{
+    public static string? Metrics(MetricsDto dto) => dto.Inner.HasCounters ? null : "the campaign's counters (sends, opens, clicks)";
+
+    public static string? Guardian(GuardianDto dto) => dto.Errors == null || dto.Warnings == null ? "the Guardian errors and warnings" : null;
+
+    public static string? Preview(PreviewDto dto) => string.IsNullOrEmpty(dto.Id ?? dto.EmailMessageId) ? "the email message's id" : null;
+
+    public static string? UploadCreated(UploadDto dto) => string.IsNullOrEmpty(dto.EmailAssetId) || string.IsNullOrEmpty(dto.PresignedUrl) ? "the upload's emailAssetId and presignedUrl" : null;
+
+    public static string? UploadCompleted(UploadDto dto) => string.IsNullOrEmpty(dto.FinalUrl) ? "the uploaded image's finalUrl" : null;
+
+    public static string? SegmentId(AudienceSegmentDto dto) => string.IsNullOrEmpty(dto.Id ?? dto.AudienceSegmentId) ? "the audience segment's id" : null;
 }

@@ -105,3 +105,32 @@ public sealed class SmsContactValidation
     public override string ToString() =>
         $"{NewContacts.Count} new, {ExistingContacts.Count} existing, {ProtectedContacts.Count} protected, {AssignedToOtherUsers.Count} assigned to others";
 }
+
+/// <summary>One day's part of an auto-segmented campaign: when it sends and to how many contacts.</summary>
+public sealed class SmsCampaignSegment
+{
+    /// <summary>The segment id Tether gives it (seg-1, seg-2, ...).</summary>
+    public string Id { get; internal set; } = string.Empty;
+
+    /// <summary>When the segment sends.</summary>
+    public DateTimeOffset? ScheduledDate { get; internal set; }
+
+    /// <summary>How many contacts it sends to.</summary>
+    public int ContactCount { get; internal set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id}: {ContactCount} at {ScheduledDate:u}";
+}
+
+/// <summary>Tether's auto-segmented schedule for a number of contacts (POST /api/campaigns/auto-segment).</summary>
+public sealed class SmsAutoSegmentPlan
+{
+    /// <summary>The segments, in sending order.</summary>
+    public IReadOnlyList<SmsCampaignSegment> Segments { get; internal set; } = Array.Empty<SmsCampaignSegment>();
+
+    /// <summary>How many segments the contacts make.</summary>
+    public int TotalSegments { get; internal set; }
+
+    /// <summary>What Tether warns about (a first segment in the past, a clock change).</summary>
+    public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
+}

@@ -127,6 +127,88 @@ public sealed class NewSmsCampaign
     }
 }
 
+/// <summary>Changes to an SMS campaign (PATCH /api/campaigns/{id}); at least one must be set.</summary>
+public sealed class SmsCampaignChanges
+{
+    /// <summary>A new name.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>A new message (merge fields as for New-SmsCampaign: firstName, lastName, phoneNumber, email).</summary>
+    public string? Message { get; set; }
+
+    /// <summary>A new (future) time to send.</summary>
+    public DateTimeOffset? ScheduleDate { get; set; }
+
+    /// <summary>Checks the changes without sending anything.</summary>
+    /// <exception cref="InputValidationException">Nothing to change, or a value is invalid; the message names it.</exception>
+    public void Validate(DateTimeOffset now) => ToBody(now);
+
+    internal CampaignPatchBody ToBody(DateTimeOffset now)
+    {
+        var rules = SmsRules.Instance;
+        rules.AtLeastOne("Changes", new Dictionary<string, bool> { ["Name"] = Name != null, ["Message"] = Message != null, ["ScheduleDate"] = ScheduleDate.HasValue });
+        if (ScheduleDate.HasValue)
+        {
+            rules.InFuture("ScheduleDate", ScheduleDate.Value, now);
+        }
+
+        if (Message != null)
+        {
+            rules.NotBlank("Message", Message);
+            foreach (string field in new NewSmsCampaign { Message = Message }.MergeFields)
+            {
+                if (!SmsContact.WireFieldNames.Contains(field))
+                {
+                    throw rules.Fail("Message", $"Message uses {{{{{field}}}}}, which Tether cannot fill: a campaign contact carries only {string.Join(", ", SmsContact.WireFieldNames)}.");
+                }
+            }
+        }
+
+        return new CampaignPatchBody
+        {
+            Name = Name == null ? null : rules.NotBlank("Name", Name).Trim(),
+            Message = Message,
+            ScheduleDate = ScheduleDate?.UtcDateTime,
+        };
+    }
+}
+
+/// <summary>What Tether's auto-segment splits: a number of contacts, one segment a day from the first date and time.</summary>
+public sealed class SmsAutoSegmentRequest
+{
+    /// <summary>Tether's segment size in the docs' example (500 contacts make 5 segments of 100).</summary>
+    public const int ContactsPerSegment = 100;
+
+    /// <summary>How many contacts to split (1 to 100,000).</summary>
+    public int TotalContacts { get; set; }
+
+    /// <summary>The first segment's date.</summary>
+    public DateTime FirstSegmentDate { get; set; }
+
+    /// <summary>The first segment's time of day (hours and minutes).</summary>
+    public TimeSpan FirstSegmentTime { get; set; }
+
+    /// <summary>Checks the input without sending anything.</summary>
+    public void Validate() => ToBody();
+
+    internal AutoSegmentBody ToBody()
+    {
+        var rules = SmsRules.Instance;
+        rules.Range("TotalContacts", TotalContacts, 1, 100_000);
+        if (FirstSegmentTime < TimeSpan.Zero || FirstSegmentTime >= TimeSpan.FromDays(1))
+        {
+            throw rules.Fail("FirstSegmentTime", $"FirstSegmentTime {FirstSegmentTime} is not a time of day. Give hours and minutes from 00:00 to 23:59, e.g. 10:00.");
+        }
+
+        return new AutoSegmentBody
+        {
+            TotalContacts = TotalContacts,
+            FirstSegmentDate = FirstSegmentDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            FirstSegmentTime = new DateTime(FirstSegmentTime.Ticks).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}
+
 internal static class SmsRules
 {
     public static InputRules Instance { get; } = new InputRules("Sms");

@@ -242,3 +242,104 @@ internal sealed class ValidationDto
             return SmsContact.FromApi(fields, id);
         });
 }
+
+// PATCH /api/campaigns/{id}: Tether's reference leaves the body open (additionalProperties: true); the fields
+// written are the campaign object's editable ones from the docs' create and campaign examples: name, message, scheduleDate.
+internal sealed class CampaignPatchBody
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+
+    [JsonPropertyName("scheduleDate")]
+    public DateTime? ScheduleDate { get; set; }
+}
+
+// POST /api/campaigns/auto-segment: tether-post-api-campaigns-auto-segment.request/response.json (docs site).
+internal sealed class AutoSegmentBody
+{
+    [JsonPropertyName("totalContacts")]
+    public int TotalContacts { get; set; }
+
+    [JsonPropertyName("firstSegmentDate")]
+    public string FirstSegmentDate { get; set; } = string.Empty;
+
+    [JsonPropertyName("firstSegmentTime")]
+    public string FirstSegmentTime { get; set; } = string.Empty;
+}
+
+// The response example has segments at the top level; the reader also takes them inside "data" ({success, message, data}).
+internal sealed class AutoSegmentDto
+{
+    [JsonPropertyName("segments")]
+    public List<SegmentDto>? Segments { get; set; }
+
+    [JsonPropertyName("totalSegments")]
+    public int? TotalSegments { get; set; }
+
+    [JsonPropertyName("warnings")]
+    public List<string>? Warnings { get; set; }
+
+    [JsonPropertyName("data")]
+    public AutoSegmentDto? Data { get; set; }
+
+    public AutoSegmentDto Inner => Data ?? this;
+}
+
+internal sealed class SegmentDto
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("scheduledDate")]
+    public DateTimeOffset? ScheduledDate { get; set; }
+
+    [JsonPropertyName("contactCount")]
+    public int ContactCount { get; set; }
+}
+
+// POST /api/auth/login and /api/auth/refresh: the reference documents the routes and the generic envelope only
+// (api_auth_login.yaml, api_auth_refresh.yaml: free-form body, ApiResponse). The writer sends {email, password} and
+// {refreshToken}; the reader takes the token as token, accessToken or jwt, in data or at the top level.
+internal sealed class SignInBody
+{
+    [JsonPropertyName("email")]
+    public string Email { get; set; } = string.Empty;
+
+    [JsonPropertyName("password")]
+    public string Password { get; set; } = string.Empty;
+}
+
+internal sealed class RefreshBody
+{
+    [JsonPropertyName("refreshToken")]
+    public string? RefreshToken { get; set; }
+}
+
+internal sealed class TokenDto
+{
+    [JsonPropertyName("token")]
+    public string? Token { get; set; }
+
+    [JsonPropertyName("accessToken")]
+    public string? AccessToken { get; set; }
+
+    [JsonPropertyName("jwt")]
+    public string? Jwt { get; set; }
+
+    [JsonPropertyName("refreshToken")]
+    public string? RefreshToken { get; set; }
+
+    [JsonPropertyName("expiresIn")]
+    public double? ExpiresIn { get; set; }
+
+    [JsonPropertyName("expiresAt")]
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    [JsonPropertyName("data")]
+    public TokenDto? Data { get; set; }
+
+    public string? AnyToken => Data?.AnyToken ?? Token ?? AccessToken ?? Jwt;
+}

@@ -35,7 +35,8 @@ internal sealed class PlatformRequestPipeline(
             context.Request.Method,
             context.Request.Path.Value ?? "",
             context.Request.QueryString.Value ?? "",
-            body,
+            // A sign-in's password is not kept in the request log (what /_sandbox/requests shows).
+            System.Text.RegularExpressions.Regex.Replace(body, "(\"password\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"", "$1********\""),
             StatusCode: 0,
             receivedAt)
         {

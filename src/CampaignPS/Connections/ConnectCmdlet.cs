@@ -95,6 +95,9 @@ public abstract class ConnectCmdlet<TClient> : CampaignCmdlet
     /// <summary>The platform being connected to.</summary>
     protected PlatformInfo Platform => ClientPlatforms.Of(typeof(TClient));
 
+    /// <summary>A platform's own way to give the secret (a sign-in's password), tried before -ApiKey; null when not used.</summary>
+    protected virtual (string Source, string Parameter, Func<ApiSecret?> Read)? OwnKeySource() => null;
+
     /// <summary>Builds the platform's engine client.</summary>
     protected abstract TClient CreateClient(ApiConnectionOptions options);
 
@@ -187,6 +190,11 @@ public abstract class ConnectCmdlet<TClient> : CampaignCmdlet
     // Where the key comes from, in order: -ApiKey, -Credential, the environment variable.
     private (string Source, string Parameter, Func<ApiSecret?> Read) KeySource()
     {
+        if (OwnKeySource() is { } own)
+        {
+            return own;
+        }
+
         if (ApiKey != null)
         {
             SecureString key = ApiKey;

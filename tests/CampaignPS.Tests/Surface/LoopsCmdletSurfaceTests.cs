@@ -22,6 +22,11 @@ public sealed class LoopsCmdletSurfaceTests : IClassFixture<SurfaceFixture>
     [InlineData("Get-LoopsAudienceSegment", false, "Medium", LoopsModels + "LoopsAudienceSegment")]
     [InlineData("Get-LoopsCampaignGroup", false, "Medium", LoopsModels + "LoopsCampaignGroup")]
     [InlineData("New-LoopsCampaignGroup", true, "Medium", LoopsModels + "LoopsCampaignGroup")]
+    [InlineData("Set-LoopsCampaignGroup", true, "Medium", LoopsModels + "LoopsCampaignGroup")]
+    [InlineData("New-LoopsAudienceSegment", true, "Medium", LoopsModels + "LoopsAudienceSegment")]
+    [InlineData("Get-LoopsCampaignMetric", false, "Medium", LoopsModels + "LoopsCampaignMetric")]
+    [InlineData("Send-LoopsEmailMessagePreview", true, "High", LoopsModels + "LoopsEmailPreviewResult")]
+    [InlineData("Publish-LoopsImage", true, "Medium", LoopsModels + "LoopsUpload")]
     public void Cmdlet_declares_ShouldProcess_impact_and_output(string name, bool shouldProcess, string impact, string output)
     {
         CmdletInfo cmdlet = _surface[name];

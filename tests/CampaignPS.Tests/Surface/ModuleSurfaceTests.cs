@@ -109,7 +109,7 @@ public sealed class ModuleSurfaceTests : IClassFixture<SurfaceFixture>
     {
         // One at a time on purpose: New-SmsCampaign gathers the whole pipeline into one campaign, and
         // sending, cancelling or deleting cannot be undone, so a mistake should stop after one record.
-        string[] sequentialOnPurpose = ["New-SmsCampaign", "Send-SmsCampaign", "Stop-SmsCampaign", "Remove-SmartleadCampaign"];
+        string[] sequentialOnPurpose = ["New-SmsCampaign", "Send-SmsCampaign", "Stop-SmsCampaign", "Remove-SmsCampaign", "Remove-SmartleadCampaign"];
         var bulk = _surface.Cmdlets
             .Where(c => ChangingVerbs.Contains(c.Name.Split('-')[0]) && !c.Name.Contains("Request", StringComparison.Ordinal))
             .Where(c => c.Parameters.Any(p => p.Sets.Any(s => s.FromPipeline || s.FromPipelineByPropertyName)))

@@ -19,6 +19,8 @@ public sealed class OutboxSmsCmdletSurfaceTests : IClassFixture<SurfaceFixture>
     [InlineData("Test-SmsCampaignContact", false, "Medium", "CampaignPS.Engine.Sms.SmsContactValidation")]
     [InlineData("Send-SmsCampaign", true, "High", "CampaignPS.Engine.Sms.SmsCampaign")]
     [InlineData("Stop-SmsCampaign", true, "High", "CampaignPS.Engine.Sms.SmsCampaign")]
+    [InlineData("Set-SmsCampaign", true, "Medium", "CampaignPS.Engine.Sms.SmsCampaign")]
+    [InlineData("Get-SmsAutoSegment", false, "Medium", "CampaignPS.Engine.Sms.SmsCampaignSegment")]
     public void Cmdlet_declares_ShouldProcess_impact_and_output(string name, bool shouldProcess, string impact, string output)
     {
         CmdletInfo cmdlet = _surface[name];
@@ -36,6 +38,18 @@ public sealed class OutboxSmsCmdletSurfaceTests : IClassFixture<SurfaceFixture>
         Assert.Equal("System.Security.SecureString", _surface["Connect-SmsPlatform"]["ApiKey"].TypeName);
         Assert.True(_surface["Disconnect-Outbox"]["Connection"].Sets.Single().FromPipeline);
         Assert.True(_surface["Disconnect-SmsPlatform"]["Connection"].Sets.Single().FromPipeline);
+    }
+
+    [Fact]
+    public void Connect_SmsPlatform_signs_in_in_its_own_set_and_Remove_SmsCampaign_is_High_and_writes_nothing()
+    {
+        ParameterInfo signIn = _surface["Connect-SmsPlatform"]["SignInCredential"];
+
+        Assert.Equal("System.Management.Automation.PSCredential", signIn.TypeName);
+        Assert.Equal(["SignIn"], signIn.Sets.Select(s => s.SetName));
+        Assert.DoesNotContain("SignIn", _surface["Connect-SmsPlatform"]["Credential"].Sets.Select(s => s.SetName));
+        Assert.Equal("High", _surface["Remove-SmsCampaign"].ConfirmImpact);
+        Assert.Empty(_surface["Remove-SmsCampaign"].OutputTypes);
     }
 
     [Fact]
@@ -90,6 +104,8 @@ public sealed class OutboxSmsCmdletSurfaceTests : IClassFixture<SurfaceFixture>
     [Theory]
     [InlineData("Send-SmsCampaign")]
     [InlineData("Stop-SmsCampaign")]
+    [InlineData("Set-SmsCampaign")]
+    [InlineData("Remove-SmsCampaign")]
     public void Campaign_actions_bind_the_campaign_from_the_pipeline_and_take_Force(string name)
     {
         CmdletInfo cmdlet = _surface[name];

@@ -14,10 +14,17 @@ internal sealed partial record LoopsEmailMessageInput(
     Optional<string> ReplyToEmail,
     Optional<string> Lmx)
 {
+    public Optional<string> EmailFormat { get; init; }
+
+    public Optional<string> LanguageCode { get; init; }
+
+    /// <summary>Per-key merge: a null value deletes the fallback.</summary>
+    public IReadOnlyDictionary<string, string?> ContactPropertiesFallbacks { get; init; } = new Dictionary<string, string?>();
+
     public const int MaxLmxBytes = 100 * 1024;
 
     private static readonly string[] Fields =
-        ["expectedRevisionId", "subject", "previewText", "fromName", "fromEmail", "replyToEmail", "lmx"];
+        ["expectedRevisionId", "subject", "previewText", "fromName", "fromEmail", "replyToEmail", "lmx", "emailFormat", "languageCode", "contactPropertiesFallbacks"];
 
     public static LoopsEmailMessageInput Read(string text)
     {
@@ -49,6 +56,36 @@ internal sealed partial record LoopsEmailMessageInput(
             ValidateLmx(lmx.Value);
         }
 
+        var emailFormat = body.String("emailFormat");
+        if (emailFormat.IsSet && emailFormat.Value is not ("styled" or "plain"))
+        {
+            throw PlatformErrorException.BadRequest($"emailFormat must be \"styled\" or \"plain\" (got \"{emailFormat.Value}\").");
+        }
+
+        var languageCode = body.String("languageCode");
+        if (languageCode.IsSet && !Regex.IsMatch(languageCode.Value, "^[a-z]{2}$"))
+        {
+            throw PlatformErrorException.BadRequest($"languageCode must be an ISO 639-1 code such as \"en\" (got \"{languageCode.Value}\").");
+        }
+
+        var fallbacks = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (body.Element("contactPropertiesFallbacks") is { IsSet: true, Value: var map })
+        {
+            if (map.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                throw PlatformErrorException.BadRequest("contactPropertiesFallbacks must be an object.");
+            }
+            foreach (var property in map.EnumerateObject())
+            {
+                fallbacks[property.Name] = property.Value.ValueKind switch
+                {
+                    System.Text.Json.JsonValueKind.Null => null,
+                    System.Text.Json.JsonValueKind.String => property.Value.GetString(),
+                    _ => throw PlatformErrorException.BadRequest($"contactPropertiesFallbacks.{property.Name} must be a string or null."),
+                };
+            }
+        }
+
         return new LoopsEmailMessageInput(
             expectedRevisionId.Value,
             body.String("subject"),
@@ -56,7 +93,12 @@ internal sealed partial record LoopsEmailMessageInput(
             body.String("fromName"),
             fromEmail,
             replyToEmail,
-            lmx);
+            lmx)
+        {
+            EmailFormat = emailFormat,
+            LanguageCode = languageCode,
+            ContactPropertiesFallbacks = fallbacks,
+        };
     }
 
     // The sandbox does not know LMX components; it only insists on well-formed markup, which is

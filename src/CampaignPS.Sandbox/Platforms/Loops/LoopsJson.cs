@@ -62,7 +62,7 @@ internal static class LoopsJson
         return body;
     }
 
-    public static JsonObject EmailMessage(LoopsEmailMessage message) => new()
+    public static JsonObject EmailMessage(LoopsEmailMessage message) => new JsonObject
     {
         ["emailMessageId"] = message.Id,
         ["campaignId"] = message.CampaignId,
@@ -72,11 +72,23 @@ internal static class LoopsJson
         ["fromEmail"] = message.FromEmail,
         ["replyToEmail"] = message.ReplyToEmail,
         // Required in 1.21.6's EmailMessageResponse; the sandbox's messages are all LMX, which Loops renders styled.
-        ["emailFormat"] = "styled",
+        ["emailFormat"] = message.EmailFormat,
         ["lmx"] = message.Lmx,
         ["contentRevisionId"] = message.ContentRevisionId,
         ["updatedAt"] = Timestamp(message.UpdatedAt),
-    };
+    }.WithOptional("languageCode", message.LanguageCode)
+     .WithOptional("contactPropertiesFallbacks", message.ContactPropertiesFallbacks.Count == 0 ? null
+        : new JsonObject(message.ContactPropertiesFallbacks.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))));
+
+    // 1.21.6: languageCode and the fallbacks are "only present when set".
+    private static JsonObject WithOptional(this JsonObject body, string name, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            body[name] = value;
+        }
+        return body;
+    }
 
     public static JsonObject Group(LoopsCampaignGroup group) => new()
     {
@@ -86,13 +98,13 @@ internal static class LoopsJson
         ["createdAt"] = Timestamp(group.CreatedAt),
     };
 
-    public static JsonObject Segment(LoopsAudienceSegment segment) => new()
+    public static JsonObject Segment(LoopsAudienceSegment segment) => new JsonObject
     {
         ["id"] = segment.Id,
         ["name"] = segment.Name,
         ["description"] = segment.Description,
         ["createdAt"] = Timestamp(segment.CreatedAt),
-    };
+    }.WithOptional("filter", segment.FilterJson is { } filter ? JsonNode.Parse(filter) : null);
 
     public static JsonObject MailingList(LoopsMailingList list) => new()
     {

@@ -16,12 +16,17 @@ internal sealed class LoopsPlatform(SandboxOptions options, TimeProvider time) :
 {
     public override JsonNode ErrorBody(int statusCode, string message, TimeSpan? retryAfter) => LoopsJson.Error(message);
 
-    public override void MapControlRoutes(IEndpointRouteBuilder controlGroup) => new LoopsControlRoutes(State).Map(controlGroup);
+    public override void MapControlRoutes(IEndpointRouteBuilder controlGroup)
+    {
+        new LoopsControlRoutes(State).Map(controlGroup);
+        new LoopsContentRoutes(State).MapStorage(controlGroup);
+    }
 
     protected override void MapApi(IEndpointRouteBuilder api)
     {
         new LoopsCampaignRoutes(State).Map(api);
         new LoopsEmailMessageRoutes(State).Map(api);
         new LoopsDirectoryRoutes(State).Map(api);
+        new LoopsContentRoutes(State).Map(api);
     }
 }

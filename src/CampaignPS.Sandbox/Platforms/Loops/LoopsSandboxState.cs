@@ -16,9 +16,21 @@ public sealed class LoopsSandboxState : SandboxState
         new("list_main", "Main mailing list", "Everyone who signed up on the website", IsPublic: true),
         new("list_beta", "Beta testers", "People who asked for early access", IsPublic: false),
     ];
-    private readonly LoopsAudienceSegment[] _segments = Enumerable.Range(1, 25)
-        .Select(n => new LoopsAudienceSegment($"seg_{n:00}", $"Segment {n:00}", $"Seeded segment number {n}", SeedTime.AddDays(n)))
-        .ToArray();
+    private readonly List<LoopsAudienceSegment> _segments = new();
+    private readonly Dictionary<string, LoopsCampaignMetrics> _metrics = new(StringComparer.Ordinal);
+    private readonly List<LoopsPreview> _previews = new();
+    private readonly Dictionary<string, LoopsUploadRecord> _uploads = new(StringComparer.Ordinal);
+
+    /// <summary>Contact properties the sandbox's audience has (Guardian flags others).</summary>
+    public static readonly IReadOnlySet<string> ContactProperties = new HashSet<string>(StringComparer.Ordinal)
+        { "email", "firstName", "lastName", "userGroup", "source", "userId", "subscribed" };
+
+    /// <summary>1.21.6 CreateUploadRequest: the image types and largest size Loops takes.</summary>
+    public static readonly IReadOnlyList<string> UploadTypes = ["image/jpeg", "image/png", "image/gif", "image/webp"];
+    public const long MaxUploadBytes = 4_000_000;
+    public const int MaxUploadsPerDay = 50;
+    public const int MaxPreviewsPerDay = 100;
+    public const int MaxSegmentConditions = 20;
     private readonly IdSequence _creationOrder = new(1);
     private readonly SandboxSwitch<LoopsCreateShape> _createShape = new(LoopsCreateShape.Current);
 
@@ -53,7 +65,26 @@ public sealed class LoopsSandboxState : SandboxState
     }
 
     /// <summary>Seeded audience segments, newest first.</summary>
-    public IReadOnlyList<LoopsAudienceSegment> AudienceSegments => _segments.OrderByDescending(s => s.CreatedAt).ToArray();
+    public IReadOnlyList<LoopsAudienceSegment> AudienceSegments
+    {
+        get { lock (Gate) { return _segments.OrderByDescending(s => s.CreatedAt).ToArray(); } }
+    }
+
+    /// <summary>Previews sent, oldest first.</summary>
+    public IReadOnlyList<LoopsPreview> Previews
+    {
+        get { lock (Gate) { return _previews.ToArray(); } }
+    }
+
+    /// <summary>Uploads, in no particular order.</summary>
+    public IReadOnlyList<LoopsUploadRecord> Uploads
+    {
+        get { lock (Gate) { return _uploads.Values.ToArray(); } }
+    }
+
+    /// <summary>How many contacts a campaign sends to: 120 on the main list, 15 on the beta list, 40 per segment.</summary>
+    public static long AudienceSize(LoopsCampaign campaign) =>
+        campaign.AudienceSegmentId != null ? 40 : campaign.MailingListId switch { "list_main" => 120, "list_beta" => 15, _ => 0 };
 
     public IReadOnlyList<LoopsMailingList> MailingLists => _mailingLists;
 
@@ -88,6 +119,12 @@ public sealed class LoopsSandboxState : SandboxState
         _campaigns.Clear();
         _emailMessages.Clear();
         _groups.Clear();
+        _segments.Clear();
+        _segments.AddRange(Enumerable.Range(1, 25)
+            .Select(n => new LoopsAudienceSegment($"seg_{n:00}", $"Segment {n:00}", $"Seeded segment number {n}", SeedTime.AddDays(n))));
+        _metrics.Clear();
+        _previews.Clear();
+        _uploads.Clear();
         _creationOrder.Reset();
         AddGroup(UnsortedGroupId, UnsortedGroupName, "Campaigns that are not in any other group", SeedTime);
         AddGroup("grp_launches", "Launches", "Product launch announcements", SeedTime.AddDays(1));
@@ -128,6 +165,11 @@ public sealed class LoopsSandboxState : SandboxState
             EnsureReferencesExist(input);
             var updated = Apply(campaign, input, NowToTheMillisecond());
             _campaigns[campaignId] = updated;
+            if (updated.Status == LoopsCampaignStatus.Sending && campaign.Status != LoopsCampaignStatus.Sending)
+            {
+                // Sending now: every contact of the audience gets one send.
+                _metrics[campaignId] = new LoopsCampaignMetrics(AudienceSize(updated), 0, 0, 0, 0, 0, 0);
+            }
             return new LoopsCampaignView(updated, _emailMessages[updated.EmailMessageId]);
         }
     }
@@ -180,6 +222,9 @@ public sealed class LoopsSandboxState : SandboxState
                 FromEmail = input.FromEmail.IsSet ? input.FromEmail.Value : message.FromEmail,
                 ReplyToEmail = input.ReplyToEmail.IsSet ? input.ReplyToEmail.Value : message.ReplyToEmail,
                 Lmx = input.Lmx.IsSet ? input.Lmx.Value : message.Lmx,
+                EmailFormat = input.EmailFormat.IsSet ? input.EmailFormat.Value : message.EmailFormat,
+                LanguageCode = input.LanguageCode.IsSet ? input.LanguageCode.Value : message.LanguageCode,
+                ContactPropertiesFallbacks = Merge(message.ContactPropertiesFallbacks, input.ContactPropertiesFallbacks),
                 ContentRevisionId = NewId("rev"),
                 UpdatedAt = NowToTheMillisecond(),
             };
@@ -226,8 +271,138 @@ public sealed class LoopsSandboxState : SandboxState
         }
     }
 
-    internal LoopsAudienceSegment ViewSegment(string segmentId) =>
-        _segments.FirstOrDefault(s => s.Id == segmentId) ?? throw PlatformErrorException.NotFound("Audience segment not found.");
+    internal LoopsAudienceSegment ViewSegment(string segmentId)
+    {
+        lock (Gate) { return _segments.FirstOrDefault(s => s.Id == segmentId) ?? throw PlatformErrorException.NotFound("Audience segment not found."); }
+    }
+
+    internal LoopsAudienceSegment CreateSegment(string name, string? description, string filterJson)
+    {
+        lock (Gate)
+        {
+            if (_segments.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw PlatformErrorException.BadRequest($"The name \"{name}\" is already used by another segment.");
+            }
+            var segment = new LoopsAudienceSegment(NewId("seg"), name, description, NowToTheMillisecond()) { FilterJson = filterJson };
+            _segments.Add(segment);
+            return segment;
+        }
+    }
+
+    internal LoopsCampaignMetrics ViewMetrics(string campaignId)
+    {
+        lock (Gate)
+        {
+            RequireCampaign(campaignId);
+            return _metrics.GetValueOrDefault(campaignId) ?? new LoopsCampaignMetrics(0, 0, 0, 0, 0, 0, 0);
+        }
+    }
+
+    /// <summary>Test helper: engagement on a sent campaign. Opens, clicks, bounces and spam reports never exceed the sends.</summary>
+    /// <exception cref="KeyNotFoundException">No campaign has that id.</exception>
+    /// <exception cref="ArgumentException">The counts would exceed the sends.</exception>
+    public LoopsCampaignMetrics AddEngagement(string campaignId, LoopsCampaignMetrics added)
+    {
+        lock (Gate)
+        {
+            if (!_campaigns.ContainsKey(campaignId))
+            {
+                throw new KeyNotFoundException($"No campaign has id \"{campaignId}\".");
+            }
+            var m = _metrics.GetValueOrDefault(campaignId) ?? new LoopsCampaignMetrics(0, 0, 0, 0, 0, 0, 0);
+            var next = new LoopsCampaignMetrics(m.Sends, m.Opens + added.Opens, m.Clicks + added.Clicks, m.Unsubscribes + added.Unsubscribes,
+                m.SpamReports + added.SpamReports, m.HardBounces + added.HardBounces, m.SoftBounces + added.SoftBounces);
+            if (next.Opens > next.Sends || next.Clicks > next.Opens || next.HardBounces + next.SoftBounces > next.Sends
+                || next.SpamReports > next.Sends || next.Unsubscribes > next.Sends)
+            {
+                throw new ArgumentException($"The campaign has {m.Sends} sends: opens, bounces, spam reports and unsubscribes cannot exceed them, nor clicks the opens.");
+            }
+            _metrics[campaignId] = next;
+            return next;
+        }
+    }
+
+    internal void RecordPreview(string emailMessageId, IReadOnlyList<string> emails, string? contactPropertiesJson)
+    {
+        lock (Gate)
+        {
+            var since = UtcNow.AddDays(-1);
+            if (_previews.Where(p => p.At > since).Sum(p => p.Emails.Count) + emails.Count > MaxPreviewsPerDay)
+            {
+                throw new PlatformErrorException(StatusCodes.Status429TooManyRequests, "The daily preview limit was reached.");
+            }
+            _previews.Add(new LoopsPreview(emailMessageId, emails.ToArray(), contactPropertiesJson, UtcNow));
+        }
+    }
+
+    internal LoopsUploadRecord CreateUpload(string contentType, long contentLength, string signature)
+    {
+        lock (Gate)
+        {
+            var upload = new LoopsUploadRecord(NewId("ast"), contentType, contentLength, signature, UtcNow);
+            _uploads.Add(upload.Id, upload);
+            return upload;
+        }
+    }
+
+    /// <summary>The pre-signed PUT: null when stored, else the storage's error text.</summary>
+    internal string? StoreUpload(string id, string signature, string? contentType, long? contentLength, byte[] content, string authorization)
+    {
+        lock (Gate)
+        {
+            if (!_uploads.TryGetValue(id, out var upload) || !string.Equals(upload.Signature, signature, StringComparison.Ordinal))
+            {
+                return "<Error><Code>SignatureDoesNotMatch</Code></Error>";
+            }
+            if (!string.Equals(contentType, upload.ContentType, StringComparison.OrdinalIgnoreCase) || contentLength != upload.ContentLength || content.LongLength != upload.ContentLength)
+            {
+                return "<Error><Code>SignatureDoesNotMatch</Code><Message>Content-Type and Content-Length must be those of the create request.</Message></Error>";
+            }
+            _uploads[id] = upload with { Content = content, AuthorizationSeen = authorization.Length == 0 ? null : authorization };
+            return null;
+        }
+    }
+
+    internal (LoopsUploadRecord? Upload, bool Limited) CompleteUpload(string id)
+    {
+        lock (Gate)
+        {
+            var upload = _uploads.GetValueOrDefault(id) ?? throw PlatformErrorException.NotFound("Upload not found.");
+            if (upload.Content is null)
+            {
+                throw PlatformErrorException.BadRequest("The file was not uploaded to the pre-signed URL yet, or it has an unsupported content type.");
+            }
+            if (upload.CompletedAt is null)
+            {
+                var since = UtcNow.AddHours(-24);
+                if (_uploads.Values.Count(u => u.CompletedAt > since) >= MaxUploadsPerDay)
+                {
+                    return (null, true);
+                }
+                upload = upload with { CompletedAt = UtcNow };
+                _uploads[id] = upload;
+            }
+            return (upload, false);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string?> changes)
+    {
+        var merged = new Dictionary<string, string>(current, StringComparer.Ordinal);
+        foreach (var (key, value) in changes)
+        {
+            if (value is null)
+            {
+                merged.Remove(key);
+            }
+            else
+            {
+                merged[key] = value;
+            }
+        }
+        return merged;
+    }
 
     private static LoopsCampaign Apply(LoopsCampaign campaign, LoopsCampaignInput input, DateTimeOffset now)
     {

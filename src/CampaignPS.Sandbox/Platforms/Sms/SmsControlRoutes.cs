@@ -35,6 +35,23 @@ internal sealed class SmsControlRoutes(SmsSandboxState state)
             return Run(() => state.SetCampaignScheduleDate(campaignId, body.ScheduleDate),
                 () => new System.Text.Json.Nodes.JsonObject { ["id"] = campaignId, ["scheduleDate"] = body.ScheduleDate is { } at ? SmsJson.Timestamp(at) : null });
         });
+        // PUT {"seconds": 90}: how long issued tokens work. POST tokens/expire (?refresh=true): they expire now.
+        control.MapPut("/token-lifetime", async (HttpRequest request) =>
+        {
+            var (body, error) = await SandboxControlRoutes.ReadBodyAsync<Dictionary<string, double>>(request);
+            if (body is null || !body.TryGetValue("seconds", out var seconds) || seconds <= 0)
+            {
+                return body is null ? error : SandboxControlRoutes.Error(StatusCodes.Status400BadRequest, "Body must be {\"seconds\": N} with N > 0.");
+            }
+            state.TokenLifetime = TimeSpan.FromSeconds(seconds);
+            return SandboxControlRoutes.Ok(new System.Text.Json.Nodes.JsonObject { ["seconds"] = seconds });
+        });
+        control.MapPost("/tokens/expire", (HttpRequest request) =>
+        {
+            state.ExpireTokens(string.Equals(request.Query["refresh"], "true", StringComparison.OrdinalIgnoreCase));
+            return SandboxControlRoutes.Ok(new System.Text.Json.Nodes.JsonObject());
+        });
+        control.MapGet("/auth", () => SandboxControlRoutes.Ok(new System.Text.Json.Nodes.JsonObject { ["signIns"] = state.SignIns, ["refreshes"] = state.Refreshes }));
     }
 
     private static IResult Run(Action change, Func<System.Text.Json.Nodes.JsonObject> answer)

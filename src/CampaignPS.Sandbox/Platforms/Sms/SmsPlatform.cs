@@ -13,6 +13,17 @@ internal sealed class SmsPlatform(SandboxOptions options, TimeProvider time) : S
     unauthorizedMessage: "Not authorized: invalid or expired token.",
     rateLimitedMessage: "Too many requests, please try again later.")
 {
+    /// <summary>The sign-in routes need no token; elsewhere the fixed token or an issued one that has not expired.</summary>
+    public override string? Authenticate(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        if (path.EndsWith("/api/auth/login", StringComparison.Ordinal) || path.EndsWith("/api/auth/refresh", StringComparison.Ordinal))
+        {
+            return "sign-in";
+        }
+        return base.Authenticate(request) ?? (BearerToken.From(request) is { } token && State.IsValidToken(token) ? token : null);
+    }
+
     public override JsonNode ErrorBody(int statusCode, string message, TimeSpan? retryAfter) =>
         SmsJson.Error(State.ErrorShape, statusCode, message, code: null);
 

@@ -19,6 +19,32 @@ internal sealed class SmsRoutes(SmsSandboxState state)
         api.MapPost("/api/campaigns/{id}/send", Send);
         api.MapPost("/api/campaigns/{id}/cancel", Cancel);
         api.MapGet("/api/contacts", ListContacts);
+        api.MapPost("/api/auth/login", SignIn);
+        api.MapPost("/api/auth/refresh", Refresh);
+    }
+
+    private static readonly string[] SignInFields = ["email", "password"];
+    private static readonly string[] RefreshFields = ["refreshToken"];
+
+    // api_auth_login.yaml: 200 ApiResponse, 400 and 401 ApiError. {success, message, data: {token, refreshToken, expiresIn, user}}.
+    private IResult SignIn(HttpContext context)
+    {
+        var body = JsonRequestBody.Parse(CapturedRequestBody.Of(context), SignInFields);
+        var email = body.String("email");
+        var password = body.String("password");
+        if (!email.IsSet || !password.IsSet || email.Value.Length == 0 || password.Value.Length == 0)
+        {
+            throw PlatformErrorException.BadRequest("email and password are required.");
+        }
+        return Ok("Login successful", state.SignIn(email.Value, password.Value));
+    }
+
+    // api_auth_refresh.yaml: the refresh token in the body, or (without one) a token that still works as bearer.
+    private IResult Refresh(HttpContext context)
+    {
+        var body = JsonRequestBody.Parse(CapturedRequestBody.Of(context), RefreshFields, emptyMeansEmptyObject: true);
+        var refreshToken = body.NullableString("refreshToken");
+        return Ok("Token refreshed", state.Refresh(refreshToken.IsSet ? refreshToken.Value : null, BearerToken.From(context.Request)));
     }
 
     private IResult List() =>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CampaignPS.Sandbox.Platforms.Sms;
 
 /// <summary>The Tether (SMS) sandbox's data. Records are immutable; an update replaces the stored record.</summary>
-public sealed class SmsSandboxState : SandboxState
+public sealed partial class SmsSandboxState : SandboxState
 {
     /// <summary>Seeded contacts; the first two are the ones the docs' create-campaign example selects.</summary>
     public const string SamContactId = "665f1a0c0e0a4b001a2c9f01";
@@ -132,6 +132,7 @@ public sealed class SmsSandboxState : SandboxState
 
     private protected override void Reseed()
     {
+        ResetAuth();
         _campaigns.Clear();
         _contacts.Clear();
         _idCounter.Reset();

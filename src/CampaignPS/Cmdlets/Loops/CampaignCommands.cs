@@ -86,7 +86,7 @@ public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
 
 /// <summary>
 /// <para type="synopsis">Changes a draft Loops campaign: name, audience, group, or when it sends.</para>
-/// <para type="description">At least one change is required. -AudienceSegmentId and -AudienceFilter are exclusive. -SendNow or -ScheduleAt (a future time) make the campaign send mail, which cannot be undone: then the cmdlet asks for confirmation as a High-impact change would, unless -Force or -Confirm:$false. Other changes do not prompt. A campaign that is no longer a draft gives the error LoopsCampaignNotDraft.</para>
+/// <para type="description">At least one change is required. -AudienceSegmentId and -AudienceFilter are exclusive. -ClearMailingList and -ClearAudienceSegment take the list or segment off the campaign (an empty -MailingListId counts as not given, so it cannot clear anything). -SendNow or -ScheduleAt (a future time) make the campaign send mail, which cannot be undone: then the cmdlet asks for confirmation as a High-impact change would, unless -Force or -Confirm:$false. Other changes do not prompt. A campaign that is no longer a draft gives the error LoopsCampaignNotDraft.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: rename a draft and send it to a segment instead of its list; such changes do not prompt.</para>
@@ -100,6 +100,12 @@ public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
 /// $at = (Get-Date).Date.AddDays(1).AddHours(9)
 /// Set-LoopsCampaign -CampaignId cmp_123 -ScheduleAt $at -WhatIf
 /// Set-LoopsCampaign -CampaignId cmp_123 -ScheduleAt $at
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">Interactive: send a draft to a filter only, taking its mailing list and segment off.</para>
+/// <code>
+/// Set-LoopsCampaign -CampaignId cmp_123 -ClearMailingList -ClearAudienceSegment -AudienceFilter @{ match = 'all'; conditions = @(@{ property = 'userGroup'; operator = 'equals'; value = 'vip' }) }
 /// </code>
 /// </example>
 /// <example>
@@ -151,6 +157,15 @@ public sealed class SetLoopsCampaignCommand : BulkChangeCmdlet<LoopsClient>
     [ArgumentCompleter(typeof(LoopsCampaignGroupCompleter))]
     public string? CampaignGroupId { get; set; }
 
+    /// <summary><para type="description">Send to no mailing list any more (Loops gets "mailingListId": null). An empty -MailingListId means "not given", so this switch is the way to clear it.</para></summary>
+    [Parameter]
+    public SwitchParameter ClearMailingList { get; set; }
+
+    /// <summary><para type="description">Send to no audience segment any more (Loops gets "audienceSegmentId": null).</para></summary>
+    [Parameter(ParameterSetName = DefaultSet)]
+    [Parameter(ParameterSetName = FilterSet)]
+    public SwitchParameter ClearAudienceSegment { get; set; }
+
     /// <summary><para type="description">Send the campaign now. This sends mail.</para></summary>
     [Parameter]
     public SwitchParameter SendNow { get; set; }
@@ -172,6 +187,8 @@ public sealed class SetLoopsCampaignCommand : BulkChangeCmdlet<LoopsClient>
             MailingListId = MailingListId,
             AudienceSegmentId = AudienceSegmentId,
             CampaignGroupId = CampaignGroupId,
+            ClearMailingList = ClearMailingList.IsPresent,
+            ClearAudienceSegment = ClearAudienceSegment.IsPresent,
             SendNow = SendNow.IsPresent,
             ScheduleAt = ScheduleAt.HasValue ? new DateTimeOffset(ScheduleAt.Value) : (DateTimeOffset?)null,
         };

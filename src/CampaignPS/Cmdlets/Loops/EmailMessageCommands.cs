@@ -1,3 +1,4 @@
+using System.Collections;
 using System.IO;
 using System.Text;
 using CampaignPS.Engine.Loops;
@@ -44,7 +45,7 @@ public sealed class GetLoopsEmailMessageCommand : PlatformCmdlet<LoopsClient>
 }
 
 /// <summary>
-/// <para type="synopsis">Sets the subject, sender, preview text, reply-to and LMX body of a Loops campaign's email message.</para>
+/// <para type="synopsis">Sets the subject, sender, preview text, reply-to, format, language, fallbacks and LMX body of a Loops campaign's email message.</para>
 /// <para type="description">Updates are guarded by the content revision (optimistic concurrency): the revision binds from New-LoopsCampaign (EmailMessageContentRevisionId) or from a previous Set-/Get-LoopsEmailMessage (ContentRevisionId), or pass -ExpectedRevisionId. -Force reads the current revision first and overwrites whatever changed meanwhile. With -PassThru the output carries the new ContentRevisionId and CampaignId, so another update or Set-LoopsCampaign can follow in the same pipeline.</para>
 /// </summary>
 /// <example>
@@ -68,9 +69,17 @@ public sealed class GetLoopsEmailMessageCommand : PlatformCmdlet<LoopsClient>
 ///     Set-LoopsEmailMessage -ReplyToEmail 'support@example.com' -ErrorVariable failed
 /// </code>
 /// </example>
+/// <example>
+/// <para type="description">Interactive: save an LMX file whose images are local files; -UploadImage uploads them (relative to the LMX file's folder) and saves the LMX with their Loops URLs. Also set a fallback for {firstName} and the language.</para>
+/// <code>
+/// Set-LoopsEmailMessage -EmailMessageId em_123 -LmxPath ./mail/launch.lmx -UploadImage -ContactPropertyFallback @{ firstName = 'there' } -LanguageCode en -Force
+/// </code>
+/// </example>
 /// <seealso cref="GetLoopsEmailMessageCommand"/>
 /// <seealso cref="NewLoopsCampaignCommand"/>
 /// <seealso cref="SetLoopsCampaignCommand"/>
+/// <seealso cref="PublishLoopsImageCommand"/>
+/// <seealso cref="TestLoopsEmailMessageCommand"/>
 [Cmdlet(VerbsCommon.Set, "LoopsEmailMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FieldsSet)]
 [OutputType(typeof(LoopsEmailMessage))]
 public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
@@ -118,6 +127,24 @@ public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
     [Alias("Path")]
     public string? LmxPath { get; set; }
 
+    /// <summary><para type="description">How the email is rendered: styled or plain.</para></summary>
+    [Parameter]
+    [ValidateSet("styled", "plain")]
+    public string? EmailFormat { get; set; }
+
+    /// <summary><para type="description">The email's language as an ISO 639-1 code, e.g. en or fr.</para></summary>
+    [Parameter]
+    public string? LanguageCode { get; set; }
+
+    /// <summary><para type="description">Fallbacks for contact properties, e.g. @{ firstName = 'there' }: a value sets the fallback, $null deletes it, properties not named stay as they are.</para></summary>
+    [Parameter]
+    public Hashtable? ContactPropertyFallback { get; set; }
+
+    /// <summary><para type="description">Upload the local images the LMX refers to (src="logo.png", relative to the LMX file's folder, or to the current folder with -Lmx) and put their Loops URLs in the LMX before it is saved.</para></summary>
+    [Parameter(ParameterSetName = LmxSet)]
+    [Parameter(ParameterSetName = LmxPathSet)]
+    public SwitchParameter UploadImage { get; set; }
+
     /// <summary><para type="description">Update the latest revision, whatever it is (reads it first).</para></summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -134,17 +161,42 @@ public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
             FromEmail = FromEmail,
             ReplyToEmail = ReplyToEmail,
             Lmx = Lmx,
+            EmailFormat = EmailFormat,
+            LanguageCode = LanguageCode,
+            ContactPropertiesFallbacks = ContactPropertyFallback?.Cast<DictionaryEntry>().ToDictionary(e => e.Key?.ToString() ?? string.Empty, e => PowerShellRecords.Unwrap(e.Value)?.ToString(), StringComparer.Ordinal),
         };
         if (LmxPath != null && !TryReadLmx(LmxPath, changes))
         {
             return;
         }
 
+        var images = new Dictionary<string, LoopsImageUpload>(StringComparer.Ordinal);
+        if (UploadImage.IsPresent && !TryReadImages(changes.Lmx ?? string.Empty, images))
+        {
+            return;
+        }
+
         string emailMessageId = EmailMessageId;
         bool force = Force.IsPresent;
-        Submit(emailMessageId, changes.Validate,
-            () => Confirm.Change($"Loops email message {emailMessageId}", "Update Loops email message"),
-            token => loops.UpdateEmailMessageAsync(emailMessageId, changes, force, token),
+        Submit(emailMessageId,
+            () =>
+            {
+                changes.Validate();
+                foreach (LoopsImageUpload image in images.Values)
+                {
+                    image.Validate();
+                }
+            },
+            () => Confirm.Change($"Loops email message {emailMessageId}", images.Count == 0 ? "Update Loops email message" : $"Upload {images.Count} image(s) and update Loops email message"),
+            async token =>
+            {
+                if (images.Count > 0)
+                {
+                    changes.Lmx = (await loops.UploadLmxImagesAsync(changes.Lmx!, images, token).ConfigureAwait(false)).Lmx;
+                }
+
+                return await loops.UpdateEmailMessageAsync(emailMessageId, changes, force, token).ConfigureAwait(false);
+            },
             message =>
             {
                 foreach (string warning in message.Warnings)
@@ -154,6 +206,30 @@ public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
 
                 WriteIfPassThru(message);
             });
+    }
+
+    // Every local image the LMX names, read now so that a missing file fails before anything is sent.
+    private bool TryReadImages(string lmx, Dictionary<string, LoopsImageUpload> images)
+    {
+        string folder = LmxPath != null
+            ? System.IO.Path.GetDirectoryName(SessionState.Path.GetUnresolvedProviderPathFromPSPath(LmxPath)) ?? SessionState.Path.CurrentFileSystemLocation.ProviderPath
+            : SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+        foreach (string source in LoopsLmxImages.LocalSources(lmx))
+        {
+            if (!LoopsImageFiles.TryRead(this, source, folder, out LoopsImageUpload? image))
+            {
+                return false;
+            }
+
+            images[source] = image!;
+        }
+
+        if (images.Count == 0)
+        {
+            WriteWarning("-UploadImage: the LMX refers to no local image (src=\"...\" with a file path); nothing to upload.");
+        }
+
+        return true;
     }
 
     private bool TryReadLmx(string path, LoopsEmailMessageChanges changes)

@@ -4,7 +4,7 @@ namespace CampaignPS.Cmdlets.Sms;
 
 /// <summary>
 /// <para type="synopsis">Connects to your Tether instance for SMS campaigns and makes the connection the session default.</para>
-/// <para type="description">-BaseUri is your instance's address (or $env:SMS_BASE_URI). The token is a bearer JWT from -Token (-ApiKey), -Credential or $env:SMS_API_TOKEN; it is checked with GET /api/campaigns unless -SkipKeyCheck. When it expires, Tether answers 401 and the run stops: connect again with a fresh token.</para>
+/// <para type="description">-BaseUri is your instance's address (or $env:SMS_BASE_URI). Two ways in. A fixed token: a bearer JWT from -Token (-ApiKey), -Credential (a PSCredential whose password is the JWT) or $env:SMS_API_TOKEN; when it expires, Tether answers 401 (SmsUnauthorized) and the run stops. A sign-in, for runbooks: -SignInCredential, a PSCredential whose user name is the account's e-mail address and whose password is its password (Get-Credential, or Get-Secret of a SecretManagement credential). The module signs in (POST /api/auth/login), renews the token a minute before it expires and after a 401 (POST /api/auth/refresh), and signs in again when the refresh is refused, so a long run never needs to reconnect; a refused sign-in is SmsSignInRefused. The connection is checked with GET /api/campaigns unless -SkipKeyCheck (then the sign-in happens on the first request). Password and tokens never appear in any output, log or error.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: connect to your Tether instance with a JWT kept in SecretManagement.</para>
@@ -21,6 +21,13 @@ namespace CampaignPS.Cmdlets.Sms;
 /// </code>
 /// </example>
 /// <example>
+/// <para type="description">Runbook: sign in with the account's e-mail and password kept in SecretManagement (or an Azure Automation credential); the token is renewed as it expires.</para>
+/// <code>
+/// Connect-SmsPlatform -BaseUri https://your-instance.example.com -SignInCredential (Get-Secret TetherLogin)
+/// Get-SmsCampaign | Where-Object Status -eq 'draft'
+/// </code>
+/// </example>
+/// <example>
 /// <para type="description">Interactive: rehearse against the local sandbox (dotnet run --project src/CampaignPS.Sandbox -- --port 5757).</para>
 /// <code>
 /// $token = ConvertTo-SecureString sandbox-sms-token -AsPlainText -Force
@@ -34,6 +41,29 @@ namespace CampaignPS.Cmdlets.Sms;
 [OutputType(typeof(CampaignConnection))]
 public sealed class ConnectSmsPlatformCommand : ConnectCmdlet<SmsClient>
 {
+    private const string SignInSet = "SignIn";
+
+    /// <summary>
+    /// <para type="description">Sign in with an account instead of a fixed token: the user name is the account's e-mail address, the password its password. The token this gives is renewed before it expires. Not the same as -Credential, whose password is a token.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = SignInSet, Mandatory = true)]
+    [Credential]
+    [ValidateNotNull]
+    [Alias("LoginCredential")]
+    public PSCredential? SignInCredential { get; set; }
+
+    /// <inheritdoc />
+    protected override (string Source, string Parameter, Func<ApiSecret?> Read)? OwnKeySource()
+    {
+        if (SignInCredential == null)
+        {
+            return null;
+        }
+
+        System.Security.SecureString password = SignInCredential.Password;
+        return ("SignInCredential", "the password of -SignInCredential", () => ApiSecret.PasswordFromSecureString(password));
+    }
+
     /// <summary>Read when -BaseUri is not given.</summary>
     public const string BaseUriVariable = "SMS_BASE_URI";
 
@@ -59,6 +89,7 @@ public sealed class ConnectSmsPlatformCommand : ConnectCmdlet<SmsClient>
             options.BaseUri = instance;
         }
 
-        return new SmsClient(options);
+        // The sign-in's password is the connection's secret: it goes only into the sign-in body, never a header.
+        return SignInCredential != null ? SmsClient.ForSignIn(options, SignInCredential.UserName) : new SmsClient(options);
     }
 }
