@@ -54,6 +54,11 @@ BeforeAll {
         WebhookId         = 1
         CategoryId        = 1
         StartDate         = (Get-Date).AddDays(-1)
+        Email             = @('fuzz@acme.example')
+        Filter            = @{ match = 'all'; conditions = @() }
+        CampaignGroupId   = 'grp_fuzz'
+        FirstSegmentDate  = (Get-Date).AddDays(1)
+        FirstSegmentTime  = [timespan]'09:00'
     }
 
     # PowerShell's own binding and validation errors are named errors too.
