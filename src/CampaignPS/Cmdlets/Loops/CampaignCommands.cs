@@ -82,6 +82,10 @@ public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
             token => loops.CreateCampaignAsync(request, token),
             WriteObject);
     }
+
+    /// <inheritdoc />
+    protected override string JournalCheckHint(object? row) =>
+        $"look for it with Get-LoopsCampaign -All | Where-Object Name -eq '{Name.Replace("'", "''")}'";
 }
 
 /// <summary>
