@@ -113,7 +113,7 @@ public sealed class JournalHeader
             throw new ArgumentNullException(nameof(baseUri));
         }
 
-        return baseUri.GetComponents(UriComponents.Scheme | UriComponents.HostAndPort | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+        return baseUri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
     }
 
     /// <summary>What differs from <paramref name="other"/> (the journal's), in words; null when they match.</summary>
