@@ -21,6 +21,12 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// $notAdded | ForEach-Object TargetObject | Export-Csv retry.csv -NoTypeInformation
 /// </code>
 /// </example>
+/// <example>
+/// <para type="description">Runbook: a resumable import. The journal records each lead of each batch by its e-mail; run the same command again after a crash and only the leads not yet added are sent.</para>
+/// <code>
+/// Import-Csv leads.csv | Add-SmartleadLead -CampaignId 125 -Journal leads-125.jsonl -JournalKey email
+/// </code>
+/// </example>
 /// <seealso cref="NewSmartleadCampaignCommand"/>
 /// <seealso cref="StartSmartleadCampaignCommand"/>
 /// <seealso cref="GetSmartleadCampaignCommand"/>
