@@ -365,3 +365,54 @@ Import-Csv -LiteralPath $Csv | New-LoopsCampaign -Journal $Journal -ThrottleLimi
         @($after.Keys | Where-Object { $after[$_] -eq 'done' }).Count | Should -Be ($rowCount - $unknownKeys.Count)
     }
 }
+
+Describe 'A run stopped with Ctrl+C (PowerShell.Stop)' {
+    BeforeEach {
+        Reset-TestSandbox
+    }
+
+    It 'journals what was answered within the grace and what never left, so the rerun sends each remaining row once and reports nothing unknown' {
+        $rowCount = 30
+        $csv = Join-Path -Path $workFolder -ChildPath 'stop-rows.csv'
+        $journal = Join-Path -Path $workFolder -ChildPath 'stop.jsonl'
+        New-CampaignRows -Count $rowCount -Prefix 'Stop' | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $manifest = Join-Path -Path (Get-RepositoryRoot) -ChildPath 'out/CampaignPS/CampaignPS.psd1'
+
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Manifest, $LoopsUri, $Key, $Csv, $Journal)
+                    Import-Module -Name $Manifest
+                    Connect-Loops -ApiKey (ConvertTo-SecureString -String $Key -AsPlainText -Force) -BaseUri $LoopsUri
+                    Import-Csv -LiteralPath $Csv | New-LoopsCampaign -Journal $Journal -ThrottleLimit 4 -WarningAction SilentlyContinue | Out-Null
+                }).AddArgument($manifest).AddArgument($sandbox.LoopsUri).AddArgument((Get-SandboxLoopsKey)).AddArgument($csv).AddArgument($journal)
+            $running = $shell.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (-not (Test-Path -LiteralPath $journal) -or @(Get-Content -LiteralPath $journal).Count -lt 13) {
+                if ($running.IsCompleted) {
+                    throw 'The run ended before it was stopped.'
+                }
+                if ([DateTime]::UtcNow -gt $deadline) {
+                    throw 'The journal did not reach 13 lines within 60 s.'
+                }
+                Start-Sleep -Milliseconds 20
+            }
+            $shell.Stop()
+        }
+        finally {
+            $shell.Dispose()
+        }
+
+        $final = @{}
+        foreach ($line in (Read-Journal -Path $journal)) {
+            $final[$line.row] = $line.state
+        }
+        @($final.Values | Where-Object { $_ -eq 'started' }).Count | Should -Be 0 -Because 'every request on the wire answered within the grace, and the others were cancelled'
+
+        $null = Import-Csv -LiteralPath $csv | New-LoopsCampaign -Journal $journal -ErrorVariable rerunErrors -ErrorAction SilentlyContinue
+        @($rerunErrors).Count | Should -Be 0
+        $sent = @(Get-CreatedNames)
+        $sent.Count | Should -Be $rowCount
+        @($sent | Sort-Object -Unique).Count | Should -Be $rowCount
+    }
+}

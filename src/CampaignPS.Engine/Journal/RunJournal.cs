@@ -7,7 +7,7 @@ namespace CampaignPS.Engine.Journal;
 /// <summary>What a journal knows about one row.</summary>
 public enum JournalRowState
 {
-    /// <summary>Not in the journal: never sent.</summary>
+    /// <summary>Not in the journal, or stopped before its request left (<c>cancelled</c>): sent on the next run.</summary>
     New,
 
     /// <summary>Done: the platform answered success (the created id, when there is one, is kept).</summary>
@@ -48,17 +48,15 @@ public sealed class JournalRow
     public string? At { get; }
 }
 
-/// <summary>The final line for one row: done (with an id), failed or unknown (with an ErrorId).</summary>
+/// <summary>
+/// The final line for one row: done (with an id), failed or unknown (with an ErrorId), or New for a request stopped
+/// before it left (written as <c>cancelled</c>).
+/// </summary>
 public readonly struct JournalOutcome
 {
     /// <summary>Creates an outcome.</summary>
     public JournalOutcome(string key, JournalRowState state, string? id = null, string? errorId = null)
     {
-        if (state == JournalRowState.New)
-        {
-            throw new ArgumentOutOfRangeException(nameof(state), "An outcome is done, failed or unknown.");
-        }
-
         Key = key ?? throw new ArgumentNullException(nameof(key));
         State = state;
         Id = id;
@@ -68,7 +66,7 @@ public readonly struct JournalOutcome
     /// <summary>The row key.</summary>
     public string Key { get; }
 
-    /// <summary>Done, failed or unknown.</summary>
+    /// <summary>Done, failed, unknown, or New (stopped before it was sent).</summary>
     public JournalRowState State { get; }
 
     /// <summary>The created object's id (done).</summary>
@@ -159,7 +157,8 @@ public sealed class JournalException : Exception
 /// <summary>
 /// A resumable run's journal: an append-only JSON Lines file. The first line is the header (format, version, cmdlet,
 /// platform, endpoint, scope); then one line per state change of a row: <c>started</c> before its request is
-/// sent, and <c>done</c> (with the id), <c>failed</c> or <c>unknown</c> (with the ErrorId) when it ends. Every line
+/// sent, and <c>done</c> (with the id), <c>failed</c> or <c>unknown</c> (with the ErrorId) when it ends, or
+/// <c>cancelled</c> when the run stopped it before it left (waiting for its pacing slot). Every line
 /// is flushed to disk (fsync) before the call returns, so after a crash the file says at least what was sent. A
 /// torn last line (the process died while writing it) is dropped on open; a row with <c>started</c> and no final
 /// line is <see cref="JournalRowState.Unknown"/>. Writes are serialised by one lock, so concurrent requests may
@@ -405,6 +404,7 @@ public sealed class RunJournal : IDisposable
             "done" => JournalRowState.Done,
             "failed" => JournalRowState.Failed,
             "unknown" => JournalRowState.Unknown,
+            "cancelled" => JournalRowState.New,
             _ => throw new JournalException("CampaignJournalCorrupt", path, $"The journal {path} is damaged at line {lineNumber}: unknown state '{state}'."),
         };
         rows[key] = new JournalRow(key, parsed, String(element, "id"), String(element, "errorId"), String(element, "at"));
@@ -417,6 +417,7 @@ public sealed class RunJournal : IDisposable
     {
         JournalRowState.Done => "done",
         JournalRowState.Failed => "failed",
+        JournalRowState.New => "cancelled",
         _ => "unknown",
     };
 

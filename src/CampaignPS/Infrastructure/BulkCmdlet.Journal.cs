@@ -182,8 +182,9 @@ public abstract partial class BulkCmdlet<TClient>
     /// <summary>
     /// Wraps <paramref name="send"/> so that the journal records "started" for <paramref name="keys"/> (flushed) before
     /// it runs and their outcomes after: <paramref name="outcomes"/> of the result, or for a failure "failed" (the
-    /// answer says nothing was done) or "unknown" (it may have reached the server) with its ErrorId. A cancelled or
-    /// abandoned request leaves "started" alone, which reads as unknown.
+    /// answer says nothing was done) or "unknown" (it may have reached the server) with its ErrorId; a request stopped
+    /// before it left is "cancelled" (sent on the next run). An abandoned request, or one whose process died, leaves
+    /// "started" alone, which reads as unknown.
     /// </summary>
     private protected Func<CancellationToken, Task<T>> WithJournal<T>(IReadOnlyList<string> keys, Func<CancellationToken, Task<T>> send, Func<T, IEnumerable<JournalOutcome>> outcomes)
     {
@@ -228,6 +229,12 @@ public abstract partial class BulkCmdlet<TClient>
             case InputValidationException invalid:
                 state = JournalRowState.Failed;
                 errorId = invalid.ErrorId;
+                break;
+            case OperationCanceledException:
+                // Stopped before the request left (its pacing slot or a back-off after a 429): a request stopped on the
+                // wire fails with an OutcomeUnknown CampaignApiException instead (ApiTransport), so this row was not sent.
+                state = JournalRowState.New;
+                errorId = "Cancelled";
                 break;
             default:
                 return null;

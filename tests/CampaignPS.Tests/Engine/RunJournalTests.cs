@@ -85,6 +85,21 @@ public sealed class RunJournalTests : IDisposable
         Assert.Equal("cmp_2", again.Find("a").Id);
     }
 
+    [Fact]
+    public void A_row_stopped_before_its_request_left_is_cancelled_and_new_again()
+    {
+        string path = PathOf();
+        using (RunJournal journal = RunJournal.Open(path, Header()))
+        {
+            journal.Started("a");
+            journal.Finished(new JournalOutcome("a", JournalRowState.New, errorId: "Cancelled"));
+        }
+
+        Assert.Contains("\"state\":\"cancelled\"", File.ReadAllLines(path)[2]);
+        using RunJournal again = RunJournal.Open(path, Header());
+        Assert.Equal(JournalRowState.New, again.Find("a").State);
+    }
+
     [Theory]
     [InlineData("{\"at\":\"2026-12-02T10:00:00.000Z\",\"row\":\"a\",\"state\":\"do")]
     [InlineData("{\"at\":\"2026-12-02T10:00:00.000Z\",\"row\":\"a\",\"state\":\"done\",\"id\":\"cmp_1\"}")]
