@@ -257,6 +257,22 @@ Describe 'Add-SmartleadLead -Journal' {
         @(($posts[0].body | ConvertFrom-Json).lead_list).Count | Should -Be 1
         $summary.Sent | Should -Be 1
     }
+
+    It 'sends a lead whose outcome is unknown again without -RetryUnknown, because Smartlead deduplicates by e-mail' {
+        $campaign = New-SmartleadCampaign -Name 'Journal unknown leads'
+        $journal = New-JournalPath
+        $null = [pscustomobject]@{ email = 'first@example.com' } | Add-SmartleadLead -CampaignId $campaign.Id -Journal $journal -JournalKey email
+        # As a killed run leaves it: the batch was started, and no answer was recorded.
+        Add-Content -LiteralPath $journal -Value ('{"at":"2026-12-02T10:00:00.000Z","row":"' + $campaign.Id + '/lost@example.com","state":"started"}')
+
+        Clear-SandboxRequestLog
+        $leads = @([pscustomobject]@{ email = 'first@example.com' }, [pscustomobject]@{ email = 'lost@example.com' })
+        $null = $leads | Add-SmartleadLead -CampaignId $campaign.Id -Journal $journal -JournalKey email -ErrorVariable failed -ErrorAction SilentlyContinue
+        @($failed).Count | Should -Be 0
+        $posts = @(Get-SandboxRequests -Method 'POST' -PathPrefix "/smartlead/api/v1/campaigns/$($campaign.Id)/leads")
+        $posts.Count | Should -Be 1
+        @(($posts[0].body | ConvertFrom-Json).lead_list).email | Should -Be @('lost@example.com')
+    }
 }
 
 Describe 'A pwsh process killed mid-run' {

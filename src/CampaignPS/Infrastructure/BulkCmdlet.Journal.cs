@@ -56,6 +56,12 @@ public abstract partial class BulkCmdlet<TClient>
     /// <summary>True when the run has a journal (-Journal).</summary>
     private protected bool Journaled => _journal != null;
 
+    /// <summary>
+    /// True for a cmdlet whose platform deduplicates what it sends (Smartlead leads by e-mail, Outbox contacts by e-mail or
+    /// phone): a row whose outcome is unknown is then sent again on the next run, as -RetryUnknown would.
+    /// </summary>
+    protected virtual bool JournalResendsUnknown => false;
+
     /// <summary>What to check on the platform for a row whose outcome is unknown (the current record's parameters are bound).</summary>
     protected virtual string JournalCheckHint(object? row) => $"check on {Platform.DisplayName} whether it was done";
 
@@ -105,7 +111,7 @@ public abstract partial class BulkCmdlet<TClient>
             IReadOnlyList<JournalRow> rows = _journal.Rows;
             WriteVerbose($"Journal {path}: resuming; {rows.Count(r => r.State == JournalRowState.Done)} rows done (skipped), " +
                 $"{rows.Count(r => r.State == JournalRowState.Failed)} failed (sent again), {rows.Count(r => r.State == JournalRowState.Unknown)} with an unknown outcome " +
-                (RetryUnknown.IsPresent ? "(sent again: -RetryUnknown)." : "(reported, not sent again)."));
+                (RetryUnknown.IsPresent ? "(sent again: -RetryUnknown)." : JournalResendsUnknown ? $"(sent again: {Platform.DisplayName} deduplicates them)." : "(reported, not sent again)."));
         }
     }
 
@@ -156,7 +162,7 @@ public abstract partial class BulkCmdlet<TClient>
                 _journalSkipped++;
                 WriteVerbose($"{MyInvocation.MyCommand.Name}: row {rowKey} skipped, done in journal {_journal.Path}" + (row.Id == null ? "." : $" (id {row.Id})."));
                 return false;
-            case JournalRowState.Unknown when !RetryUnknown.IsPresent:
+            case JournalRowState.Unknown when !RetryUnknown.IsPresent && !JournalResendsUnknown:
                 _journalHeld++;
                 string check = JournalCheckHint(target);
                 var unknown = new JournalException("CampaignJournalOutcomeUnknown", _journal.Path,
@@ -168,7 +174,8 @@ public abstract partial class BulkCmdlet<TClient>
                 });
                 return false;
             case JournalRowState.Unknown:
-                WriteVerbose($"{MyInvocation.MyCommand.Name}: row {rowKey} had an unknown outcome; sending it again (-RetryUnknown).");
+                WriteVerbose($"{MyInvocation.MyCommand.Name}: row {rowKey} had an unknown outcome; sending it again (" +
+                    (RetryUnknown.IsPresent ? "-RetryUnknown)." : $"{Platform.DisplayName} deduplicates it, so sending it again is safe)."));
                 break;
             case JournalRowState.Failed:
                 WriteVerbose($"{MyInvocation.MyCommand.Name}: row {rowKey} failed in an earlier run ({row.ErrorId}); sending it again.");

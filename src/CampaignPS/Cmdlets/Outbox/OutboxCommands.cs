@@ -234,4 +234,7 @@ public sealed class AddOutboxContactCommand : BulkChangeCmdlet<OutboxClient>
                 journalRow: item);
         }
     }
+
+    /// <inheritdoc />
+    protected override bool JournalResendsUnknown => true;
 }

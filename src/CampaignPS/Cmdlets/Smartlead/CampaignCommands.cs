@@ -54,6 +54,10 @@ public sealed class NewSmartleadCampaignCommand : BulkCmdlet<SmartleadClient>
             token => smartlead.CreateCampaignAsync(request, token),
             WriteObject);
     }
+
+    /// <inheritdoc />
+    protected override string JournalCheckHint(object? row) =>
+        $"look for it with Get-SmartleadCampaign -Name '{WildcardPattern.Escape(Name ?? "Untitled Campaign").Replace("'", "''")}'";
 }
 
 /// <summary>

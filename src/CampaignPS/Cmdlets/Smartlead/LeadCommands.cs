@@ -195,6 +195,9 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
     }
 
     /// <inheritdoc />
+    protected override bool JournalResendsUnknown => true;
+
+    /// <inheritdoc />
     protected override string JournalCheckHint(object? row)
     {
         string? email = PowerShellRecords.Fields(row).FirstOrDefault(f => string.Equals(f.Key, "email", StringComparison.OrdinalIgnoreCase)).Value?.ToString();
