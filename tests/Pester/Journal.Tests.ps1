@@ -275,6 +275,29 @@ Describe 'Add-SmartleadLead -Journal' {
     }
 }
 
+Describe 'Add-OutboxContact -Journal' {
+    BeforeEach {
+        Reset-TestSandbox
+        $null = Connect-TestOutbox
+    }
+
+    It 'journals each contact of -Contact (one record, many rows) by its fields, and a rerun sends only the new one' {
+        $journal = New-JournalPath
+        $contacts = @(
+            [pscustomobject]@{ email = 'ada@acme.example'; full_name = 'Ada' }
+            [pscustomobject]@{ email = 'bob@acme.example'; full_name = 'Bob' }
+        )
+        $null = Add-OutboxContact -Contact $contacts -Journal $journal
+        @(Read-Journal -Path $journal | Where-Object state -EQ 'done').Count | Should -Be 2
+
+        Clear-SandboxRequestLog
+        $null = Add-OutboxContact -Contact ($contacts + [pscustomobject]@{ email = 'cy@acme.example'; full_name = 'Cy' }) -Journal $journal
+        $posts = @(Get-SandboxRequests -Method 'POST' -PathPrefix '/outbox')
+        $posts.Count | Should -Be 1
+        $posts[0].body | Should -Match 'cy@acme.example'
+    }
+}
+
 Describe 'A pwsh process killed mid-run' {
     BeforeEach {
         Reset-TestSandbox
