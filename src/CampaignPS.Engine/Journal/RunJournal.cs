@@ -1,4 +1,5 @@
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -482,6 +483,7 @@ public sealed class RunJournal : IDisposable
             if (_stream.Length == 0)
             {
                 WriteHeader();
+                SyncFolder(System.IO.Path.GetDirectoryName(Path));
             }
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
@@ -489,6 +491,40 @@ public sealed class RunJournal : IDisposable
             throw Unavailable(exception);
         }
     }
+
+    // A new file's name is durable only once its folder is flushed too (POSIX): without it, a machine that loses power
+    // right after the first "started" could lose the whole journal, and the rerun would send those rows again.
+    // Windows (NTFS journals its metadata) needs nothing; a folder that cannot be flushed is left as it is.
+    private static void SyncFolder(string? folder)
+    {
+        if (string.IsNullOrEmpty(folder) || RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            return;
+        }
+
+        try
+        {
+            int descriptor = PosixOpen(folder!, 0);
+            if (descriptor >= 0)
+            {
+                PosixFsync(descriptor);
+                PosixClose(descriptor);
+            }
+        }
+        catch (Exception exception) when (exception is DllNotFoundException || exception is EntryPointNotFoundException)
+        {
+            // No libc to ask: the file's own fsync is what there is.
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int PosixOpen([MarshalAs(UnmanagedType.LPStr)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static extern int PosixFsync(int descriptor);
+
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static extern int PosixClose(int descriptor);
 
     private JournalException Unavailable(Exception exception) =>
         new JournalException("CampaignJournalUnavailable", Path, $"The journal {Path} cannot be opened: {exception.Message}", exception);
