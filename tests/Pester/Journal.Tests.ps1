@@ -23,7 +23,8 @@ BeforeAll {
 
     # Names of the Loops campaigns the sandbox received a create for, one entry per request.
     function Get-CreatedNames {
-        @(Get-SandboxRequests -Method 'POST' -PathPrefix '/loops/api/v1/campaigns') | ForEach-Object { ($_.body | ConvertFrom-Json).name }
+        @(Get-SandboxRequests -Method 'POST' -PathPrefix '/loops/api/v1/campaigns') | Where-Object { $_.path.TrimEnd('/') -eq '/loops/api/v1/campaigns' } |
+            ForEach-Object { ($_.body | ConvertFrom-Json).name }
     }
 
     # The journal's rows after the header, as objects.
@@ -47,7 +48,7 @@ Describe 'New-LoopsCampaign -Journal' {
         Reset-TestSandbox
     }
 
-    It 'records started and done with the created id per row, and a rerun sends nothing and says it skipped' {
+    It 'records started and done with the created id per row, and a rerun creates nothing, says it skipped, and writes the campaigns read back' {
         $journal = New-JournalPath
         $rows = @(New-CampaignRows -Count 5)
 
@@ -67,7 +68,25 @@ Describe 'New-LoopsCampaign -Journal' {
         $verbose = $rows | New-LoopsCampaign -Journal $journal -Verbose 4>&1
         @(Get-CreatedNames).Count | Should -Be 0
         @($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'skipped, done in journal' }).Count | Should -Be 5
-        @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+
+        # What the first run wrote, in input order, so a pipeline after it resumes too (one GET per row).
+        $written = @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $written.Count | Should -Be 5
+        $written[0].GetType().Name | Should -Be 'LoopsCampaign'
+        $written.Id | Should -Be @($created.Id)
+        @(Get-SandboxRequests -Method 'GET' -PathPrefix '/loops/api/v1/campaigns').Count | Should -Be 5
+    }
+
+    It 'resumes a pipeline that continues from the create: the rerun configures the campaigns the first run made' {
+        $journal = New-JournalPath
+        $rows = @(New-CampaignRows -Count 2 -Prefix 'Chain')
+        $null = $rows | New-LoopsCampaign -Journal $journal
+
+        # The first run stopped before its second step; the whole pipeline runs again.
+        $changed = @($rows | New-LoopsCampaign -Journal $journal | Set-LoopsCampaign -CampaignGroupId 'grp_launches' -PassThru)
+        $changed.Count | Should -Be 2
+        $changed.CampaignGroupId | Sort-Object -Unique | Should -Be 'grp_launches'
+        @(Get-CreatedNames).Count | Should -Be 2
     }
 
     It 'sends again the rows that failed, and only those' {
@@ -82,7 +101,7 @@ Describe 'New-LoopsCampaign -Journal' {
 
         Clear-SandboxRequestLog
         $again = @($rows | New-LoopsCampaign -Journal $journal)
-        $again.Name | Should -Be @($failedName)
+        $again.Name | Should -Be @($rows.Name)
         @(Get-CreatedNames) | Should -Be @($failedName)
     }
 
@@ -98,7 +117,7 @@ Describe 'New-LoopsCampaign -Journal' {
 
         Clear-SandboxRequestLog
         $output = @($rows | New-LoopsCampaign -Journal $journal -ErrorVariable held -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue)
-        $output.Count | Should -Be 0
+        $output.Name | Should -Be @('Lost 002', 'Lost 003')
         @(Get-CreatedNames).Count | Should -Be 0
         @($held).Count | Should -Be 1
         $held[0].FullyQualifiedErrorId | Should -Match '^CampaignJournalOutcomeUnknown'
@@ -109,7 +128,7 @@ Describe 'New-LoopsCampaign -Journal' {
         "$warned" | Should -Match '1 rows'
 
         $retried = @($rows | New-LoopsCampaign -Journal $journal -RetryUnknown)
-        $retried.Name | Should -Be @('Lost 001')
+        $retried.Name | Should -Be @('Lost 001', 'Lost 002', 'Lost 003')
         @(Get-CreatedNames) | Should -Be @('Lost 001')
     }
 

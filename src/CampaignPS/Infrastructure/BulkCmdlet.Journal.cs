@@ -28,13 +28,14 @@ public abstract partial class BulkCmdlet<TClient>
     private static readonly ConcurrentDictionary<Type, HashSet<string>> RowParametersByType = new ConcurrentDictionary<Type, HashSet<string>>();
 
     private RunJournal? _journal;
+    private TClient? _journalClient;
     private HashSet<string>? _journalSeen;
     private int _journalSkipped;
     private int _journalHeld;
     private int _journalSent;
 
     /// <summary>
-    /// <para type="description">Makes the run resumable: a JSON Lines file that records, per input row, that its request is about to be sent and how it ended (done with the created id, failed with the ErrorId), flushed to disk as it goes. Run the same pipeline again with the same -Journal after a crash, Ctrl+C or a lost machine: rows done are skipped (-Verbose says so), rows that failed are sent again, and rows that were sent without an answer are not sent again but reported as CampaignJournalOutcomeUnknown with what to check (see -RetryUnknown). The journal's first line names the cmdlet, the platform and its API root (never the key) and a hash of the parameters given for every row: a journal of another pipeline is refused before anything is sent (CampaignJournalMismatch), and a journal in use by another run too (CampaignJournalInUse; the run holds PATH.lock). -WhatIf reads the journal and writes nothing.</para>
+    /// <para type="description">Makes the run resumable: a JSON Lines file that records, per input row, that its request is about to be sent and how it ended (done with the created id, failed with the ErrorId), flushed to disk as it goes. Run the same pipeline again with the same -Journal after a crash, Ctrl+C or a lost machine: rows done are not sent again (-Verbose says so; New-LoopsCampaign and New-SmartleadCampaign write the object again, read back by its id, so a pipeline after them resumes too), rows that failed are sent again, and rows that were sent without an answer are not sent again but reported as CampaignJournalOutcomeUnknown with what to check (see -RetryUnknown). The journal's first line names the cmdlet, the platform and its API root (never the key) and a hash of the parameters given for every row: a journal of another pipeline is refused before anything is sent (CampaignJournalMismatch), and a journal in use by another run too (CampaignJournalInUse; the run holds PATH.lock). -WhatIf reads the journal and writes nothing.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -61,6 +62,12 @@ public abstract partial class BulkCmdlet<TClient>
     /// phone): a row whose outcome is unknown is then sent again on the next run, as -RetryUnknown would.
     /// </summary>
     protected virtual bool JournalResendsUnknown => false;
+
+    /// <summary>
+    /// How to read back the object a row done in the journal made (by the id the journal kept), so that a rerun writes it
+    /// as the first run did and a pipeline that continues from this cmdlet resumes too; null (the default) writes nothing.
+    /// </summary>
+    protected virtual Func<CancellationToken, Task<object>>? JournalReadBack(TClient client, string id) => null;
 
     /// <summary>What to check on the platform for a row whose outcome is unknown (the current record's parameters are bound).</summary>
     protected virtual string JournalCheckHint(object? row) => $"check on {Platform.DisplayName} whether it was done";
@@ -101,6 +108,7 @@ public abstract partial class BulkCmdlet<TClient>
         }
 
         _journalSeen = new HashSet<string>(StringComparer.Ordinal);
+        _journalClient = client;
         if (_journal!.DroppedTail != null)
         {
             WriteVerbose($"Journal {path}: dropped a torn last line (the run that wrote it ended while writing it).");
@@ -121,9 +129,14 @@ public abstract partial class BulkCmdlet<TClient>
     /// parameters or -JournalKey), prefixed by <paramref name="prefix"/>; refuses a key seen before in this run; skips a
     /// row done in the journal (verbose) and reports one whose outcome is unknown (unless -RetryUnknown).
     /// </summary>
-    private protected bool JournalAdmits(object? item, string prefix, object? target, out string? key)
+    private protected bool JournalAdmits(object? item, string prefix, object? target, out string? key) =>
+        JournalAdmits(item, prefix, target, out key, out _);
+
+    /// <summary>As <see cref="JournalAdmits(object?, string, object?, out string?)"/>; <paramref name="doneId"/> is the id of a row skipped as done.</summary>
+    private protected bool JournalAdmits(object? item, string prefix, object? target, out string? key, out string? doneId)
     {
         key = null;
+        doneId = null;
         if (_journal == null)
         {
             return true;
@@ -160,6 +173,7 @@ public abstract partial class BulkCmdlet<TClient>
         {
             case JournalRowState.Done:
                 _journalSkipped++;
+                doneId = row.Id;
                 WriteVerbose($"{MyInvocation.MyCommand.Name}: row {rowKey} skipped, done in journal {_journal.Path}" + (row.Id == null ? "." : $" (id {row.Id})."));
                 return false;
             case JournalRowState.Unknown when !RetryUnknown.IsPresent && !JournalResendsUnknown:
@@ -220,6 +234,18 @@ public abstract partial class BulkCmdlet<TClient>
             journal.Finished(outcomes(result));
             return result;
         };
+    }
+
+    /// <summary>The read-back of a row done in the journal, for <see cref="Submit{T}"/>; null when the cmdlet has none.</summary>
+    private Func<CancellationToken, Task<T>>? ReadBackDone<T>(string? doneId)
+    {
+        Func<CancellationToken, Task<object>>? read = doneId == null || _journalClient == null ? null : JournalReadBack(_journalClient, doneId);
+        if (read == null)
+        {
+            return null;
+        }
+
+        return async token => (T)await read(token).ConfigureAwait(false);
     }
 
     /// <summary>The outcome of <paramref name="keys"/> after <paramref name="failure"/>; null when it leaves them unknown ("started").</summary>

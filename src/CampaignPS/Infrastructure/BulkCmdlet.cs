@@ -41,8 +41,15 @@ public abstract partial class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     protected void Submit<T>(object? record, Action validate, Func<bool> confirmed, Func<CancellationToken, Task<T>> send, Action<T> write, object? journalRow = null)
     {
         object? target = RecordFor(record);
-        if (!JournalAdmits(journalRow, string.Empty, target, out string? key))
+        if (!JournalAdmits(journalRow, string.Empty, target, out string? key, out string? doneId))
         {
+            // A row done earlier: written again, read back by its id, where the cmdlet can (so a pipeline after it resumes too).
+            Func<CancellationToken, Task<T>>? readBack = ReadBackDone<T>(doneId);
+            if (readBack != null)
+            {
+                SubmitOrdered(target, readBack, write);
+            }
+
             return;
         }
 

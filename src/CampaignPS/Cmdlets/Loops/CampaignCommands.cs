@@ -98,6 +98,10 @@ public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
     }
 
     /// <inheritdoc />
+    protected override Func<CancellationToken, Task<object>>? JournalReadBack(LoopsClient client, string id) =>
+        async token => await client.GetCampaignAsync(id, token).ConfigureAwait(false);
+
+    /// <inheritdoc />
     protected override string JournalCheckHint(object? row) =>
         $"look for it with Get-LoopsCampaign -All | Where-Object Name -eq '{Name.Replace("'", "''")}'";
 }

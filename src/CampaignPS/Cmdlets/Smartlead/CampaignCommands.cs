@@ -56,6 +56,12 @@ public sealed class NewSmartleadCampaignCommand : BulkCmdlet<SmartleadClient>
     }
 
     /// <inheritdoc />
+    protected override Func<CancellationToken, Task<object>>? JournalReadBack(SmartleadClient client, string id) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long campaignId)
+            ? async token => await client.GetCampaignAsync(campaignId, token).ConfigureAwait(false)
+            : null;
+
+    /// <inheritdoc />
     protected override string JournalCheckHint(object? row) =>
         $"look for it with Get-SmartleadCampaign -Name '{WildcardPattern.Escape(Name ?? "Untitled Campaign").Replace("'", "''")}'";
 }
