@@ -188,7 +188,10 @@ function Start-TestSandbox {
         # Enforce the platforms' rate limits in the sandbox. Off by default: a throttled (429) and
         # retried request shows up twice in /_sandbox/requests, and the tests count requests exactly.
         # The client still paces itself at the documented rate; xunit covers 429 handling.
-        [switch] $EnforceRateLimits
+        [switch] $EnforceRateLimits,
+
+        # Milliseconds added to every platform response (--latency-ms), to keep a bulk run mid-flight.
+        [int] $LatencyMs = 0
     )
 
     $assembly = Get-SandboxAssemblyPath
@@ -202,6 +205,9 @@ function Start-TestSandbox {
     $arguments = @('"' + $assembly + '"', '--port', '0', '--ready-file', '"' + $readyFile + '"')
     if (-not $EnforceRateLimits) {
         $arguments += '--no-rate-limit'
+    }
+    if ($LatencyMs -gt 0) {
+        $arguments += @('--latency-ms', [string] $LatencyMs)
     }
 
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `

@@ -361,6 +361,13 @@ public sealed class ApiTransport : IDisposable
             {
                 return context.Answer(AttemptFault.BodyReadTimedOut, response.StatusCode, signal, requestId);
             }
+            catch (OperationCanceledException) when (inFlight.CanBeCanceled && inFlight.IsCancellationRequested && context.Safety != RequestSafety.Read)
+            {
+                // The server answered success, then the grace after Ctrl+C ended while the body was read: the change
+                // was made, so this is no cancellation (which would say nothing was sent) but an unknown outcome.
+                LogAttemptFailure(context, "stopped while the answer was read", stopwatch.Elapsed);
+                return context.NoAnswer(AttemptFault.Abandoned, null);
+            }
             catch (Exception exception) when (TransportFailure.IsTransportException(exception))
             {
                 string reason = UrlRedactor.Redact(Scrub(TransportFailure.Describe(exception)));

@@ -10,7 +10,7 @@ namespace CampaignPS.Infrastructure;
 /// gather input finish it in <see cref="EndInput"/>.
 /// </summary>
 /// <typeparam name="TClient">The engine client the cmdlet calls.</typeparam>
-public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
+public abstract partial class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     where TClient : class, IPlatformClient
 {
     private OrderedRunner? _runner;
@@ -34,14 +34,28 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     /// Takes one record through the bulk path: <paramref name="validate"/> (a failure is reported against
     /// <paramref name="record"/>, nothing is sent), then <paramref name="confirmed"/> (ShouldProcess), then
     /// <paramref name="send"/> in flight; <paramref name="write"/> gets the result on the pipeline thread,
-    /// in input order, and a failure is reported against <paramref name="record"/>.
+    /// in input order, and a failure is reported against <paramref name="record"/>. With -Journal the row is first
+    /// looked up (skipped when done, reported when its outcome is unknown) and its request journaled; its key comes
+    /// from <paramref name="journalRow"/> (a contact of an array parameter) when given, else from the record.
     /// </summary>
-    protected void Submit<T>(object? record, Action validate, Func<bool> confirmed, Func<CancellationToken, Task<T>> send, Action<T> write)
+    protected void Submit<T>(object? record, Action validate, Func<bool> confirmed, Func<CancellationToken, Task<T>> send, Action<T> write, object? journalRow = null)
     {
         object? target = RecordFor(record);
+        if (!JournalAdmits(journalRow, string.Empty, target, out string? key, out string? doneId))
+        {
+            // A row done earlier: written again, read back by its id, where the cmdlet can (so a pipeline after it resumes too).
+            Func<CancellationToken, Task<T>>? readBack = ReadBackDone<T>(doneId);
+            if (readBack != null)
+            {
+                SubmitOrdered(target, readBack, write);
+            }
+
+            return;
+        }
+
         if (TryValidate(validate, target) && confirmed())
         {
-            SubmitOrdered(target, send, write);
+            SubmitOrdered(target, key == null ? send : WithJournal(new[] { key }, send, result => new[] { new Engine.Journal.JournalOutcome(key, Engine.Journal.JournalRowState.Done, IdOf(result)) }), write);
         }
     }
 
@@ -82,7 +96,11 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
     }
 
     /// <inheritdoc />
-    protected override void SettleAfterStop() => _runner?.Complete();
+    protected override void SettleAfterStop()
+    {
+        _runner?.Complete();
+        CloseJournal();
+    }
 
     // After Ctrl+C: let what is on the wire answer (the bridge gives it a grace), report it, and end the command.
     private void StopWithReport()
@@ -105,6 +123,7 @@ public abstract class BulkCmdlet<TClient> : PlatformCmdlet<TClient>
         EndInput(client);
         DeliverAll();
         _progress?.Complete();
+        EndJournal();
     }
 }
 

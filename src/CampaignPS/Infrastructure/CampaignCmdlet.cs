@@ -255,8 +255,14 @@ public abstract class CampaignCmdlet : PSCmdlet, IPipelineWriter, IDisposable
             }
         }
 
+        ReleaseResources();
         _stopping.Dispose();
         _abandon.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Runs when the command is disposed, however it ended: release files and locks it holds.</summary>
+    private protected virtual void ReleaseResources()
+    {
     }
 }

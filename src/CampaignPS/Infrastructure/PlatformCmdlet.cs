@@ -32,6 +32,12 @@ public abstract class PlatformCmdlet<TClient> : CampaignCmdlet
     {
         base.BeginProcessing();
         _client = Resolve().Client<TClient>();
+        BeganWith(_client);
+    }
+
+    /// <summary>Runs once the connection is resolved, before the first record (only the command line's parameters are bound).</summary>
+    private protected virtual void BeganWith(TClient client)
+    {
     }
 
     /// <inheritdoc />

@@ -29,6 +29,20 @@ namespace CampaignPS.Cmdlets.Loops;
 /// $failed | ForEach-Object { '{0}: {1}' -f $_.TargetObject.Name, $_.Exception.Message }
 /// </code>
 /// </example>
+/// <example>
+/// <para type="description">Runbook: a resumable bulk run. -Journal records per row that its create is about to be sent and the created id, flushed to disk; after a crash, Ctrl+C or a lost machine the same command skips the rows done, sends again those that failed, and reports (CampaignJournalOutcomeUnknown) the rows that were sent without an answer, which it does not send again. -JournalKey Name keys the rows by their Name column instead of a hash of the row.</para>
+/// <code>
+/// Import-Csv campaigns.csv | New-LoopsCampaign -Journal campaigns.jsonl -JournalKey Name -ErrorVariable failed
+/// $failed | Where-Object FullyQualifiedErrorId -Like 'CampaignJournalOutcomeUnknown*' | ForEach-Object { $_.TargetObject.Name }
+/// </code>
+/// </example>
+/// <example>
+/// <para type="description">After checking with Get-LoopsCampaign that the campaigns reported unknown were not made, send them again.</para>
+/// <code>
+/// Get-LoopsCampaign -All | Where-Object Name -eq 'Spring announcement'
+/// Import-Csv campaigns.csv | New-LoopsCampaign -Journal campaigns.jsonl -JournalKey Name -RetryUnknown
+/// </code>
+/// </example>
 /// <seealso cref="SetLoopsEmailMessageCommand"/>
 /// <seealso cref="SetLoopsCampaignCommand"/>
 /// <seealso cref="GetLoopsCampaignCommand"/>
@@ -82,6 +96,14 @@ public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
             token => loops.CreateCampaignAsync(request, token),
             WriteObject);
     }
+
+    /// <inheritdoc />
+    protected override Func<CancellationToken, Task<object>>? JournalReadBack(LoopsClient client, string id) =>
+        async token => await client.GetCampaignAsync(id, token).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    protected override string JournalCheckHint(object? row) =>
+        $"look for it with Get-LoopsCampaign -All | Where-Object Name -eq '{Name.Replace("'", "''")}'";
 }
 
 /// <summary>

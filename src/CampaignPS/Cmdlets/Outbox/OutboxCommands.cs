@@ -230,7 +230,11 @@ public sealed class AddOutboxContactCommand : BulkChangeCmdlet<OutboxClient>
                     await outbox.UpsertContactAsync(contact!, token).ConfigureAwait(false);
                     return contact!;
                 },
-                WriteIfPassThru);
+                WriteIfPassThru,
+                journalRow: item);
         }
     }
+
+    /// <inheritdoc />
+    protected override bool JournalResendsUnknown => true;
 }

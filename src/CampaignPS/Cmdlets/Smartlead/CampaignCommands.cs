@@ -54,6 +54,16 @@ public sealed class NewSmartleadCampaignCommand : BulkCmdlet<SmartleadClient>
             token => smartlead.CreateCampaignAsync(request, token),
             WriteObject);
     }
+
+    /// <inheritdoc />
+    protected override Func<CancellationToken, Task<object>>? JournalReadBack(SmartleadClient client, string id) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long campaignId)
+            ? async token => await client.GetCampaignAsync(campaignId, token).ConfigureAwait(false)
+            : null;
+
+    /// <inheritdoc />
+    protected override string JournalCheckHint(object? row) =>
+        $"look for it with Get-SmartleadCampaign -Name '{WildcardPattern.Escape(Name ?? "Untitled Campaign").Replace("'", "''")}'";
 }
 
 /// <summary>

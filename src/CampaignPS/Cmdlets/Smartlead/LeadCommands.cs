@@ -1,4 +1,5 @@
 using CampaignPS.Engine.Errors;
+using CampaignPS.Engine.Journal;
 using CampaignPS.Engine.Smartlead;
 
 namespace CampaignPS.Cmdlets.Smartlead;
@@ -20,6 +21,12 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// $notAdded | ForEach-Object TargetObject | Export-Csv retry.csv -NoTypeInformation
 /// </code>
 /// </example>
+/// <example>
+/// <para type="description">Runbook: a resumable import. The journal records each lead of each batch by its e-mail; run the same command again after a crash and only the leads not yet added are sent.</para>
+/// <code>
+/// Import-Csv leads.csv | Add-SmartleadLead -CampaignId 125 -Journal leads-125.jsonl -JournalKey email
+/// </code>
+/// </example>
 /// <seealso cref="NewSmartleadCampaignCommand"/>
 /// <seealso cref="StartSmartleadCampaignCommand"/>
 /// <seealso cref="GetSmartleadCampaignCommand"/>
@@ -30,6 +37,7 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
     private const int ProgressId = 4711;
     private SmartleadLeadImporter? _importer;
     private long? _declinedCampaignId;
+    private readonly Dictionary<SmartleadLead, string> _journalKeys = new Dictionary<SmartleadLead, string>();
     private long _row;
 
     /// <summary><para type="description">The campaign; binds from the Id of a piped campaign.</para></summary>
@@ -107,6 +115,11 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
     private void Take(SmartleadLeadImporter importer, object item)
     {
         _row++;
+        if (!JournalAdmits(item, importer.Result.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/", item, out string? key))
+        {
+            return;
+        }
+
         SmartleadLead lead;
         try
         {
@@ -120,6 +133,11 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
         }
 
         lead.Source = item;
+        if (key != null)
+        {
+            _journalKeys[lead] = key;
+        }
+
         importer.Add(lead);
         if (importer.BatchIsFull)
         {
@@ -132,8 +150,60 @@ public sealed class AddSmartleadLeadCommand : BulkChangeCmdlet<SmartleadClient>
         IReadOnlyList<SmartleadLead>? batch = importer.TakeBatch();
         if (batch != null)
         {
-            SubmitOrdered(importer.Result.CampaignId, token => importer.SendAsync(batch, token), outcome => Report(importer, outcome));
+            Func<CancellationToken, Task<SmartleadLeadBatchOutcome>> send = token => importer.SendAsync(batch, token);
+            if (Journaled)
+            {
+                // One journal line per lead: a batch's leads share its outcome, except those the answer names as skipped.
+                var keys = batch.Select(lead => _journalKeys[lead]).ToList();
+                foreach (SmartleadLead lead in batch)
+                {
+                    _journalKeys.Remove(lead);
+                }
+
+                send = WithJournal(keys, send, outcome => LeadOutcomes(importer.Result.CampaignId, batch, keys, outcome));
+            }
+
+            SubmitOrdered(importer.Result.CampaignId, send, outcome => Report(importer, outcome));
         }
+    }
+
+    // What the journal records per lead of a batch that answered (a failed batch is recorded as one failure of all).
+    private static IEnumerable<JournalOutcome> LeadOutcomes(long campaignId, IReadOnlyList<SmartleadLead> batch, IReadOnlyList<string> keys, SmartleadLeadBatchOutcome outcome)
+    {
+        if (outcome.Failure != null)
+        {
+            return FailureOutcomes(keys, outcome.Failure) ?? Array.Empty<JournalOutcome>();
+        }
+
+        SmartleadLeadBatchResult? result = outcome.Result;
+        if (result != null && result.UnnamedSkipped > 0)
+        {
+            // Which leads were not added is not known: all are sent again on a rerun (Smartlead deduplicates by e-mail).
+            return keys.Select(key => new JournalOutcome(key, JournalRowState.Failed, null, "SmartleadLeadsNotAdded")).ToArray();
+        }
+
+        var skipped = new Dictionary<SmartleadLead, SmartleadSkippedLead>();
+        foreach (SmartleadSkippedLead lead in result?.Skipped ?? Array.Empty<SmartleadSkippedLead>())
+        {
+            skipped[lead.Lead] = lead;
+        }
+
+        return batch.Select((lead, i) =>
+            !skipped.TryGetValue(lead, out SmartleadSkippedLead? skip) ? new JournalOutcome(keys[i], JournalRowState.Done, lead.Email)
+            : skip.Reason == SmartleadSkipReason.Duplicate ? new JournalOutcome(keys[i], JournalRowState.Done, lead.Email, skip.ErrorId)
+            : new JournalOutcome(keys[i], JournalRowState.Failed, null, skip.ErrorId)).ToArray();
+    }
+
+    /// <inheritdoc />
+    protected override bool JournalResendsUnknown => true;
+
+    /// <inheritdoc />
+    protected override string JournalCheckHint(object? row)
+    {
+        string? email = PowerShellRecords.Fields(row).FirstOrDefault(f => string.Equals(f.Key, "email", StringComparison.OrdinalIgnoreCase)).Value?.ToString();
+        return email == null
+            ? $"look for the lead with Get-SmartleadLead -CampaignId {CampaignId}"
+            : $"look for the lead with Get-SmartleadLead -Email '{email.Replace("'", "''")}'";
     }
 
     private void Report(SmartleadLeadImporter importer, SmartleadLeadBatchOutcome outcome)
