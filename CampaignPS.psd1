@@ -63,6 +63,8 @@
         'Get-SmartleadWarmupStatistic'
         'Suspend-SmartleadEmailAccount'
         'Resume-SmartleadEmailAccount'
+        'Export-SmartleadCampaign'
+        'Sync-SmartleadCampaign'
         'Connect-Outbox'
         'Disconnect-Outbox'
         'New-OutboxCampaign'
