@@ -270,3 +270,20 @@ Describe 'Sync-SmartleadCampaign' {
         @($created | ForEach-Object { @(Get-SmartleadSequence -CampaignId $_.Id).Count }) | Should -Be @(2, 2)
     }
 }
+
+Describe 'The README''s example definition' {
+    It 'is a valid definition that creates the campaign it shows' {
+        Reset-TestSandbox
+        $readme = Get-Content -LiteralPath (Join-Path -Path (Get-RepositoryRoot) -ChildPath 'README.md') -Raw
+        $section = $readme.Substring($readme.IndexOf('### Campaigns as code'))
+        $example = [regex]::Match($section, '(?ms)^```json\r?\n(.*?)^```').Groups[1].Value
+        $path = Join-Path -Path $folder -ChildPath 'readme.json'
+        Set-Content -LiteralPath $path -Value $example -NoNewline
+
+        $campaign = Sync-SmartleadCampaign -Definition $path
+
+        $campaign.Name | Should -Be 'Q1 CFO outreach'
+        @(Get-SmartleadSequence -CampaignId $campaign.Id)[0].Variants.Label | Should -Be @('A', 'B')
+        @(Get-SmartleadWebhook -CampaignId $campaign.Id).Name | Should -Be 'Replies'
+    }
+}
