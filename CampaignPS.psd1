@@ -70,6 +70,8 @@
         'Get-SmartleadWarmupStatistic'
         'Suspend-SmartleadEmailAccount'
         'Resume-SmartleadEmailAccount'
+        'Export-SmartleadCampaign'
+        'Sync-SmartleadCampaign'
         'Connect-Outbox'
         'Disconnect-Outbox'
         'New-OutboxCampaign'

@@ -49,6 +49,12 @@ public sealed class SmartleadCampaign
     /// <summary>New leads contacted per day at most.</summary>
     public int? MaxLeadsPerDay { get; internal set; }
 
+    /// <summary>Whether Smartlead matches sender and recipient providers (enable_ai_esp_matching), when the answer says.</summary>
+    public bool? AiEspMatching { get; internal set; }
+
+    /// <summary>The unsubscribe text added to each email, when the answer carries it (the settings' unsubscribe_text).</summary>
+    public string? UnsubscribeText { get; internal set; }
+
     /// <summary>When it was created.</summary>
     public DateTimeOffset? CreatedAt { get; internal set; }
 

@@ -372,6 +372,13 @@ internal sealed class CampaignDto
     [JsonPropertyName("follow_up_percentage")]
     public int? FollowUpPercentage { get; set; }
 
+    [JsonPropertyName("enable_ai_esp_matching")]
+    public bool? EnableAiEspMatching { get; set; }
+
+    // Not in the reference's Campaign; read when the answer carries it (the settings body's name).
+    [JsonPropertyName("unsubscribe_text")]
+    public string? UnsubscribeText { get; set; }
+
     public SmartleadCampaign ToModel() => new SmartleadCampaign
     {
         Id = Id,
@@ -390,6 +397,8 @@ internal sealed class CampaignDto
         StopLeadSettings = StopLeadSettings,
         SendAsPlainText = SendAsPlainText,
         FollowUpPercentage = FollowUpPercentage,
+        AiEspMatching = EnableAiEspMatching,
+        UnsubscribeText = UnsubscribeText,
     };
 
     // The reference shows an array of values; older responses carry one comma-separated string.
