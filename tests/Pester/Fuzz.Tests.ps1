@@ -1,7 +1,7 @@
 # No input crashes a cmdlet. Every parameter of every exported cmdlet gets hostile values ($null, empty, white
 # space, arrays with $null, huge, control characters, path tricks), with the other mandatory parameters set to
 # ordinary values, against the sandbox. Each call must succeed or fail with a named error: a CampaignPS ErrorId
-# (<Platform>...) or PowerShell's own parameter-binding errors. A .NET exception escaping a cmdlet (a
+# (<Platform>... or CampaignJournal...) or PowerShell's own parameter-binding errors. A .NET exception escaping a cmdlet (a
 # NullReferenceException, an ArgumentNullException, CampaignPSUnexpectedError) is a crash.
 
 BeforeDiscovery {
@@ -17,6 +17,10 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Path $workFolder -Force
     $lmxFile = Join-Path -Path $workFolder -ChildPath 'body.lmx'
     Set-Content -LiteralPath $lmxFile -Value '<Paragraph>Hi</Paragraph>'
+    $definitionFile = Join-Path -Path $workFolder -ChildPath 'definition.json'
+    Set-Content -LiteralPath $definitionFile -Value '{ "kind": "SmartleadCampaign", "schemaVersion": 1, "name": "Fuzz" }'
+    # Cmdlets that write files (Export-*, -Journal) write them under the work folder, never into the repository.
+    Push-Location -LiteralPath $workFolder
 
     $hostile = [ordered]@{
         'null'          = $null
@@ -59,6 +63,7 @@ BeforeAll {
         CampaignGroupId   = 'grp_fuzz'
         FirstSegmentDate  = (Get-Date).AddDays(1)
         FirstSegmentTime  = [timespan]'09:00'
+        Definition        = $definitionFile
     }
 
     # PowerShell's own binding and validation errors are named errors too.
@@ -74,10 +79,10 @@ BeforeAll {
         if ($errorId -like 'CampaignPSUnexpectedError*') {
             return "unexpected error: $($exception.Message)"
         }
-        if ($crashTypes -contains $type -and $errorId -notmatch '^(Loops|Smartlead|Outbox|Sms)' -and $errorId -notmatch $namedPowerShellErrors) {
+        if ($crashTypes -contains $type -and $errorId -notmatch '^(Loops|Smartlead|Outbox|Sms|CampaignJournal)' -and $errorId -notmatch $namedPowerShellErrors) {
             return "$type escaped: $($exception.Message)"
         }
-        if ($errorId -and $errorId -notmatch '^(Loops|Smartlead|Outbox|Sms|ConnectionClosed)' -and $errorId -notmatch $namedPowerShellErrors -and $errorId -notmatch ',Microsoft.PowerShell|^RuntimeException|ParameterBindingValidationException|ParameterBindingArgumentTransformationException') {
+        if ($errorId -and $errorId -notmatch '^(Loops|Smartlead|Outbox|Sms|CampaignJournal|ConnectionClosed)' -and $errorId -notmatch $namedPowerShellErrors -and $errorId -notmatch ',Microsoft.PowerShell|^RuntimeException|ParameterBindingValidationException|ParameterBindingArgumentTransformationException') {
             return "unnamed error '$errorId' ($type): $($exception.Message)"
         }
         return $null
@@ -92,6 +97,7 @@ BeforeAll {
 }
 
 AfterAll {
+    Pop-Location
     Get-CampaignConnection | ForEach-Object { $_.Dispose() }
     Stop-TestSandbox -Sandbox $sandbox
     Remove-Item -LiteralPath $workFolder -Recurse -Force -ErrorAction SilentlyContinue

@@ -78,7 +78,18 @@ public sealed class RunJournal : IDisposable
             throw new ArgumentException("The journal path is empty.", nameof(path));
         }
 
-        var journal = new RunJournal(System.IO.Path.GetFullPath(path), header ?? throw new ArgumentNullException(nameof(header)), readOnly);
+        string fullPath;
+        try
+        {
+            fullPath = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException || exception is NotSupportedException || exception is IOException || exception is System.Security.SecurityException)
+        {
+            throw new JournalException("CampaignJournalUnavailable", path,
+                $"The journal path is not a valid file path ({exception.Message}). Pass -Journal the path of a file in a folder that exists, such as .\\run.journal; nothing was sent.", exception);
+        }
+
+        var journal = new RunJournal(fullPath, header ?? throw new ArgumentNullException(nameof(header)), readOnly);
         try
         {
             journal.Load();
@@ -308,8 +319,10 @@ public sealed class RunJournal : IDisposable
 
             _lock = new FileStream(Path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException exception) when (!(exception is DirectoryNotFoundException) && !(exception is FileNotFoundException))
+        catch (IOException exception) when (exception.GetType() == typeof(IOException))
         {
+            // Only a plain IOException is the lock held by another run (a sharing violation on Windows, flock's
+            // EWOULDBLOCK on Unix); its subclasses (a path too long, a folder or drive not found) are not.
             throw new JournalException("CampaignJournalInUse", Path, $"The journal {Path} is in use by another run (its lock file {Path}.lock is held). Wait for that run to end, or pass another -Journal path; nothing was sent.", exception);
         }
         catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)

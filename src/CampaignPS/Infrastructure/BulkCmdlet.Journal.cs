@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO;
 using System.Reflection;
 using System.Text;
 using CampaignPS.Engine.Errors;
@@ -69,6 +70,32 @@ public abstract partial class BulkCmdlet<TClient>
     /// </summary>
     protected virtual Func<CancellationToken, Task<object>>? JournalReadBack(TClient client, string id) => null;
 
+    private string JournalPath(string journal)
+    {
+        Exception? failure = null;
+        if (journal.Trim().Length == 0 || journal.Any(char.IsControl))
+        {
+            failure = new ArgumentException("it is blank or holds control characters");
+        }
+        else
+        {
+            try
+            {
+                return SessionState.Path.GetUnresolvedProviderPathFromPSPath(journal);
+            }
+            catch (Exception exception) when (exception is ArgumentException || exception is NotSupportedException || exception is IOException
+                || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException || exception is PSInvalidOperationException)
+            {
+                failure = exception;
+            }
+        }
+
+        ThrowTerminatingError(new ErrorRecord(
+            new ArgumentException($"-Journal is not a file path ({failure.Message}). Pass the path of a file in a folder that exists, such as .\\run.journal; nothing was sent.", nameof(Journal), failure),
+            "CampaignJournalUnavailable", ErrorCategory.InvalidArgument, journal));
+        return journal;
+    }
+
     /// <summary>What to check on the platform for a row whose outcome is unknown (the current record's parameters are bound).</summary>
     protected virtual string JournalCheckHint(object? row) => $"check on {Platform.DisplayName} whether it was done";
 
@@ -93,7 +120,7 @@ public abstract partial class BulkCmdlet<TClient>
                 "CampaignJournalKeyInvalid", ErrorCategory.InvalidArgument, JournalKey));
         }
 
-        string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+        string path = JournalPath(Journal);
         var header = new JournalHeader(MyInvocation.MyCommand.Name, Platform.Platform.ToString(), JournalHeader.EndpointOf(client.BaseUri), ScopeHash());
         try
         {
