@@ -28,6 +28,7 @@
         'New-LoopsCampaign'
         'New-LoopsCampaignGroup'
         'Set-LoopsCampaign'
+        'Test-LoopsCampaign'
         'Set-LoopsEmailMessage'
         'Get-LoopsCampaignMetric'
         'Test-LoopsEmailMessage'

@@ -289,13 +289,14 @@ function Invoke-Demo {
         [System.IO.File]::WriteAllText($lmx, '<Paragraph>Spring is here. Here is what we shipped this season.</Paragraph>')
         Write-Step "Wrote a small LMX body to $lmx"
 
-        Write-Step 'New-LoopsCampaign | Set-LoopsEmailMessage -PassThru | Set-LoopsCampaign -ScheduleAt tomorrow -Force -PassThru'
+        Write-Step 'New-LoopsCampaign | Set-LoopsEmailMessage -PassThru | Set-LoopsCampaign -ScheduleAt tomorrow -Confirm:$false -PassThru'
         Write-Host '  1. New-LoopsCampaign creates a draft campaign with an empty email message.'
         Write-Host '  2. Set-LoopsEmailMessage writes subject, sender and LMX body (revision bound from step 1).'
-        Write-Host '  3. Set-LoopsCampaign picks the mailing list and schedules the send (CampaignId bound from step 2).'
+        Write-Host '  3. Set-LoopsCampaign picks the mailing list, runs the readiness check (Test-LoopsCampaign) and'
+        Write-Host '     schedules the send (CampaignId bound from step 2; -Confirm:$false answers the question, not the check).'
         New-LoopsCampaign -Name 'Spring announcement' |
             Set-LoopsEmailMessage -Subject 'Big spring updates' -FromName 'Acme' -FromEmail 'hello' -LmxPath $lmx -PassThru |
-            Set-LoopsCampaign -MailingListId $list.Id -ScheduleAt (Get-Date).AddDays(1) -Force -PassThru |
+            Set-LoopsCampaign -MailingListId $list.Id -ScheduleAt (Get-Date).AddDays(1) -Confirm:$false -PassThru |
             Format-List
 
         $csv = Join-Path -Path $demoFolder -ChildPath 'campaigns.csv'

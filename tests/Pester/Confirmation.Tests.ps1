@@ -118,7 +118,11 @@ AfterAll {
 Describe 'Set-LoopsCampaign -ScheduleAt (sends mail)' {
     BeforeEach {
         Reset-TestSandbox
-        $ids = @(1..3 | ForEach-Object { (New-LoopsCampaign -Name "Scheduled $_").Id })
+        # Ready campaigns (an audience and a complete email message), so the readiness check lets each through to the question.
+        $ids = @(1..3 | ForEach-Object {
+                (New-LoopsCampaign -Name "Scheduled $_" -MailingListId 'list_main' |
+                    Set-LoopsEmailMessage -Subject 'Spring' -FromName 'Acme' -FromEmail 'news' -Lmx '<Paragraph>Hi</Paragraph>' -PassThru).CampaignId
+            })
     }
 
     It 'asks once for three piped rows when the answer is Yes to All' {

@@ -1,7 +1,8 @@
-# Readiness checks against the sandbox: Test-SmartleadCampaign and Test-SmsCampaign (a ready campaign, each kind of
-# not-ready campaign, -Quiet, pipeline binding, a campaign that cannot be read), and the launch cmdlets that run the
-# check first: Start-SmartleadCampaign and Send-SmsCampaign refuse without -Force (nothing reaches the status or send
-# endpoint, asserted with the sandbox's request log) and skip the check with it.
+# Readiness checks against the sandbox: Test-SmartleadCampaign, Test-SmsCampaign and Test-LoopsCampaign (a ready
+# campaign, each kind of not-ready campaign, -Quiet, pipeline binding, a campaign that cannot be read), and the launch
+# cmdlets that run the check first: Start-SmartleadCampaign, Send-SmsCampaign and Set-LoopsCampaign -SendNow/-ScheduleAt
+# refuse without -Force (nothing reaches the status, send or schedule endpoint, asserted with the sandbox's request
+# log) and skip the check with it.
 
 BeforeAll {
     Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
@@ -9,6 +10,7 @@ BeforeAll {
     $sandbox = Start-TestSandbox
     $smartleadPath = '/smartlead/api/v1'
     $smsPath = '/sms/api'
+    $loopsPath = '/loops/api/v1'
     $findingType = 'CampaignPS.Engine.Readiness.CampaignReadinessFinding'
 
     # The sandbox's seeded SMS contacts (both have a first and last name, no email).
@@ -17,10 +19,33 @@ BeforeAll {
 
     $savedSmartleadKey = $env:SMARTLEAD_API_KEY
     $savedSmsToken = $env:SMS_API_TOKEN
+    $savedLoopsKey = $env:LOOPS_API_KEY
     Remove-Item -Path 'Env:SMARTLEAD_API_KEY' -ErrorAction SilentlyContinue
     Remove-Item -Path 'Env:SMS_API_TOKEN' -ErrorAction SilentlyContinue
+    Remove-Item -Path 'Env:LOOPS_API_KEY' -ErrorAction SilentlyContinue
     $null = Connect-TestSmartlead
     $null = Connect-TestSms
+    $null = Connect-TestLoops
+
+    # A Loops campaign with everything the check asks for: an audience, and an email message with a subject, a sender
+    # and content Guardian finds nothing in. -Lmx gives other content.
+    function New-ReadyLoopsCampaign {
+        param(
+            [string] $Name = 'Ready',
+            [string] $Lmx = '<Paragraph>Hi there</Paragraph>',
+            [string] $MailingListId = 'list_main'
+        )
+        $arguments = @{ Name = $Name }
+        if ($MailingListId) { $arguments['MailingListId'] = $MailingListId }
+        $campaign = New-LoopsCampaign @arguments
+        $null = $campaign | Set-LoopsEmailMessage -Subject 'Spring is here' -FromName 'Acme' -FromEmail 'news' -Lmx $Lmx
+        return Get-LoopsCampaign -CampaignId $campaign.Id
+    }
+
+    function Get-LoopsSchedulePostCount {
+        param([Parameter(Mandatory = $true)] [string] $CampaignId)
+        return @(Get-SandboxRequests -Method 'POST' -PathPrefix ('{0}/campaigns/{1}' -f $loopsPath, $CampaignId) | Where-Object { $_.body -like '*scheduling*' }).Count
+    }
 
     # A Smartlead campaign with everything the check asks for: a step, mailbox 456 (warm and connected), a lead,
     # a schedule and settings. -EmailAccountId adds other mailboxes.
@@ -62,6 +87,8 @@ BeforeAll {
 AfterAll {
     Disconnect-Smartlead -ErrorAction SilentlyContinue
     Disconnect-SmsPlatform -ErrorAction SilentlyContinue
+    Disconnect-Loops -ErrorAction SilentlyContinue
+    if ($null -ne $savedLoopsKey) { $env:LOOPS_API_KEY = $savedLoopsKey }
     if ($null -ne $savedSmartleadKey) { $env:SMARTLEAD_API_KEY = $savedSmartleadKey }
     if ($null -ne $savedSmsToken) { $env:SMS_API_TOKEN = $savedSmsToken }
     Stop-TestSandbox -Sandbox $sandbox
@@ -394,5 +421,151 @@ Describe 'Send-SmsCampaign runs the readiness check first' {
 
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'SmsCampaignNotReady*'
         Get-SendPostCount -CampaignId $campaign.Id | Should -Be 0
+    }
+}
+
+Describe 'Test-LoopsCampaign' {
+    BeforeEach {
+        Reset-TestSandbox
+    }
+
+    It 'writes nothing for a ready campaign, and $true with -Quiet' {
+        $campaign = New-ReadyLoopsCampaign
+
+        @($campaign | Test-LoopsCampaign).Count | Should -Be 0
+        $campaign | Test-LoopsCampaign -Quiet | Should -BeExactly $true
+    }
+
+    It 'lists what a new campaign still needs, each with the cmdlet that fixes it' {
+        $campaign = New-LoopsCampaign -Name 'Bare'
+
+        $findings = @($campaign | Test-LoopsCampaign)
+
+        $findings[0].GetType().FullName | Should -Be $findingType
+        $findings.Check | Should -Be @('AudienceMissing', 'SubjectMissing', 'SenderMissing', 'ContentMissing')
+        @($findings | Where-Object { $_.Severity.ToString() -ne 'Error' }).Count | Should -Be 0
+        $findings[0].Fix | Should -BeLike "Set-LoopsCampaign -CampaignId $($campaign.Id) -MailingListId*"
+        $findings[1].Fix | Should -BeLike "Set-LoopsEmailMessage -EmailMessageId $($campaign.EmailMessageId) -Subject*"
+        $findings.CampaignId | Select-Object -Unique | Should -Be $campaign.Id
+        $campaign | Test-LoopsCampaign -Quiet | Should -BeExactly $false
+    }
+
+    It 'reports Guardian errors as Errors and its warnings as Warnings' {
+        $campaign = New-ReadyLoopsCampaign -Lmx '<Paragraph>Hi {firstName}</Paragraph><Button>Buy now</Button>'
+
+        $findings = @($campaign | Test-LoopsCampaign)
+
+        $findings.Check | Should -Be @('GuardianError', 'GuardianWarning')
+        $findings[0].Severity.ToString() | Should -Be 'Error'
+        $findings[0].Message | Should -BeLike '*missingButtonHrefs*Buy now*'
+        $findings[1].Severity.ToString() | Should -Be 'Warning'
+        $findings[1].Message | Should -BeLike '*missingFallbackContactProperties*firstName*'
+    }
+
+    It 'reports a campaign that was sent already as StatusNotDraft' {
+        $campaign = New-ReadyLoopsCampaign
+        $null = Invoke-SandboxControl -Method 'Put' -Route ('loops/campaigns/{0}/status' -f $campaign.Id) -Body @{ status = 'Sent' }
+
+        @($campaign | Test-LoopsCampaign).Check | Should -Be @('StatusNotDraft')
+    }
+
+    It 'checks every piped campaign (Id or a plain id), one bool each with -Quiet, and reports one that cannot be read as LoopsCampaignNotFound' {
+        $ready = New-ReadyLoopsCampaign
+        $bare = New-LoopsCampaign -Name 'Bare'
+
+        $answers = @($ready, 'cmp_missing', $bare.Id | Test-LoopsCampaign -Quiet -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+        $answers | Should -Be @($true, $false)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LoopsCampaignNotFound*'
+    }
+
+    It 'changes nothing on the server' {
+        $campaign = New-LoopsCampaign -Name 'Bare'
+        Clear-SandboxRequestLog
+
+        $null = $campaign | Test-LoopsCampaign
+
+        @(Get-SandboxRequests).Count | Should -BeGreaterThan 0
+        @(Get-SandboxRequests | Where-Object method -ne 'GET').Count | Should -Be 0
+    }
+}
+
+Describe 'Set-LoopsCampaign -SendNow and -ScheduleAt run the readiness check first' {
+    BeforeEach {
+        Reset-TestSandbox
+    }
+
+    It 'refuses a campaign that is not ready as LoopsCampaignNotReady and sends nothing' {
+        $campaign = New-ReadyLoopsCampaign -MailingListId ''
+        Clear-SandboxRequestLog
+
+        $result = $campaign | Set-LoopsCampaign -ScheduleAt (Get-Date).AddDays(1) -Confirm:$false -PassThru -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $result | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LoopsCampaignNotReady*'
+        $failures[0].CategoryInfo.Category.ToString() | Should -Be 'InvalidOperation'
+        $failures[0].TargetObject.Id | Should -Be $campaign.Id
+        $failures[0].Exception.Message | Should -BeLike '*AudienceMissing*Set-LoopsCampaign*-Force*'
+        @(Get-SandboxRequests | Where-Object method -ne 'GET').Count | Should -Be 0
+        (Get-LoopsCampaign -CampaignId $campaign.Id).Status | Should -Be 'Draft'
+    }
+
+    It 'counts the audience given in the same call, and schedules a ready campaign' {
+        $campaign = New-ReadyLoopsCampaign -MailingListId ''
+        $at = (Get-Date).AddDays(1)
+
+        $result = $campaign | Set-LoopsCampaign -MailingListId 'list_main' -ScheduleAt $at -Confirm:$false -PassThru
+
+        $result.Status | Should -Be 'Scheduled'
+        $result.MailingListId | Should -Be 'list_main'
+        Get-LoopsSchedulePostCount -CampaignId $campaign.Id | Should -Be 1
+    }
+
+    It 'refuses a Guardian error, and sends with a Guardian warning written as a warning' {
+        $blocked = New-ReadyLoopsCampaign -Lmx '<Button>Buy now</Button>'
+        $warned = New-ReadyLoopsCampaign -Lmx '<Paragraph>Hi {firstName}</Paragraph>'
+
+        $records = @($blocked, $warned | Set-LoopsCampaign -SendNow -Confirm:$false -PassThru -ErrorAction SilentlyContinue -ErrorVariable failures 3>&1)
+
+        $failures.Count | Should -Be 1
+        $failures[0].Exception.Message | Should -BeLike '*GuardianError*missingButtonHrefs*'
+        $warnings = @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+        @($warnings | Where-Object { $_.Message -like "Loops campaign $($warned.Id): GuardianWarning*" }).Count | Should -Be 1
+        $sent = @($records | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] })
+        $sent.Id | Should -Be @($warned.Id)
+        Get-LoopsSchedulePostCount -CampaignId $blocked.Id | Should -Be 0
+    }
+
+    It 'skips the check with -Force' {
+        $campaign = New-LoopsCampaign -Name 'Forced' -MailingListId 'list_main'
+        Clear-SandboxRequestLog
+
+        $campaign | Set-LoopsCampaign -ScheduleAt (Get-Date).AddDays(1) -Force -ErrorAction SilentlyContinue
+
+        @(Get-SandboxRequests -Method 'GET' -PathPrefix ($loopsPath + '/email-messages')).Count | Should -Be 0
+        Get-LoopsSchedulePostCount -CampaignId $campaign.Id | Should -Be 1
+    }
+
+    It 'does not check changes that send nothing' {
+        $campaign = New-LoopsCampaign -Name 'Rename me'
+        Clear-SandboxRequestLog
+
+        $renamed = $campaign | Set-LoopsCampaign -Name 'Renamed' -PassThru
+
+        $renamed.Name | Should -Be 'Renamed'
+        @(Get-SandboxRequests -Method 'GET' -PathPrefix ($loopsPath + '/email-messages')).Count | Should -Be 0
+    }
+
+    It 'with -WhatIf checks (reads only), reports the refusal and sends nothing' {
+        $campaign = New-LoopsCampaign -Name 'What if'
+        Clear-SandboxRequestLog
+
+        $campaign | Set-LoopsCampaign -SendNow -WhatIf -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LoopsCampaignNotReady*'
+        @(Get-SandboxRequests).Count | Should -BeGreaterThan 0
+        @(Get-SandboxRequests | Where-Object method -ne 'GET').Count | Should -Be 0
     }
 }

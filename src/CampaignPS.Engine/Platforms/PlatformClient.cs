@@ -29,6 +29,9 @@ public abstract class PlatformClient : IPlatformClient
     /// <summary>The clock that checks such as "the schedule is in the future" read (fixed in tests).</summary>
     private protected Func<DateTimeOffset> Now { get; }
 
+    /// <summary>The client's clock read now (what readiness checks measure "in the future" against).</summary>
+    internal DateTimeOffset UtcNow => Now();
+
     /// <inheritdoc />
     ApiTransport IPlatformClient.Transport => Transport;
 

@@ -49,8 +49,6 @@ public sealed class SmsClient : PlatformClient
     {
     }
 
-    /// <summary>The client's clock (what "in the future" is measured against).</summary>
-    internal DateTimeOffset UtcNow => Now();
     private SmsClient(ApiConnectionOptions options, string email, SignInFlow flow, Func<DateTimeOffset>? now)
         : base(PlatformInfo.Sms, options, flow.Authenticator, now)
     {

@@ -13,6 +13,7 @@ public sealed class ReadinessSurfaceTests : IClassFixture<SurfaceFixture>
     [Theory]
     [InlineData("Test-SmartleadCampaign", "System.Int64", "Id", "campaign_id")]
     [InlineData("Test-SmsCampaign", "System.String", "Id", "_id")]
+    [InlineData("Test-LoopsCampaign", "System.String", "Id", "Id")]
     public void Readiness_cmdlets_only_read_take_campaigns_from_the_pipeline_and_write_findings_or_bools(string name, string idType, string alias1, string alias2)
     {
         CmdletInfo cmdlet = _surface[name];

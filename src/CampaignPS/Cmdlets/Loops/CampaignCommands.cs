@@ -108,7 +108,7 @@ public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
 
 /// <summary>
 /// <para type="synopsis">Changes a draft Loops campaign: name, audience, group, or when it sends.</para>
-/// <para type="description">At least one change is required. -AudienceSegmentId and -AudienceFilter are exclusive. -ClearMailingList and -ClearAudienceSegment take the list or segment off the campaign (an empty -MailingListId counts as not given, so it cannot clear anything). -SendNow or -ScheduleAt (a future time) make the campaign send mail, which cannot be undone: then the cmdlet asks for confirmation as a High-impact change would, unless -Force or -Confirm:$false. Other changes do not prompt. A campaign that is no longer a draft gives the error LoopsCampaignNotDraft.</para>
+/// <para type="description">At least one change is required. -AudienceSegmentId and -AudienceFilter are exclusive. -ClearMailingList and -ClearAudienceSegment take the list or segment off the campaign (an empty -MailingListId counts as not given, so it cannot clear anything). -SendNow or -ScheduleAt (a future time) make the campaign send mail, which cannot be undone: then the cmdlet first runs Test-LoopsCampaign's check (reads only; the audience given in the same call counts), and a campaign with an Error finding (no audience, an email message without subject, sender or content, a Guardian error, a status other than Draft) is refused as LoopsCampaignNotReady with the findings and their fixes, and nothing is sent; Warning findings are written as warnings. Then it asks for confirmation as a High-impact change would, unless -Force or -Confirm:$false. -Force skips both the question and the check; -Confirm:$false skips only the question. With -WhatIf the check still runs. Other changes do not prompt and are not checked. A campaign that is no longer a draft gives the error LoopsCampaignNotDraft.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: rename a draft and send it to a segment instead of its list; such changes do not prompt.</para>
@@ -131,11 +131,11 @@ public sealed class NewLoopsCampaignCommand : BulkCmdlet<LoopsClient>
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Runbook: schedule every draft of one group without prompting. A campaign that is no longer a draft is reported as LoopsCampaignNotDraft and the rest go on.</para>
+/// <para type="description">Runbook: schedule every draft of one group without prompting, but only the ready ones: the others are reported as LoopsCampaignNotReady, with what each still needs, and the rest go on.</para>
 /// <code>
 /// Get-LoopsCampaign -All |
 ///     Where-Object { $_.Status -eq 'Draft' -and $_.CampaignGroupId -eq 'grp_spring' } |
-///     Set-LoopsCampaign -ScheduleAt (Get-Date).AddHours(2) -Force
+///     Set-LoopsCampaign -ScheduleAt (Get-Date).AddHours(2) -Confirm:$false
 /// </code>
 /// </example>
 /// <seealso cref="NewLoopsCampaignCommand"/>
@@ -196,7 +196,7 @@ public sealed class SetLoopsCampaignCommand : BulkChangeCmdlet<LoopsClient>
     [Parameter]
     public DateTime? ScheduleAt { get; set; }
 
-    /// <summary><para type="description">Change without asking for confirmation.</para></summary>
+    /// <summary><para type="description">Change without asking for confirmation and, for -SendNow and -ScheduleAt, without the readiness check (Test-LoopsCampaign). To keep the check and not be asked, use -Confirm:$false.</para></summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -221,10 +221,14 @@ public sealed class SetLoopsCampaignCommand : BulkChangeCmdlet<LoopsClient>
                 changes.AudienceFilter = AudienceFilter == null ? null : LoopsAudienceFilter.FromJson(PowerShellJson.ToJson(AudienceFilter));
                 changes.Validate(DateTimeOffset.UtcNow);
             },
-            () => Confirmed(changes, $"Loops campaign {campaignId}"),
+            () => (Force.IsPresent || !changes.Sends || IsReady(loops, campaignId, changes)) && Confirmed(changes, $"Loops campaign {campaignId}"),
             token => loops.UpdateCampaignAsync(campaignId, changes, token),
             WriteIfPassThru);
     }
+
+    // The readiness check of a launch, on the pipeline thread before the question; the audience this change sets counts.
+    private bool IsReady(LoopsClient loops, string campaignId, LoopsCampaignChanges changes) =>
+        PassesReadinessCheck(token => LoopsReadiness.TestAsync(loops, campaignId, changes, token), campaignId, RecordFor(campaignId), "Set-LoopsCampaign");
 
     private bool Confirmed(LoopsCampaignChanges changes, string target) =>
         changes.SendNow ? Confirm.Send(target, "Send Loops campaign now", Force.IsPresent)

@@ -35,15 +35,5 @@ public sealed class TestSmartleadCampaignCommand : SmartleadCampaignReadCmdlet
 
     /// <inheritdoc />
     protected override void ProcessRecordWith(SmartleadClient smartlead) =>
-        Read((id, token) => SmartleadReadiness.TestAsync(smartlead, id, token), findings =>
-        {
-            if (Quiet.IsPresent)
-            {
-                WriteObject(CampaignReadiness.IsReady(findings));
-            }
-            else
-            {
-                WriteObject(findings, enumerateCollection: true);
-            }
-        });
+        Read((id, token) => SmartleadReadiness.TestAsync(smartlead, id, token), findings => WriteReadiness(findings, Quiet.IsPresent));
 }

@@ -55,32 +55,8 @@ public sealed class StartSmartleadCampaignCommand : SmartleadCampaignChangeCmdle
     private bool IsReady(SmartleadClient smartlead)
     {
         long campaignId = CampaignId;
-        object? target = RecordFor(campaignId);
-        if (!TryAwait(token => SmartleadReadiness.TestAsync(smartlead, campaignId, token), target, out IReadOnlyList<CampaignReadinessFinding> findings))
-        {
-            return false;
-        }
-
-        if (!CampaignReadiness.IsReady(findings))
-        {
-            Report(CampaignReadiness.NotReady(PlatformInfo.Smartlead, campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), findings, "Start-SmartleadCampaign"), target);
-            return false;
-        }
-
-        foreach (CampaignReadinessFinding finding in findings)
-        {
-            string text = $"Smartlead campaign {campaignId}: {finding.Check}: {finding.Message} Fix: {finding.Fix}";
-            if (finding.Severity == ReadinessSeverity.Warning)
-            {
-                WriteWarning(text);
-            }
-            else
-            {
-                WriteVerbose(text);
-            }
-        }
-
-        return true;
+        return PassesReadinessCheck(token => SmartleadReadiness.TestAsync(smartlead, campaignId, token),
+            campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), RecordFor(campaignId), "Start-SmartleadCampaign");
     }
 }
 

@@ -366,34 +366,8 @@ public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
     }
 
     // The readiness check, before the question: a refusal is reported against the campaign id, warnings are written.
-    private bool IsReady(SmsClient sms, string campaignId)
-    {
-        if (!TryAwait(token => SmsReadiness.TestAsync(sms, campaignId, token), campaignId, out IReadOnlyList<CampaignReadinessFinding> findings))
-        {
-            return false;
-        }
-
-        if (!CampaignReadiness.IsReady(findings))
-        {
-            Report(CampaignReadiness.NotReady(PlatformInfo.Sms, campaignId, findings, "Send-SmsCampaign"), campaignId);
-            return false;
-        }
-
-        foreach (CampaignReadinessFinding finding in findings)
-        {
-            string text = $"SMS campaign {campaignId}: {finding.Check}: {finding.Message} Fix: {finding.Fix}";
-            if (finding.Severity == ReadinessSeverity.Warning)
-            {
-                WriteWarning(text);
-            }
-            else
-            {
-                WriteVerbose(text);
-            }
-        }
-
-        return true;
-    }
+    private bool IsReady(SmsClient sms, string campaignId) =>
+        PassesReadinessCheck(token => SmsReadiness.TestAsync(sms, campaignId, token), campaignId, campaignId, "Send-SmsCampaign");
 }
 
 /// <summary>

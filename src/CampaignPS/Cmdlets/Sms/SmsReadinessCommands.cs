@@ -44,14 +44,7 @@ public sealed class TestSmsCampaignCommand : PlatformCmdlet<SmsClient>
         string campaignId = CampaignId;
         if (TryAwait(token => SmsReadiness.TestAsync(sms, campaignId, token), campaignId, out IReadOnlyList<CampaignReadinessFinding> findings))
         {
-            if (Quiet.IsPresent)
-            {
-                WriteObject(CampaignReadiness.IsReady(findings));
-            }
-            else
-            {
-                WriteObject(findings, enumerateCollection: true);
-            }
+            WriteReadiness(findings, Quiet.IsPresent);
         }
     }
 }
