@@ -1,6 +1,7 @@
 # Readiness checks against the sandbox: Test-SmartleadCampaign, Test-SmsCampaign and Test-LoopsCampaign (a ready
 # campaign, each kind of not-ready campaign, -Quiet, pipeline binding, a campaign that cannot be read), and the launch
-# cmdlets that run the check first: Start-SmartleadCampaign, Send-SmsCampaign and Set-LoopsCampaign -SendNow/-ScheduleAt
+# cmdlets that run the check first: Start-SmartleadCampaign, Send-SmsCampaign, Set-SmsCampaign -ScheduleDate and
+# Set-LoopsCampaign -SendNow/-ScheduleAt
 # refuse without -Force (nothing reaches the status, send or schedule endpoint, asserted with the sandbox's request
 # log) and skip the check with it.
 
@@ -421,6 +422,45 @@ Describe 'Send-SmsCampaign runs the readiness check first' {
 
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'SmsCampaignNotReady*'
         Get-SendPostCount -CampaignId $campaign.Id | Should -Be 0
+    }
+}
+
+Describe 'Set-SmsCampaign -ScheduleDate runs the readiness check first' {
+    BeforeEach {
+        Reset-TestSandbox
+    }
+
+    It 'refuses a campaign that is not ready as SmsCampaignNotReady and changes nothing' {
+        $campaign = New-SmsCampaign -Name 'Codes' -Message 'Code sent to {{email}}' -ExistingContactId $samId
+        Clear-SandboxRequestLog
+
+        $campaign | Set-SmsCampaign -ScheduleDate (Get-Date).AddDays(1) -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SmsCampaignNotReady*'
+        $failures[0].Exception.Message | Should -BeLike '*MergeFieldMissing*Set-SmsCampaign*'
+        @(Get-SandboxRequests | Where-Object method -ne 'GET').Count | Should -Be 0
+        Get-SmsStatus -CampaignId $campaign.Id | Should -Be 'draft'
+    }
+
+    It 'checks the message given in the same call, and schedules the campaign' {
+        $campaign = New-SmsCampaign -Name 'Codes' -Message 'Code sent to {{email}}' -ExistingContactId $samId
+
+        $scheduled = $campaign | Set-SmsCampaign -Message 'Hi {{firstName}}' -ScheduleDate (Get-Date).AddDays(1) -Confirm:$false -PassThru
+
+        $scheduled.Status | Should -Be 'scheduled'
+        $scheduled.Message | Should -Be 'Hi {{firstName}}'
+    }
+
+    It 'skips the check with -Force, and does not check a change that sends nothing' {
+        $campaign = New-SmsCampaign -Name 'Codes' -Message 'Code sent to {{email}}' -ExistingContactId $samId
+        Clear-SandboxRequestLog
+
+        $campaign | Set-SmsCampaign -Name 'Renamed'
+        $campaign | Set-SmsCampaign -ScheduleDate (Get-Date).AddDays(1) -Force
+
+        @(Get-SandboxRequests -Method 'GET').Count | Should -Be 0
+        Get-SmsStatus -CampaignId $campaign.Id | Should -Be 'scheduled'
     }
 }
 

@@ -13,6 +13,9 @@ public sealed class SmsReadinessInput
 
     /// <summary>When the check runs (a scheduled time must be later).</summary>
     public DateTimeOffset Now { get; set; }
+
+    /// <summary>The change a launch is about to send (Set-SmsCampaign -ScheduleDate ... -Message ...): its message is the one checked, and its time replaces the campaign's.</summary>
+    public SmsCampaignChanges? Launch { get; set; }
 }
 
 /// <summary>
@@ -26,9 +29,10 @@ public static class SmsReadiness
 
     /// <summary>
     /// Reads the campaign and, when it lists userIds, the instance's contacts (GET /api/contacts) to find its recipients;
-    /// then checks them. An unknown campaign fails with SmsCampaignNotFound.
+    /// then checks them. An unknown campaign fails with SmsCampaignNotFound. <paramref name="launch"/> is the change a
+    /// launch cmdlet is about to send, if any.
     /// </summary>
-    public static async Task<IReadOnlyList<CampaignReadinessFinding>> TestAsync(SmsClient client, string campaignId, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<CampaignReadinessFinding>> TestAsync(SmsClient client, string campaignId, SmsCampaignChanges? launch = null, CancellationToken cancellationToken = default)
     {
         if (client == null)
         {
@@ -44,7 +48,7 @@ public static class SmsReadiness
             recipients = campaign.UserIds.Distinct(StringComparer.Ordinal).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         }
 
-        return Check(new SmsReadinessInput { Campaign = campaign, Contacts = recipients, Now = client.UtcNow });
+        return Check(new SmsReadinessInput { Campaign = campaign, Contacts = recipients, Now = client.UtcNow, Launch = launch });
     }
 
     /// <summary>The findings for what was read; none for a campaign that is ready in every respect.</summary>
@@ -68,22 +72,24 @@ public static class SmsReadiness
                 "Create a new campaign (New-SmsCampaign) to send again.");
         }
 
-        if (campaign.ScheduleDate is DateTimeOffset at && status != "completed" && status != "cancelled" && at <= input.Now)
+        // A launch brings its own time, which Set-SmsCampaign has checked is in the future.
+        if (input.Launch?.ScheduleDate == null && campaign.ScheduleDate is DateTimeOffset at && status != "completed" && status != "cancelled" && at <= input.Now)
         {
             Add(ReadinessSeverity.Error, "ScheduleInPast", $"The campaign is scheduled for {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC, which has passed.",
                 $"Give it a future time (Set-SmsCampaign -CampaignId {id} -ScheduleDate), or send it now with Send-SmsCampaign -CampaignId {id} -Force.");
         }
 
-        if (string.IsNullOrWhiteSpace(campaign.Message))
+        string? message = input.Launch?.Message ?? campaign.Message;
+        if (string.IsNullOrWhiteSpace(message))
         {
             Add(ReadinessSeverity.Error, "MessageMissing", "The campaign has no message text.", $"Set-SmsCampaign -CampaignId {id} -Message 'Hi {{{{firstName}}}}, ...'");
         }
 
-        CheckContacts(campaign, input.Contacts, id, Add);
+        CheckContacts(campaign, message, input.Contacts, id, Add);
         return findings;
     }
 
-    private static void CheckContacts(SmsCampaign campaign, IReadOnlyList<SmsContact> contacts, string id, Action<ReadinessSeverity, string, string, string> add)
+    private static void CheckContacts(SmsCampaign campaign, string? message, IReadOnlyList<SmsContact> contacts, string id, Action<ReadinessSeverity, string, string, string> add)
     {
         long expected = Math.Max(campaign.Total ?? 0, campaign.UserIds.Distinct(StringComparer.Ordinal).LongCount());
         if (expected == 0 && contacts.Count == 0)
@@ -107,7 +113,7 @@ public static class SmsReadiness
                 "Correct the numbers in Tether (+ country code and number, e.g. +14155550133), or create a new campaign from corrected rows (New-SmsCampaign -DefaultCountryCode converts local numbers).");
         }
 
-        foreach (string field in MergeFields(campaign.Message))
+        foreach (string field in MergeFields(message))
         {
             if (!SmsContact.WireFieldNames.Contains(field))
             {

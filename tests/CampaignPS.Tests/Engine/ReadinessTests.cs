@@ -337,6 +337,20 @@ public sealed class ReadinessTests
     }
 
     [Fact]
+    public void Readiness_SMS_a_launch_checks_its_own_message_and_brings_its_own_time()
+    {
+        SmsReadinessInput input = ReadySms();
+        input.Campaign.ScheduleDate = Now.AddMinutes(-1);
+        input.Launch = new SmsCampaignChanges { ScheduleDate = Now.AddDays(1), Message = "Your code went to {{email}}" };
+
+        CampaignReadinessFinding finding = Assert.Single(SmsReadiness.Check(input));
+
+        Assert.Equal("MergeFieldMissing", finding.Check);
+        input.Launch.Message = null;
+        Assert.Empty(SmsReadiness.Check(input));
+    }
+
+    [Fact]
     public void Readiness_SMS_a_draft_without_a_schedule_is_ready()
     {
         SmsReadinessInput input = ReadySms();

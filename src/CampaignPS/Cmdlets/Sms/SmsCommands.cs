@@ -367,7 +367,7 @@ public sealed class SendSmsCampaignCommand : SmsCampaignCmdlet
 
     // The readiness check, before the question: a refusal is reported against the campaign id, warnings are written.
     private bool IsReady(SmsClient sms, string campaignId) =>
-        PassesReadinessCheck(token => SmsReadiness.TestAsync(sms, campaignId, token), campaignId, campaignId, "Send-SmsCampaign");
+        PassesReadinessCheck(token => SmsReadiness.TestAsync(sms, campaignId, null, token), campaignId, campaignId, "Send-SmsCampaign");
 }
 
 /// <summary>
@@ -406,7 +406,7 @@ public sealed class StopSmsCampaignCommand : SmsCampaignCmdlet
 
 /// <summary>
 /// <para type="synopsis">Changes a draft or scheduled SMS campaign: its name, message or send time.</para>
-/// <para type="description">Sends Tether's PATCH /api/campaigns/{id} with the fields given (at least one). The message's merge fields are checked as for New-SmsCampaign. -ScheduleDate (a future time) makes the campaign text its contacts then, so it asks for confirmation as a High-impact change would, unless -Force or -Confirm:$false; other changes do not prompt. A campaign that was sent, is sending or was cancelled is refused as SmsCampaignNotEditable. Writes nothing; -PassThru writes the campaign.</para>
+/// <para type="description">Sends Tether's PATCH /api/campaigns/{id} with the fields given (at least one). The message's merge fields are checked as for New-SmsCampaign. -ScheduleDate (a future time) makes the campaign text its contacts then: so it first runs Test-SmsCampaign's check (reads only; a -Message given in the same call is the one checked), refuses a campaign with an Error finding as SmsCampaignNotReady and sends nothing, and then asks for confirmation as a High-impact change would, unless -Force or -Confirm:$false. -Force skips both the question and the check; -Confirm:$false skips only the question. Other changes do not prompt and are not checked. A campaign that was sent, is sending or was cancelled is refused as SmsCampaignNotEditable. Writes nothing; -PassThru writes the campaign.</para>
 /// </summary>
 /// <example>
 /// <para type="description">Interactive: fix a typo in a draft's message.</para>
@@ -415,10 +415,10 @@ public sealed class StopSmsCampaignCommand : SmsCampaignCmdlet
 /// </code>
 /// </example>
 /// <example>
-/// <para type="description">Runbook: move every scheduled Q2 campaign to 09:00 tomorrow without prompting.</para>
+/// <para type="description">Runbook: move every scheduled Q2 campaign to 09:00 tomorrow without prompting; one that is not ready (a contact without a valid number, a merge field some contact lacks) is reported as SmsCampaignNotReady and the rest go on.</para>
 /// <code>
 /// Get-SmsCampaign -Name 'Q2*' | Where-Object Status -eq 'scheduled' |
-///     Set-SmsCampaign -ScheduleDate (Get-Date).Date.AddDays(1).AddHours(9) -Force
+///     Set-SmsCampaign -ScheduleDate (Get-Date).Date.AddDays(1).AddHours(9) -Confirm:$false
 /// </code>
 /// </example>
 /// <seealso cref="GetSmsCampaignCommand"/>
@@ -463,7 +463,8 @@ public sealed class SetSmsCampaignCommand : BulkChangeCmdlet<SmsClient>
         string target = $"SMS campaign {campaignId}";
         Submit(campaignId, () => changes.Validate(DateTimeOffset.UtcNow),
             () => changes.ScheduleDate.HasValue
-                ? Confirm.Send(target, $"Schedule SMS campaign to send at {changes.ScheduleDate.Value:u}", Force.IsPresent)
+                ? (Force.IsPresent || PassesReadinessCheck(token => SmsReadiness.TestAsync(sms, campaignId, changes, token), campaignId, RecordFor(campaignId), "Set-SmsCampaign"))
+                    && Confirm.Send(target, $"Schedule SMS campaign to send at {changes.ScheduleDate.Value:u}", Force.IsPresent)
                 : Confirm.UnlessForced(target, "Update SMS campaign", Force.IsPresent),
             token => sms.UpdateCampaignAsync(campaignId, changes, token),
             WriteIfPassThru);

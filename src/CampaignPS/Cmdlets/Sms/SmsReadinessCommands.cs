@@ -42,7 +42,7 @@ public sealed class TestSmsCampaignCommand : PlatformCmdlet<SmsClient>
     protected override void ProcessRecordWith(SmsClient sms)
     {
         string campaignId = CampaignId;
-        if (TryAwait(token => SmsReadiness.TestAsync(sms, campaignId, token), campaignId, out IReadOnlyList<CampaignReadinessFinding> findings))
+        if (TryAwait(token => SmsReadiness.TestAsync(sms, campaignId, null, token), campaignId, out IReadOnlyList<CampaignReadinessFinding> findings))
         {
             WriteReadiness(findings, Quiet.IsPresent);
         }
