@@ -89,6 +89,7 @@
         'Remove-SmsCampaign'
         'Get-SmsAutoSegment'
         'Get-CampaignConnection'
+        'Get-CampaignMetric'
         'Invoke-LoopsRequest'
         'Invoke-SmartleadRequest'
         'Invoke-OutboxRequest'

@@ -59,6 +59,7 @@ BeforeAll {
         CampaignGroupId   = 'grp_fuzz'
         FirstSegmentDate  = (Get-Date).AddDays(1)
         FirstSegmentTime  = [timespan]'09:00'
+        Platform          = 'Loops'
     }
 
     # PowerShell's own binding and validation errors are named errors too.
