@@ -158,4 +158,17 @@ Describe 'Get-CampaignMetric' {
             Remove-Item -LiteralPath $path -ErrorAction SilentlyContinue
         }
     }
+
+    It 'needs no connection for a piped Outbox campaign, and ends with SmsNotConnected when SMS has none' {
+        Disconnect-Outbox
+        Disconnect-SmsPlatform
+        try {
+            ($made.Outbox | Get-CampaignMetric).Sent | Should -Be 0
+            { $made.Sms | Get-CampaignMetric -ErrorAction Stop } | Should -Throw -ErrorId 'SmsNotConnected*'
+        }
+        finally {
+            $null = Connect-TestOutbox
+            $null = Connect-TestSms
+        }
+    }
 }
