@@ -90,6 +90,7 @@
         'Remove-SmsCampaign'
         'Get-SmsAutoSegment'
         'Get-CampaignConnection'
+        'Get-CampaignMetric'
         'Invoke-LoopsRequest'
         'Invoke-SmartleadRequest'
         'Invoke-OutboxRequest'

@@ -64,6 +64,7 @@ BeforeAll {
         FirstSegmentDate  = (Get-Date).AddDays(1)
         FirstSegmentTime  = [timespan]'09:00'
         Definition        = $definitionFile
+        Platform          = 'Loops'
     }
 
     # PowerShell's own binding and validation errors are named errors too.

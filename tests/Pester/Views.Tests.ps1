@@ -48,6 +48,9 @@ Describe 'Default table views at 80 columns' {
         $upload = Publish-LoopsImage -Path $imageFile
         Remove-Item -LiteralPath $imageFile
         $cases += @{ Type = 'LoopsUpload'; Object = $upload; Id = $upload.EmailAssetId }
+        # Outbox's uuid is the longest id a CampaignMetric carries.
+        $outboxMetric = New-OutboxCampaign -Name $longName -SenderIdentityId $sender.Id -TimeZone 'Europe/Berlin' | Get-CampaignMetric
+        $cases += @{ Type = 'CampaignMetric'; Object = $outboxMetric; Id = $outboxMetric.CampaignId }
         foreach ($case in $cases) {
             if ($null -eq $case.Id) { $case.Id = [string]$case.Object.Id }
         }
@@ -56,7 +59,8 @@ Describe 'Default table views at 80 columns' {
     It 'shows the whole <Type> id in a line no wider than 80' -ForEach @(
         @{ Type = 'LoopsCampaign' }, @{ Type = 'LoopsEmailMessage' }, @{ Type = 'SmartleadCampaign' },
         @{ Type = 'OutboxSender' }, @{ Type = 'OutboxCampaign' }, @{ Type = 'SmsCampaign' },
-        @{ Type = 'LoopsCampaignMetric' }, @{ Type = 'LoopsEmailPreviewResult' }, @{ Type = 'SmsCampaignSegment' }, @{ Type = 'LoopsUpload' }
+        @{ Type = 'LoopsCampaignMetric' }, @{ Type = 'LoopsEmailPreviewResult' }, @{ Type = 'SmsCampaignSegment' }, @{ Type = 'LoopsUpload' },
+        @{ Type = 'CampaignMetric' }
     ) {
         $case = $cases | Where-Object { $_.Type -eq $Type }
         $lines = Get-ConsoleLine -InputObject $case.Object

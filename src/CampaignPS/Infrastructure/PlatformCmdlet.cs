@@ -113,24 +113,9 @@ public abstract class PlatformCmdlet<TClient> : CampaignCmdlet
 
     private CampaignConnection Resolve()
     {
-        CampaignConnection? connection = Connection ?? ConnectionRegistry.GetDefault(Platform.Platform);
-        if (connection == null)
+        if (!ConnectionLookup.TryFind(Platform, Connection, out CampaignConnection connection, out ErrorRecord refusal))
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"Not connected to {Platform.DisplayName}. Run {Platform.ConnectCommand} first (it reads -ApiKey, -Credential or ${Platform.ApiKeyEnvironmentVariable}), or pass -Connection."),
-                Platform.ErrorIdPrefix + "NotConnected", ErrorCategory.AuthenticationError, null));
-        }
-
-        if (connection!.Platform != Platform.Platform)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException($"-Connection is a {connection.Platform} connection; this cmdlet needs a {Platform.DisplayName} connection from {Platform.ConnectCommand}."),
-                Platform.ErrorIdPrefix + "WrongConnection", ErrorCategory.InvalidArgument, connection));
-        }
-
-        if (!connection.IsOpen)
-        {
-            ThrowTerminatingError(ErrorRecordFactory.Create(new ConnectionClosedException(Platform), connection, Platform, out _));
+            ThrowTerminatingError(refusal);
         }
 
         return connection;
