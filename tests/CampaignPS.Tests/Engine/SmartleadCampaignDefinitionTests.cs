@@ -1,3 +1,4 @@
+using CampaignPS.Engine.Definitions;
 using CampaignPS.Engine.Errors;
 using CampaignPS.Engine.Smartlead;
 using CampaignPS.Engine.Validation;
@@ -191,7 +192,7 @@ public sealed class SmartleadCampaignDefinitionDifferTests
         Assert.Equal("Q1 CFO outreach", plan.Create!.Name);
         Assert.Null(plan.CampaignId);
         Assert.Equal(Enumerable.Range(1, plan.Steps.Count), plan.Steps.Select(s => s.Step));
-        Assert.Equal(SmartleadPlanAction.Create, plan.Steps[0].Action);
+        Assert.Equal(PlanAction.Create, plan.Steps[0].Action);
         Assert.Equal(["save settings", "save schedule", "save sequence", "add email accounts", "create webhook"], plan.Requests.Select(r => r.Name));
         // Null settings (trackReplies, aiEspMatching) are not managed, so they are not set.
         Assert.DoesNotContain(plan.Steps, s => s.Path is "$.settings.trackReplies" or "$.settings.aiEspMatching");
@@ -251,12 +252,12 @@ public sealed class SmartleadCampaignDefinitionDifferTests
         SmartleadCampaignPlan plan = SmartleadCampaignDiffer.Plan(desired, live);
 
         Assert.Equal(["save sequence", "add email accounts", "remove email accounts", "create webhook", "update webhook", "remove webhook"], plan.Requests.Select(r => r.Name));
-        Assert.Contains(plan.Steps, s => s.Action == SmartleadPlanAction.Add && s.Path == "$.sequence[2]" && s.New == "(same thread), +5 d");
-        Assert.Contains(plan.Steps, s => s.Action == SmartleadPlanAction.Add && s.Path == "$.emailAccountIds[1]" && s.New == "458");
-        Assert.Contains(plan.Steps, s => s.Action == SmartleadPlanAction.Remove && s.Old == "456");
-        Assert.Contains(plan.Steps, s => s.Action == SmartleadPlanAction.Add && s.Path == "$.webhooks[1]");
+        Assert.Contains(plan.Steps, s => s.Action == PlanAction.Add && s.Path == "$.sequence[2]" && s.New == "(same thread), +5 d");
+        Assert.Contains(plan.Steps, s => s.Action == PlanAction.Add && s.Path == "$.emailAccountIds[1]" && s.New == "458");
+        Assert.Contains(plan.Steps, s => s.Action == PlanAction.Remove && s.Old == "456");
+        Assert.Contains(plan.Steps, s => s.Action == PlanAction.Add && s.Path == "$.webhooks[1]");
         Assert.Contains(plan.Steps, s => s.Path == "$.webhooks[0].url" && s.Old == "https://hooks.example.com/smartlead" && s.New == "https://hooks.example.com/new");
-        Assert.Contains(plan.Steps, s => s.Action == SmartleadPlanAction.Remove && s.Path == "$.webhooks" && s.Old!.StartsWith("Old: Opened", StringComparison.Ordinal));
+        Assert.Contains(plan.Steps, s => s.Action == PlanAction.Remove && s.Path == "$.webhooks" && s.Old!.StartsWith("Old: Opened", StringComparison.Ordinal));
     }
 
     [Fact]

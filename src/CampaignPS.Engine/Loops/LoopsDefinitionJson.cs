@@ -1,0 +1,90 @@
+using System.Text.Json;
+using CampaignPS.Engine.Definitions;
+
+namespace CampaignPS.Engine.Loops;
+
+/// <summary>
+/// The Loops definition file (schemaVersion 1): its keys, written in a fixed order by <see cref="DefinitionWriter"/> and
+/// read strictly by <see cref="DefinitionReader"/>, so every schema problem is LoopsDefinitionInvalid naming the JSON path.
+/// </summary>
+internal static class LoopsDefinitionJson
+{
+    private static readonly string[] RootKeys = { "$schema", "kind", "schemaVersion", "name", "mailingList", "audienceSegment", "audienceFilter", "campaignGroup", "emailMessage" };
+    private static readonly string[] MessageKeys = { "subject", "previewText", "fromName", "fromEmail", "replyToEmail", "lmx" };
+
+    public static DefinitionSchema Schema { get; } = new DefinitionSchema("Loops", LoopsCampaignDefinition.CurrentSchemaVersion, "Spring announcement");
+
+    private static DefinitionReader Reader { get; } = new DefinitionReader(Schema);
+
+    public static string Write(LoopsCampaignDefinition definition) => DefinitionWriter.Write(Schema, definition.Name, writer =>
+    {
+        writer.TextOrNull("mailingList", definition.MailingList);
+        writer.TextOrNull("audienceSegment", definition.AudienceSegment);
+        writer.RawOrNull("audienceFilter", definition.AudienceFilter);
+        writer.TextOrNull("campaignGroup", definition.CampaignGroup);
+        LoopsDefinitionEmailMessage? message = definition.EmailMessage;
+        if (message == null)
+        {
+            writer.WriteNull("emailMessage");
+            return;
+        }
+
+        writer.WriteStartObject("emailMessage");
+        writer.TextOrNull("subject", message.Subject);
+        writer.TextOrNull("previewText", message.PreviewText);
+        writer.TextOrNull("fromName", message.FromName);
+        writer.TextOrNull("fromEmail", message.FromEmail);
+        writer.TextOrNull("replyToEmail", message.ReplyToEmail);
+        writer.TextOrNull("lmx", message.Lmx);
+        writer.WriteEndObject();
+    });
+
+    public static LoopsCampaignDefinition Read(string json)
+    {
+        using JsonDocument document = Reader.Open(json, out string name);
+        JsonElement root = document.RootElement;
+        Reader.CheckKeys(root, "$", RootKeys);
+        var definition = new LoopsCampaignDefinition
+        {
+            Name = name,
+            MailingList = Reader.OptionalString(root, "$", "mailingList"),
+            AudienceSegment = Reader.OptionalString(root, "$", "audienceSegment"),
+            CampaignGroup = Reader.OptionalString(root, "$", "campaignGroup"),
+        };
+        if (Reader.Section(root, "audienceFilter", JsonValueKind.Object, out JsonElement filter))
+        {
+            definition.AudienceFilter = JsonSerializer.Serialize(filter);
+        }
+
+        if (Reader.Section(root, "emailMessage", JsonValueKind.Object, out JsonElement message))
+        {
+            const string path = "$.emailMessage";
+            Reader.CheckKeys(message, path, MessageKeys);
+            definition.EmailMessage = new LoopsDefinitionEmailMessage
+            {
+                Subject = Reader.OptionalString(message, path, "subject"),
+                PreviewText = Reader.OptionalString(message, path, "previewText"),
+                FromName = Reader.OptionalString(message, path, "fromName"),
+                FromEmail = Reader.OptionalString(message, path, "fromEmail"),
+                ReplyToEmail = Reader.OptionalString(message, path, "replyToEmail"),
+                Lmx = Reader.OptionalString(message, path, "lmx"),
+            };
+        }
+
+        return definition;
+    }
+
+    /// <summary>JSON text in the compact form the reader gives, so a live filter and a definition's compare as text.</summary>
+    public static string Compact(string json)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}
