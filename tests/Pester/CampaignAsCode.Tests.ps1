@@ -38,6 +38,17 @@ BeforeAll {
         return $campaign
     }
 
+    # The one error a refused definition gives: its id, the JSON path as Field and first in the message, the file as target.
+    function Assert-DefinitionRefused {
+        param($Out, $Failed, [string] $ErrorId, [string] $Path, [string] $File)
+        $Out | Should -BeNullOrEmpty
+        $Failed.Count | Should -Be 1
+        $Failed[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $Failed[0].Exception.Field | Should -Be $Path
+        $Failed[0].Exception.Message | Should -BeLike "$([WildcardPattern]::Escape($Path))*"
+        $Failed[0].TargetObject | Should -Be $File
+    }
+
     function Get-ChangingRequest {
         @(Get-SandboxRequests | Where-Object { $_.method -ne 'GET' })
     }
@@ -252,12 +263,7 @@ Describe 'Sync-SmartleadCampaign' {
 
         $out = Sync-SmartleadCampaign -Definition $bad -ErrorVariable failed -ErrorAction SilentlyContinue
 
-        $out | Should -BeNullOrEmpty
-        $failed.Count | Should -Be 1
-        $failed[0].FullyQualifiedErrorId | Should -BeLike 'SmartleadDefinitionInvalid,*'
-        $failed[0].Exception.Field | Should -Be $Path
-        $failed[0].Exception.Message | Should -BeLike "$([WildcardPattern]::Escape($Path))*"
-        $failed[0].TargetObject | Should -Be $bad
+        Assert-DefinitionRefused -Out $out -Failed $failed -ErrorId 'SmartleadDefinitionInvalid' -Path $Path -File $bad
         Get-SandboxRequests | Should -BeNullOrEmpty
     }
 
@@ -449,12 +455,7 @@ Describe 'Sync-LoopsCampaign' {
 
         $out = Sync-LoopsCampaign -Definition $bad -ErrorVariable failed -ErrorAction SilentlyContinue
 
-        $out | Should -BeNullOrEmpty
-        $failed.Count | Should -Be 1
-        $failed[0].FullyQualifiedErrorId | Should -BeLike 'LoopsDefinitionInvalid,*'
-        $failed[0].Exception.Field | Should -Be $Path
-        $failed[0].Exception.Message | Should -BeLike "$([WildcardPattern]::Escape($Path))*"
-        $failed[0].TargetObject | Should -Be $bad
+        Assert-DefinitionRefused -Out $out -Failed $failed -ErrorId 'LoopsDefinitionInvalid' -Path $Path -File $bad
         Get-ChangingRequest | Should -BeNullOrEmpty
         if (-not $Reads) {
             # A file that does not match the schema is refused before the team is even read.
@@ -475,10 +476,7 @@ Describe 'Sync-LoopsCampaign' {
 
         $out = Sync-LoopsCampaign -Definition $bad -CampaignId $source.Id -ErrorVariable failed -ErrorAction SilentlyContinue
 
-        $out | Should -BeNullOrEmpty
-        $failed.Count | Should -Be 1
-        $failed[0].FullyQualifiedErrorId | Should -BeLike 'LoopsDefinitionNameNotFound,*'
-        $failed[0].Exception.Field | Should -Be "`$.$Key"
+        Assert-DefinitionRefused -Out $out -Failed $failed -ErrorId 'LoopsDefinitionNameNotFound' -Path "`$.$Key" -File $bad
         $failed[0].Exception.Message | Should -BeLike "*'Nowhere', which is not a $What of this team*($Cmdlet lists them)*"
         Get-ChangingRequest | Should -BeNullOrEmpty
     }

@@ -71,6 +71,39 @@ internal static class DefinitionWriter
         }
     }
 
+    /// <summary>An object whose keys <paramref name="body"/> writes, or null when the section is not managed.</summary>
+    public static void ObjectOrNull<T>(this Utf8JsonWriter writer, string name, T? value, Action<Utf8JsonWriter, T> body)
+        where T : class
+    {
+        if (value == null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        body(writer, value);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A list whose items <paramref name="item"/> writes, or null when the section is not managed.</summary>
+    public static void ArrayOrNull<T>(this Utf8JsonWriter writer, string name, IEnumerable<T>? items, Action<Utf8JsonWriter, T> item)
+    {
+        if (items == null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (T value in items)
+        {
+            item(writer, value);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>A JSON value kept as text (an audience filter), written as JSON, or null.</summary>
     public static void RawOrNull(this Utf8JsonWriter writer, string name, string? json)
     {

@@ -130,34 +130,13 @@ public static class LoopsCampaignDiffer
         const string path = "$.emailMessage";
         var changes = new List<LoopsPlanStep>();
         var update = new LoopsEmailMessageChanges();
-        if (PlanDifferences.Set(changes, path + ".subject", desired.Subject, current?.Subject, request))
+        foreach (LoopsMessageField field in LoopsMessageField.All)
         {
-            update.Subject = desired.Subject;
-        }
-
-        if (PlanDifferences.Set(changes, path + ".previewText", desired.PreviewText, current?.PreviewText, request))
-        {
-            update.PreviewText = desired.PreviewText;
-        }
-
-        if (PlanDifferences.Set(changes, path + ".fromName", desired.FromName, current?.FromName, request))
-        {
-            update.FromName = desired.FromName;
-        }
-
-        if (PlanDifferences.Set(changes, path + ".fromEmail", desired.FromEmail, current?.FromEmail, request))
-        {
-            update.FromEmail = desired.FromEmail;
-        }
-
-        if (PlanDifferences.Set(changes, path + ".replyToEmail", desired.ReplyToEmail, current?.ReplyToEmail, request))
-        {
-            update.ReplyToEmail = desired.ReplyToEmail;
-        }
-
-        if (PlanDifferences.Set(changes, path + ".lmx", desired.Lmx, current?.Lmx, request))
-        {
-            update.Lmx = desired.Lmx;
+            string? want = field.Read(desired);
+            if (PlanDifferences.Set(changes, $"{path}.{field.Key}", want, current == null ? null : field.Read(current), request))
+            {
+                field.Apply(update, want!);
+            }
         }
 
         if (changes.Count == 0)

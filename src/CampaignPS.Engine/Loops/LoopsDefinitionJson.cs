@@ -10,7 +10,7 @@ namespace CampaignPS.Engine.Loops;
 internal static class LoopsDefinitionJson
 {
     private static readonly string[] RootKeys = { "$schema", "kind", "schemaVersion", "name", "mailingList", "audienceSegment", "audienceFilter", "campaignGroup", "emailMessage" };
-    private static readonly string[] MessageKeys = { "subject", "previewText", "fromName", "fromEmail", "replyToEmail", "lmx" };
+    private static readonly string[] MessageKeys = LoopsMessageField.All.Select(f => f.Key).ToArray();
 
     public static DefinitionSchema Schema { get; } = new DefinitionSchema("Loops", LoopsCampaignDefinition.CurrentSchemaVersion, "Spring announcement");
 
@@ -22,21 +22,13 @@ internal static class LoopsDefinitionJson
         writer.TextOrNull("audienceSegment", definition.AudienceSegment);
         writer.RawOrNull("audienceFilter", definition.AudienceFilter);
         writer.TextOrNull("campaignGroup", definition.CampaignGroup);
-        LoopsDefinitionEmailMessage? message = definition.EmailMessage;
-        if (message == null)
+        writer.ObjectOrNull("emailMessage", definition.EmailMessage, (w, message) =>
         {
-            writer.WriteNull("emailMessage");
-            return;
-        }
-
-        writer.WriteStartObject("emailMessage");
-        writer.TextOrNull("subject", message.Subject);
-        writer.TextOrNull("previewText", message.PreviewText);
-        writer.TextOrNull("fromName", message.FromName);
-        writer.TextOrNull("fromEmail", message.FromEmail);
-        writer.TextOrNull("replyToEmail", message.ReplyToEmail);
-        writer.TextOrNull("lmx", message.Lmx);
-        writer.WriteEndObject();
+            foreach (LoopsMessageField field in LoopsMessageField.All)
+            {
+                w.TextOrNull(field.Key, field.Read(message));
+            }
+        });
     });
 
     public static LoopsCampaignDefinition Read(string json)
@@ -60,15 +52,13 @@ internal static class LoopsDefinitionJson
         {
             const string path = "$.emailMessage";
             Reader.CheckKeys(message, path, MessageKeys);
-            definition.EmailMessage = new LoopsDefinitionEmailMessage
+            var read = new LoopsDefinitionEmailMessage();
+            foreach (LoopsMessageField field in LoopsMessageField.All)
             {
-                Subject = Reader.OptionalString(message, path, "subject"),
-                PreviewText = Reader.OptionalString(message, path, "previewText"),
-                FromName = Reader.OptionalString(message, path, "fromName"),
-                FromEmail = Reader.OptionalString(message, path, "fromEmail"),
-                ReplyToEmail = Reader.OptionalString(message, path, "replyToEmail"),
-                Lmx = Reader.OptionalString(message, path, "lmx"),
-            };
+                field.Write(read, Reader.OptionalString(message, path, field.Key));
+            }
+
+            definition.EmailMessage = read;
         }
 
         return definition;

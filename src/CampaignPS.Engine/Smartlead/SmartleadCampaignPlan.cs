@@ -15,14 +15,13 @@ public sealed class SmartleadPlanStep : PlanStep
 /// What syncing a definition does: create a campaign (when there is none) and the requests that make the live campaign
 /// match, each with its steps. Computed by <see cref="SmartleadCampaignDiffer"/>; sends nothing by itself.
 /// </summary>
-public sealed class SmartleadCampaignPlan
+public sealed class SmartleadCampaignPlan : CampaignPlan<SmartleadClient, long, SmartleadPlanStep>
 {
     internal SmartleadCampaignPlan(long? campaignId, NewSmartleadCampaign? create, IReadOnlyList<SmartleadPlanStep> steps, IReadOnlyList<SmartleadPlannedRequest> requests, IReadOnlyList<string> warnings)
+        : base(SmartleadDefinitionJson.Schema, create == null ? null : create.Validate, steps, requests)
     {
         CampaignId = campaignId;
         Create = create;
-        Steps = steps;
-        Requests = requests;
         Warnings = warnings;
     }
 
@@ -32,43 +31,18 @@ public sealed class SmartleadCampaignPlan
     /// <summary>The campaign to create first, or null.</summary>
     public NewSmartleadCampaign? Create { get; }
 
-    /// <summary>Every step, numbered from 1: the create (if any), then each change in the order it is sent.</summary>
-    public IReadOnlyList<SmartleadPlanStep> Steps { get; }
-
-    /// <summary>The requests after the create, in the order they are sent.</summary>
-    public IReadOnlyList<SmartleadPlannedRequest> Requests { get; }
-
     /// <summary>What the definition asks for that the API cannot do (a rename), left as it is.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>True when the campaign already matches.</summary>
     public bool IsEmpty => Create == null && Requests.Count == 0;
 
-    /// <summary>Runs every request's Validate (and the create's) before anything is sent.</summary>
-    /// <exception cref="InputValidationException">SmartleadDefinitionInvalid naming the definition's section.</exception>
-    public void Validate()
-    {
-        if (Create != null)
-        {
-            SmartleadDefinitionJson.Schema.CheckRequest("$", Create.Validate, field: "$.name");
-        }
-
-        foreach (SmartleadPlannedRequest request in Requests)
-        {
-            request.Validate();
-        }
-    }
-
     /// <summary>Validates, then sends the whole plan in order (without PowerShell); returns the campaign's id.</summary>
     public async Task<long> ApplyAsync(SmartleadClient client, CancellationToken cancellationToken = default)
     {
         Validate();
         long id = CampaignId ?? (await client.CreateCampaignAsync(Create!, cancellationToken).ConfigureAwait(false)).Id;
-        foreach (SmartleadPlannedRequest request in Requests)
-        {
-            await request.SendAsync(client, id, cancellationToken).ConfigureAwait(false);
-        }
-
+        await SendRequestsAsync(client, id, cancellationToken).ConfigureAwait(false);
         return id;
     }
 }

@@ -30,36 +30,15 @@ internal static class SmartleadDefinitionJson
             writer.WriteNumber("clientId", definition.ClientId.Value);
         }
 
-        WriteSettings(writer, definition.Settings);
-        WriteSchedule(writer, definition.Schedule);
-        WriteSequence(writer, definition.Sequence);
-        if (definition.EmailAccountIds == null)
-        {
-            writer.WriteNull("emailAccountIds");
-        }
-        else
-        {
-            writer.WriteStartArray("emailAccountIds");
-            foreach (long id in definition.EmailAccountIds)
-            {
-                writer.WriteNumberValue(id);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        WriteWebhooks(writer, definition.Webhooks);
+        writer.ObjectOrNull("settings", definition.Settings, WriteSettings);
+        writer.ObjectOrNull("schedule", definition.Schedule, WriteSchedule);
+        writer.ArrayOrNull("sequence", definition.Sequence, WriteStep);
+        writer.ArrayOrNull("emailAccountIds", definition.EmailAccountIds, (w, id) => w.WriteNumberValue(id));
+        writer.ArrayOrNull("webhooks", definition.Webhooks, WriteWebhook);
     });
 
-    private static void WriteSettings(Utf8JsonWriter writer, SmartleadDefinitionSettings? settings)
+    private static void WriteSettings(Utf8JsonWriter writer, SmartleadDefinitionSettings settings)
     {
-        if (settings == null)
-        {
-            writer.WriteNull("settings");
-            return;
-        }
-
-        writer.WriteStartObject("settings");
         writer.BoolOrNull("trackOpens", settings.TrackOpens);
         writer.BoolOrNull("trackClicks", settings.TrackClicks);
         writer.BoolOrNull("trackReplies", settings.TrackReplies);
@@ -70,90 +49,42 @@ internal static class SmartleadDefinitionJson
         writer.NumberOrNull("maxLeadsPerDay", settings.MaxLeadsPerDay);
         writer.BoolOrNull("aiEspMatching", settings.AiEspMatching);
         writer.WriteString("vocabulary", settings.Vocabulary.ToString());
-        writer.WriteEndObject();
     }
 
-    private static void WriteSchedule(Utf8JsonWriter writer, SmartleadDefinitionSchedule? schedule)
+    private static void WriteSchedule(Utf8JsonWriter writer, SmartleadDefinitionSchedule schedule)
     {
-        if (schedule == null)
-        {
-            writer.WriteNull("schedule");
-            return;
-        }
-
-        writer.WriteStartObject("schedule");
         writer.WriteString("timeZone", schedule.TimeZone);
-        writer.WriteStartArray("days");
-        foreach (DayOfWeek day in schedule.Days)
-        {
-            writer.WriteStringValue(day.ToString());
-        }
-
-        writer.WriteEndArray();
+        writer.ArrayOrNull("days", schedule.Days, (w, day) => w.WriteStringValue(day.ToString()));
         writer.WriteNumber("startHour", schedule.StartHour);
         writer.WriteNumber("endHour", schedule.EndHour);
         writer.NumberOrNull("minTimeBetweenEmails", schedule.MinTimeBetweenEmails);
+    }
+
+    private static void WriteStep(Utf8JsonWriter writer, SmartleadDefinitionStep step)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("subject", step.Subject);
+        writer.WriteString("body", step.Body);
+        writer.WriteNumber("delayDays", step.DelayDays);
+        writer.ArrayOrNull("variants", step.Variants, (w, variant) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("label", variant.Label);
+            w.WriteString("subject", variant.Subject);
+            w.WriteString("body", variant.Body);
+            w.NumberOrNull("distribution", variant.Distribution);
+            w.WriteEndObject();
+        });
         writer.WriteEndObject();
     }
 
-    private static void WriteSequence(Utf8JsonWriter writer, IReadOnlyList<SmartleadDefinitionStep>? steps)
+    private static void WriteWebhook(Utf8JsonWriter writer, SmartleadDefinitionWebhook webhook)
     {
-        if (steps == null)
-        {
-            writer.WriteNull("sequence");
-            return;
-        }
-
-        writer.WriteStartArray("sequence");
-        foreach (SmartleadDefinitionStep step in steps)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("subject", step.Subject);
-            writer.WriteString("body", step.Body);
-            writer.WriteNumber("delayDays", step.DelayDays);
-            writer.WriteStartArray("variants");
-            foreach (SmartleadDefinitionVariant variant in step.Variants)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("label", variant.Label);
-                writer.WriteString("subject", variant.Subject);
-                writer.WriteString("body", variant.Body);
-                writer.NumberOrNull("distribution", variant.Distribution);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteWebhooks(Utf8JsonWriter writer, IReadOnlyList<SmartleadDefinitionWebhook>? webhooks)
-    {
-        if (webhooks == null)
-        {
-            writer.WriteNull("webhooks");
-            return;
-        }
-
-        writer.WriteStartArray("webhooks");
-        foreach (SmartleadDefinitionWebhook webhook in webhooks)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", webhook.Name);
-            writer.WriteString("url", webhook.Url);
-            writer.WriteStartArray("eventTypes");
-            foreach (SmartleadWebhookEvent type in webhook.EventTypes)
-            {
-                writer.WriteStringValue(type.ToString());
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStartObject();
+        writer.WriteString("name", webhook.Name);
+        writer.WriteString("url", webhook.Url);
+        writer.ArrayOrNull("eventTypes", webhook.EventTypes, (w, type) => w.WriteStringValue(type.ToString()));
+        writer.WriteEndObject();
     }
 
     public static SmartleadCampaignDefinition Read(string json)
