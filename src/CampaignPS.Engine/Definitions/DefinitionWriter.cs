@@ -32,6 +32,18 @@ internal static class DefinitionWriter
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
+    /// <summary>A JSON value on one line, escaped as the file is (so non-ASCII text stays readable and two values compare as text).</summary>
+    public static string Compact(JsonElement value)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            value.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     /// <summary>Text, or null.</summary>
     public static void TextOrNull(this Utf8JsonWriter writer, string name, string? value)
     {

@@ -45,7 +45,7 @@ internal static class LoopsDefinitionJson
         };
         if (Reader.Section(root, "audienceFilter", JsonValueKind.Object, out JsonElement filter))
         {
-            definition.AudienceFilter = JsonSerializer.Serialize(filter);
+            definition.AudienceFilter = DefinitionWriter.Compact(filter);
         }
 
         if (Reader.Section(root, "emailMessage", JsonValueKind.Object, out JsonElement message))
@@ -70,7 +70,7 @@ internal static class LoopsDefinitionJson
         try
         {
             using JsonDocument document = JsonDocument.Parse(json);
-            return JsonSerializer.Serialize(document.RootElement);
+            return DefinitionWriter.Compact(document.RootElement);
         }
         catch (JsonException)
         {

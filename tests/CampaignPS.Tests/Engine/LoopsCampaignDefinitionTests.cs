@@ -23,7 +23,7 @@ public sealed class LoopsCampaignDefinitionFormatTests
               {
                 "property": "userGroup",
                 "operator": "equals",
-                "value": "vip"
+                "value": "Café vip"
               }
             ]
           },
@@ -50,7 +50,7 @@ public sealed class LoopsCampaignDefinitionFormatTests
         Assert.Equal("Spring announcement", d.Name);
         Assert.Equal("Main mailing list", d.MailingList);
         Assert.Null(d.AudienceSegment);
-        Assert.Equal("""{"match":"all","conditions":[{"property":"userGroup","operator":"equals","value":"vip"}]}""", d.AudienceFilter);
+        Assert.Equal("""{"match":"all","conditions":[{"property":"userGroup","operator":"equals","value":"Café vip"}]}""", d.AudienceFilter);
         Assert.Equal("Launches", d.CampaignGroup);
         Assert.Equal("Spring is here", d.EmailMessage!.Subject);
         Assert.Equal("hello", d.EmailMessage.FromEmail);
@@ -150,7 +150,7 @@ public sealed class LoopsDefinitionNamesTests
 /// <summary>The pure differ: a Loops definition against the live campaign, or against nothing.</summary>
 public sealed class LoopsCampaignDefinitionDifferTests
 {
-    private const string Filter = """{"match":"all","conditions":[{"property":"userGroup","operator":"equals","value":"vip"}]}""";
+    private const string Filter = """{"match":"all","conditions":[{"property":"userGroup","operator":"equals","value":"Café vip"}]}""";
 
     private static LoopsCampaignDefinition Sample() => LoopsCampaignDefinition.Parse(LoopsCampaignDefinitionFormatTests.SampleText);
 
@@ -161,7 +161,7 @@ public sealed class LoopsCampaignDefinitionDifferTests
             Name = "Spring announcement",
             Status = "Draft",
             MailingListId = "list_main",
-            AudienceFilter = """{ "match": "all", "conditions": [ { "property": "userGroup", "operator": "equals", "value": "vip" } ] }""",
+            AudienceFilter = """{ "match": "all", "conditions": [ { "property": "userGroup", "operator": "equals", "value": "Café vip" } ] }""",
             CampaignGroupId = "grp_launches",
             EmailMessageId = "em_1",
         },
@@ -337,7 +337,7 @@ public sealed class LoopsCampaignDefinitionSandboxTests
         Assert.Contains($"\"expectedRevisionId\":\"{revision}\"", sent[1].Body, StringComparison.Ordinal);
         var stored = sandbox.Server.Loops.GetCampaign(created.Id)!;
         Assert.Equal("seg_02", stored.AudienceSegmentId);
-        Assert.Contains("\"vip\"", stored.AudienceFilterJson, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"Café vip\"", LoopsDefinitionJson.Compact(stored.AudienceFilterJson!), StringComparison.Ordinal);
         Assert.Equal("Spring has come", sandbox.Server.Loops.GetEmailMessage(created.EmailMessageId!)!.Subject);
         Assert.True(LoopsCampaignDiffer.Plan(changed, await LoopsCampaignSnapshot.ReadAsync(client, created.Id), names).IsEmpty);
     }
