@@ -118,15 +118,29 @@ public abstract class DefinitionCmdlet<TClient> : PlatformCmdlet<TClient>
     /// <summary>True when -WhatIf (or $WhatIfPreference) asks for the plan only.</summary>
     private protected bool WhatIfRequested() => Confirm.WhatIfRequested();
 
-    /// <summary>PowerShell's "What if:" line for each request after the create; nothing is sent.</summary>
-    private protected void ShowPlan<TTarget, TStep>(IEnumerable<PlannedRequest<TClient, TTarget, TStep>> requests, string target)
+    /// <summary>
+    /// -WhatIf: PowerShell's "What if:" line for the create (when <paramref name="createName"/> is given) and for each
+    /// request, then the plan's steps as objects; nothing is sent.
+    /// </summary>
+    private protected void WritePlan<TTarget, TStep>(string? createName, IEnumerable<PlannedRequest<TClient, TTarget, TStep>> requests, string target, IEnumerable<TStep> steps)
         where TStep : PlanStep
     {
+        if (createName != null)
+        {
+            ConfirmCreate(createName);
+        }
+
         foreach (PlannedRequest<TClient, TTarget, TStep> request in requests)
         {
             Confirm.Change(target, request.Description);
         }
+
+        WriteObject(steps, enumerateCollection: true);
     }
+
+    /// <summary>The ShouldProcess of a campaign the definition creates.</summary>
+    private protected bool ConfirmCreate(string name) =>
+        Confirm.Change($"{Platform.DisplayName} campaign '{name}'", $"Create {Platform.DisplayName} campaign from definition");
 
     /// <summary>
     /// Sends the requests in order, each after its ShouldProcess; the first failure is reported and the rest are not sent,

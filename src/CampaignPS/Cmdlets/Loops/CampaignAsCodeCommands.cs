@@ -170,14 +170,7 @@ public sealed class SyncLoopsCampaignCommand : DefinitionCmdlet<LoopsClient>
 
         if (WhatIfRequested())
         {
-            // The plan as objects, and PowerShell's "What if:" line per request; nothing is sent.
-            if (plan.Create != null)
-            {
-                Confirm.Change($"Loops campaign '{plan.Create.Name}'", "Create Loops campaign from definition");
-            }
-
-            ShowPlan(plan.Requests, Target(campaignId));
-            WriteObject(plan.Steps, enumerateCollection: true);
+            WritePlan(plan.Create?.Name, plan.Requests, Target(campaignId), plan.Steps);
             return;
         }
 
@@ -185,7 +178,7 @@ public sealed class SyncLoopsCampaignCommand : DefinitionCmdlet<LoopsClient>
         if (plan.Create != null)
         {
             NewLoopsCampaign create = plan.Create;
-            if (!Confirm.Change($"Loops campaign '{create.Name}'", "Create Loops campaign from definition") ||
+            if (!ConfirmCreate(create.Name!) ||
                 !TryAwait(token => loops.CreateCampaignAsync(create, token), path, out target))
             {
                 return;

@@ -193,14 +193,7 @@ public sealed class SyncSmartleadCampaignCommand : DefinitionCmdlet<SmartleadCli
 
         if (WhatIfRequested())
         {
-            // The plan as objects, and PowerShell's "What if:" line per request; nothing is sent.
-            if (plan.Create != null)
-            {
-                Confirm.Change($"Smartlead campaign '{plan.Create.Name}'", "Create Smartlead campaign from definition");
-            }
-
-            ShowPlan(plan.Requests, Target(campaignId));
-            WriteObject(plan.Steps, enumerateCollection: true);
+            WritePlan(plan.Create?.Name, plan.Requests, Target(campaignId), plan.Steps);
             return;
         }
 
@@ -208,7 +201,7 @@ public sealed class SyncSmartleadCampaignCommand : DefinitionCmdlet<SmartleadCli
         if (plan.Create != null)
         {
             NewSmartleadCampaign create = plan.Create;
-            if (!Confirm.Change($"Smartlead campaign '{create.Name}'", "Create Smartlead campaign from definition") ||
+            if (!ConfirmCreate(create.Name!) ||
                 !TryAwait(token => smartlead.CreateCampaignAsync(create, token), path, out SmartleadCampaign created))
             {
                 return;
