@@ -343,6 +343,24 @@ public sealed class LoopsCampaignDefinitionSandboxTests
     }
 
     [Fact]
+    public async Task A_message_changed_after_the_campaign_was_read_is_LoopsRevisionStale_not_overwritten()
+    {
+        await using var sandbox = await LoopsSandbox.StartAsync();
+        using var client = sandbox.Client();
+        LoopsNames names = await LoopsNames.ReadAsync(client);
+        LoopsCampaignDefinition definition = LoopsCampaignDefinition.Parse(LoopsCampaignDefinitionFormatTests.SampleText);
+        LoopsCampaign campaign = await LoopsCampaignDiffer.Plan(definition, null, names).ApplyAsync(client);
+        definition.EmailMessage!.Subject = "From the definition";
+        LoopsCampaignPlan plan = LoopsCampaignDiffer.Plan(definition, await LoopsCampaignSnapshot.ReadAsync(client, campaign.Id), names);
+
+        await client.UpdateEmailMessageAsync(campaign.EmailMessageId!, new LoopsEmailMessageChanges { Subject = "Edited meanwhile" }, force: true);
+        var error = await Assert.ThrowsAsync<CampaignApiException>(() => plan.ApplyAsync(client));
+
+        Assert.Equal("LoopsRevisionStale", error.ErrorId);
+        Assert.Equal("Edited meanwhile", sandbox.Server.Loops.GetEmailMessage(campaign.EmailMessageId!)!.Subject);
+    }
+
+    [Fact]
     public async Task A_campaign_that_cannot_be_read_is_LoopsCampaignNotFound()
     {
         await using var sandbox = await LoopsSandbox.StartAsync();
