@@ -36,6 +36,8 @@
         'Publish-LoopsImage'
         'New-LoopsAudienceSegment'
         'Set-LoopsCampaignGroup'
+        'Export-LoopsCampaign'
+        'Sync-LoopsCampaign'
         'Connect-Smartlead'
         'Disconnect-Smartlead'
         'New-SmartleadCampaign'

@@ -19,6 +19,8 @@ BeforeAll {
     Set-Content -LiteralPath $lmxFile -Value '<Paragraph>Hi</Paragraph>'
     $definitionFile = Join-Path -Path $workFolder -ChildPath 'definition.json'
     Set-Content -LiteralPath $definitionFile -Value '{ "kind": "SmartleadCampaign", "schemaVersion": 1, "name": "Fuzz" }'
+    $loopsDefinitionFile = Join-Path -Path $workFolder -ChildPath 'loops-definition.json'
+    Set-Content -LiteralPath $loopsDefinitionFile -Value '{ "kind": "LoopsCampaign", "schemaVersion": 1, "name": "Fuzz", "emailMessage": { "subject": "Hi" } }'
     # Cmdlets that write files (Export-*, -Journal) write them under the work folder, never into the repository.
     Push-Location -LiteralPath $workFolder
 
@@ -65,6 +67,11 @@ BeforeAll {
         FirstSegmentTime  = [timespan]'09:00'
         Definition        = $definitionFile
         Platform          = 'Loops'
+    }
+
+    # Ordinary values that differ by cmdlet: each Sync-*Campaign gets a valid definition of its own kind.
+    $ordinaryFor = @{
+        'Sync-LoopsCampaign' = @{ Definition = $loopsDefinitionFile }
     }
 
     # PowerShell's own binding and validation errors are named errors too.
@@ -133,7 +140,10 @@ Describe '<Name> with hostile values' -ForEach $cmdlets {
             foreach ($case in $cases) {
                 $arguments = @{}
                 foreach ($required in @($set.Parameters | Where-Object { $_.IsMandatory -and $_.Name -ne $parameter.Name })) {
-                    if ($ordinary.ContainsKey($required.Name)) {
+                    if ($ordinaryFor.ContainsKey($Name) -and $ordinaryFor[$Name].ContainsKey($required.Name)) {
+                        $arguments[$required.Name] = $ordinaryFor[$Name][$required.Name]
+                    }
+                    elseif ($ordinary.ContainsKey($required.Name)) {
                         $arguments[$required.Name] = $ordinary[$required.Name]
                     }
                 }

@@ -1,109 +1,27 @@
 using System.Globalization;
+using CampaignPS.Engine.Definitions;
+using SmartleadPlannedRequest = CampaignPS.Engine.Definitions.PlannedRequest<CampaignPS.Engine.Smartlead.SmartleadClient, long, CampaignPS.Engine.Smartlead.SmartleadPlanStep>;
 
 namespace CampaignPS.Engine.Smartlead;
 
-/// <summary>What one step of a plan does.</summary>
-public enum SmartleadPlanAction
+/// <summary>One difference between a Smartlead definition and the live campaign (Sync-SmartleadCampaign -WhatIf).</summary>
+public sealed class SmartleadPlanStep : PlanStep
 {
-    /// <summary>A new campaign is created.</summary>
-    Create,
-    /// <summary>A value is set or changed.</summary>
-    Set,
-    /// <summary>Something is added (a step, a variant, a mailbox, a webhook).</summary>
-    Add,
-    /// <summary>Something is removed.</summary>
-    Remove,
-}
-
-/// <summary>
-/// One difference between a definition and the live campaign, as Sync-SmartleadCampaign -WhatIf lists it: where in the
-/// definition (Path, a JSON path), what changes (Old → New), and which request carries it.
-/// </summary>
-public sealed class SmartleadPlanStep
-{
-    /// <summary>Position in the plan, from 1.</summary>
-    public int Step { get; internal set; }
-
-    /// <summary>Create, Set, Add or Remove.</summary>
-    public SmartleadPlanAction Action { get; internal set; }
-
-    /// <summary>Where in the definition, e.g. $.settings.maxLeadsPerDay or $.sequence[1].body.</summary>
-    public string Path { get; internal set; } = string.Empty;
-
-    /// <summary>The campaign's value now (null when there is none).</summary>
-    public string? Old { get; internal set; }
-
-    /// <summary>The definition's value (null when it is removed).</summary>
-    public string? New { get; internal set; }
-
-    /// <summary>The request that carries the change, e.g. "save settings".</summary>
-    public string Request { get; internal set; } = string.Empty;
-
     /// <summary>The campaign changed; null while it is still to be created.</summary>
     public long? CampaignId { get; internal set; }
-
-    /// <inheritdoc />
-    public override string ToString() => $"{Step}. {Action} {Path}: {Old ?? "(none)"} -> {New ?? "(none)"}";
-}
-
-/// <summary>One request of a plan: the changes it carries, its client-side check, and the call that sends it.</summary>
-public sealed class SmartleadPlannedRequest
-{
-    private readonly Action _validate;
-    private readonly Func<SmartleadClient, long, CancellationToken, Task> _send;
-
-    internal SmartleadPlannedRequest(string name, string section, IReadOnlyList<SmartleadPlanStep> changes, Action validate, Func<SmartleadClient, long, CancellationToken, Task> send)
-    {
-        Name = name;
-        Section = section;
-        Changes = changes;
-        _validate = validate;
-        _send = send;
-    }
-
-    /// <summary>What the request does, e.g. "save settings" (the WhatIf/Confirm action names it with its changes).</summary>
-    public string Name { get; }
-
-    /// <summary>The definition's section, e.g. $.settings.</summary>
-    public string Section { get; }
-
-    /// <summary>The plan steps it carries.</summary>
-    public IReadOnlyList<SmartleadPlanStep> Changes { get; }
-
-    /// <summary>The WhatIf/Confirm text: the request and the paths it changes.</summary>
-    public string Description => $"{char.ToUpperInvariant(Name[0])}{Name.Substring(1)} ({string.Join(", ", Changes.Select(c => c.Path).Distinct())})";
-
-    /// <summary>Runs the request's own Validate; a failure names the definition's section.</summary>
-    /// <exception cref="InputValidationException">SmartleadDefinitionInvalid, Field the section.</exception>
-    public void Validate()
-    {
-        try
-        {
-            _validate();
-        }
-        catch (InputValidationException e) when (e.ErrorId != SmartleadDefinitionJson.ErrorId)
-        {
-            throw SmartleadDefinitionJson.Fail(Section, $"{Section}: {e.Message} Correct the definition file.");
-        }
-    }
-
-    /// <summary>Sends the request to campaign <paramref name="campaignId"/>.</summary>
-    public Task SendAsync(SmartleadClient client, long campaignId, CancellationToken cancellationToken = default) =>
-        _send(client ?? throw new ArgumentNullException(nameof(client)), campaignId, cancellationToken);
 }
 
 /// <summary>
 /// What syncing a definition does: create a campaign (when there is none) and the requests that make the live campaign
 /// match, each with its steps. Computed by <see cref="SmartleadCampaignDiffer"/>; sends nothing by itself.
 /// </summary>
-public sealed class SmartleadCampaignPlan
+public sealed class SmartleadCampaignPlan : CampaignPlan<SmartleadClient, long, SmartleadPlanStep>
 {
     internal SmartleadCampaignPlan(long? campaignId, NewSmartleadCampaign? create, IReadOnlyList<SmartleadPlanStep> steps, IReadOnlyList<SmartleadPlannedRequest> requests, IReadOnlyList<string> warnings)
+        : base(SmartleadDefinitionJson.Schema, create == null ? null : create.Validate, steps, requests)
     {
         CampaignId = campaignId;
         Create = create;
-        Steps = steps;
-        Requests = requests;
         Warnings = warnings;
     }
 
@@ -113,50 +31,18 @@ public sealed class SmartleadCampaignPlan
     /// <summary>The campaign to create first, or null.</summary>
     public NewSmartleadCampaign? Create { get; }
 
-    /// <summary>Every step, numbered from 1: the create (if any), then each change in the order it is sent.</summary>
-    public IReadOnlyList<SmartleadPlanStep> Steps { get; }
-
-    /// <summary>The requests after the create, in the order they are sent.</summary>
-    public IReadOnlyList<SmartleadPlannedRequest> Requests { get; }
-
     /// <summary>What the definition asks for that the API cannot do (a rename), left as it is.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>True when the campaign already matches.</summary>
     public bool IsEmpty => Create == null && Requests.Count == 0;
 
-    /// <summary>Runs every request's Validate (and the create's) before anything is sent.</summary>
-    /// <exception cref="InputValidationException">SmartleadDefinitionInvalid naming the definition's section.</exception>
-    public void Validate()
-    {
-        if (Create != null)
-        {
-            try
-            {
-                Create.Validate();
-            }
-            catch (InputValidationException e)
-            {
-                throw SmartleadDefinitionJson.Fail("$.name", $"$: {e.Message} Correct the definition file.");
-            }
-        }
-
-        foreach (SmartleadPlannedRequest request in Requests)
-        {
-            request.Validate();
-        }
-    }
-
     /// <summary>Validates, then sends the whole plan in order (without PowerShell); returns the campaign's id.</summary>
     public async Task<long> ApplyAsync(SmartleadClient client, CancellationToken cancellationToken = default)
     {
         Validate();
         long id = CampaignId ?? (await client.CreateCampaignAsync(Create!, cancellationToken).ConfigureAwait(false)).Id;
-        foreach (SmartleadPlannedRequest request in Requests)
-        {
-            await request.SendAsync(client, id, cancellationToken).ConfigureAwait(false);
-        }
-
+        await SendRequestsAsync(client, id, cancellationToken).ConfigureAwait(false);
         return id;
     }
 }
@@ -184,7 +70,7 @@ public static class SmartleadCampaignDiffer
         if (current == null)
         {
             create = new NewSmartleadCampaign { Name = desired.Name, ClientId = desired.ClientId };
-            steps.Add(new SmartleadPlanStep { Action = SmartleadPlanAction.Create, Path = "$", New = desired.Name, Request = "create campaign" });
+            steps.Add(new SmartleadPlanStep { Action = PlanAction.Create, Path = "$", New = desired.Name, Request = "create campaign" });
         }
         else
         {
@@ -212,11 +98,8 @@ public static class SmartleadCampaignDiffer
             Add(requests, steps, request);
         }
 
-        for (int i = 0; i < steps.Count; i++)
-        {
-            steps[i].Step = i + 1;
-            steps[i].CampaignId = campaignId;
-        }
+        PlanDifferences.Number(steps);
+        steps.ForEach(s => s.CampaignId = campaignId);
 
         return new SmartleadCampaignPlan(campaignId, create, steps, requests, warnings);
     }
@@ -286,32 +169,14 @@ public static class SmartleadCampaignDiffer
         }
 
         return changes.Count == 0 ? null
-            : new SmartleadPlannedRequest(request, "$.settings", changes, settings.Validate, (client, id, token) => client.SetSettingsAsync(id, settings, token));
+            : new SmartleadPlannedRequest(SmartleadDefinitionJson.Schema, request, "$.settings", changes, settings.Validate, (client, id, token) => client.SetSettingsAsync(id, settings, token));
     }
 
-    // A value the definition leaves null is not managed; otherwise a difference is a Set step.
     private static bool Compare<T>(List<SmartleadPlanStep> changes, string path, T? desired, T? current, string request)
-        where T : struct
-    {
-        if (!desired.HasValue || EqualityComparer<T?>.Default.Equals(desired, current))
-        {
-            return false;
-        }
+        where T : struct => PlanDifferences.Set(changes, path, desired, current, request);
 
-        changes.Add(new SmartleadPlanStep { Action = SmartleadPlanAction.Set, Path = path, Old = Show(current), New = Show(desired), Request = request });
-        return true;
-    }
-
-    private static bool Compare(List<SmartleadPlanStep> changes, string path, string? desired, string? current, string request)
-    {
-        if (desired == null || string.Equals(desired, current, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        changes.Add(new SmartleadPlanStep { Action = SmartleadPlanAction.Set, Path = path, Old = current, New = desired, Request = request });
-        return true;
-    }
+    private static bool Compare(List<SmartleadPlanStep> changes, string path, string? desired, string? current, string request) =>
+        PlanDifferences.Set(changes, path, desired, current, request);
 
     private static SmartleadPlannedRequest? Schedule(SmartleadDefinitionSchedule? desired, SmartleadDefinitionSchedule? current)
     {
@@ -335,7 +200,7 @@ public static class SmartleadCampaignDiffer
         // The schedule is replaced as a whole; a minimum gap the definition leaves null keeps the campaign's.
         SmartleadSchedule schedule = desired.ToRequest();
         schedule.MinTimeBetweenEmails ??= current?.MinTimeBetweenEmails;
-        return new SmartleadPlannedRequest(request, "$.schedule", changes, schedule.Validate, (client, id, token) => client.SetScheduleAsync(id, schedule, token));
+        return new SmartleadPlannedRequest(SmartleadDefinitionJson.Schema, request, "$.schedule", changes, schedule.Validate, (client, id, token) => client.SetScheduleAsync(id, schedule, token));
     }
 
     private static string Days(IReadOnlyList<DayOfWeek> days) => string.Join(", ", days.Distinct().OrderBy(d => d));
@@ -355,13 +220,13 @@ public static class SmartleadCampaignDiffer
             string path = $"$.sequence[{i}]";
             if (i >= current.Count)
             {
-                changes.Add(new SmartleadPlanStep { Action = SmartleadPlanAction.Add, Path = path, New = Summary(desired[i]), Request = request });
+                changes.Add(new SmartleadPlanStep { Action = PlanAction.Add, Path = path, New = Summary(desired[i]), Request = request });
                 continue;
             }
 
             if (i >= desired.Count)
             {
-                changes.Add(new SmartleadPlanStep { Action = SmartleadPlanAction.Remove, Path = path, Old = Summary(current[i]), Request = request });
+                changes.Add(new SmartleadPlanStep { Action = PlanAction.Remove, Path = path, Old = Summary(current[i]), Request = request });
                 continue;
             }
 
@@ -375,11 +240,11 @@ public static class SmartleadCampaignDiffer
                 string variantPath = $"{path}.variants[{j}]";
                 if (j >= have.Variants.Count)
                 {
-                    changes.Add(new SmartleadPlanStep { Action = SmartleadPlanAction.Add, Path = variantPath, New = Summary(want.Variants[j]), Request = request });
+                    changes.Add(new SmartleadPlanStep { Action = PlanAction.Add, Path = variantPath, New = Summary(want.Variants[j]), Request = request });
                 }
                 else if (j >= want.Variants.Count)
                 {
-                    changes.Add(new SmartleadPlanStep { Action = SmartleadPlanAction.Remove, Path = variantPath, Old = Summary(have.Variants[j]), Request = request });
+                    changes.Add(new SmartleadPlanStep { Action = PlanAction.Remove, Path = variantPath, Old = Summary(have.Variants[j]), Request = request });
                 }
                 else
                 {
@@ -390,7 +255,7 @@ public static class SmartleadCampaignDiffer
                     Compare(changes, variantPath + ".body", a.Body, b.Body, request);
                     if (a.Distribution != b.Distribution)
                     {
-                        changes.Add(new SmartleadPlanStep { Action = SmartleadPlanAction.Set, Path = variantPath + ".distribution", Old = Show(b.Distribution), New = Show(a.Distribution), Request = request });
+                        changes.Add(new SmartleadPlanStep { Action = PlanAction.Set, Path = variantPath + ".distribution", Old = Show(b.Distribution), New = Show(a.Distribution), Request = request });
                     }
                 }
             }
@@ -421,7 +286,7 @@ public static class SmartleadCampaignDiffer
                 Id = i < have2.Count && j < have2[i].Variants.Count ? have2[i].Variants[j].Id : null,
             }).ToArray(),
         }).ToList();
-        return new SmartleadPlannedRequest(request, "$.sequence", changes,
+        return new SmartleadPlannedRequest(SmartleadDefinitionJson.Schema, request, "$.sequence", changes,
             () => SmartleadSequenceStep.ValidateSequence(Copy(steps)),
             (client, id, token) => client.SetSequenceAsync(id, Copy(steps), token));
     }
@@ -451,8 +316,8 @@ public static class SmartleadCampaignDiffer
         if (add.Count > 0)
         {
             const string request = "add email accounts";
-            var changes = add.Select(id => new SmartleadPlanStep { Action = SmartleadPlanAction.Add, Path = $"$.emailAccountIds[{IndexOf(desired, id)}]", New = Show((long?)id), Request = request }).ToList();
-            yield return new SmartleadPlannedRequest(request, "$.emailAccountIds", changes,
+            var changes = add.Select(id => new SmartleadPlanStep { Action = PlanAction.Add, Path = $"$.emailAccountIds[{IndexOf(desired, id)}]", New = Show((long?)id), Request = request }).ToList();
+            yield return new SmartleadPlannedRequest(SmartleadDefinitionJson.Schema, request, "$.emailAccountIds", changes,
                 () => add.ForEach(id => SmartleadRules.Instance.Range("EmailAccountId", id, 1, long.MaxValue)),
                 (client, id, token) => client.AddEmailAccountsAsync(id, add, token));
         }
@@ -460,8 +325,8 @@ public static class SmartleadCampaignDiffer
         if (remove.Count > 0)
         {
             const string request = "remove email accounts";
-            var changes = remove.Select(id => new SmartleadPlanStep { Action = SmartleadPlanAction.Remove, Path = "$.emailAccountIds", Old = Show((long?)id), Request = request }).ToList();
-            yield return new SmartleadPlannedRequest(request, "$.emailAccountIds", changes, () => { },
+            var changes = remove.Select(id => new SmartleadPlanStep { Action = PlanAction.Remove, Path = "$.emailAccountIds", Old = Show((long?)id), Request = request }).ToList();
+            yield return new SmartleadPlannedRequest(SmartleadDefinitionJson.Schema, request, "$.emailAccountIds", changes, () => { },
                 (client, id, token) => client.Mailboxes.RemoveFromCampaignAsync(id, remove, token));
         }
     }
@@ -498,8 +363,8 @@ public static class SmartleadCampaignDiffer
             if (have == null)
             {
                 const string createRequest = "create webhook";
-                var changes = new[] { new SmartleadPlanStep { Action = SmartleadPlanAction.Add, Path = path, New = Summary(want), Request = createRequest } };
-                yield return new SmartleadPlannedRequest(createRequest, path, changes, () => change.Validate(isNew: true),
+                var changes = new[] { new SmartleadPlanStep { Action = PlanAction.Add, Path = path, New = Summary(want), Request = createRequest } };
+                yield return new SmartleadPlannedRequest(SmartleadDefinitionJson.Schema, createRequest, path, changes, () => change.Validate(isNew: true),
                     async (client, id, token) => await client.Webhooks.CreateAsync(id, change, token).ConfigureAwait(false));
                 continue;
             }
@@ -513,7 +378,7 @@ public static class SmartleadCampaignDiffer
             if (differences.Count > 0)
             {
                 long webhookId = have.Id ?? 0;
-                updates.Add(new SmartleadPlannedRequest(request, path, differences, () => change.Validate(isNew: false),
+                updates.Add(new SmartleadPlannedRequest(SmartleadDefinitionJson.Schema, request, path, differences, () => change.Validate(isNew: false),
                     async (client, id, token) => await client.Webhooks.UpdateAsync(id, webhookId, change, token).ConfigureAwait(false)));
             }
         }
@@ -527,8 +392,8 @@ public static class SmartleadCampaignDiffer
         {
             const string request = "remove webhook";
             long webhookId = extra.Id ?? 0;
-            var changes = new[] { new SmartleadPlanStep { Action = SmartleadPlanAction.Remove, Path = "$.webhooks", Old = Summary(extra), Request = request } };
-            yield return new SmartleadPlannedRequest(request, "$.webhooks", changes, () => { },
+            var changes = new[] { new SmartleadPlanStep { Action = PlanAction.Remove, Path = "$.webhooks", Old = Summary(extra), Request = request } };
+            yield return new SmartleadPlannedRequest(SmartleadDefinitionJson.Schema, request, "$.webhooks", changes, () => { },
                 (client, id, token) => client.Webhooks.DeleteAsync(id, webhookId, token));
         }
     }
@@ -544,12 +409,5 @@ public static class SmartleadCampaignDiffer
     private static string Summary(SmartleadDefinitionWebhook webhook) => $"{webhook.Name}: {Events(webhook.EventTypes)} -> {webhook.Url}";
 
     private static string? Show<T>(T? value)
-        where T : struct =>
-        value switch
-        {
-            null => null,
-            bool b => b ? "true" : "false",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
+        where T : struct => PlanDifferences.Show(value);
 }

@@ -81,7 +81,8 @@ public sealed class Confirmation
         return value is string text && Enum.TryParse(text, true, out ConfirmImpact parsed) ? parsed : value;
     }
 
-    private bool WhatIfRequested()
+    /// <summary>True when -WhatIf (or $WhatIfPreference) asks what would happen, so nothing is sent.</summary>
+    internal bool WhatIfRequested()
     {
         if (_cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value))
         {

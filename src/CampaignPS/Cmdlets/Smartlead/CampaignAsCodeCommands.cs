@@ -1,5 +1,4 @@
 using System.IO;
-using System.Text;
 using CampaignPS.Engine.Smartlead;
 
 namespace CampaignPS.Cmdlets.Smartlead;
@@ -28,10 +27,8 @@ namespace CampaignPS.Cmdlets.Smartlead;
 /// <seealso cref="AddSmartleadLeadCommand"/>
 [Cmdlet(VerbsData.Export, "SmartleadCampaign")]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportSmartleadCampaignCommand : PlatformCmdlet<SmartleadClient>
+public sealed class ExportSmartleadCampaignCommand : DefinitionCmdlet<SmartleadClient>
 {
-    private readonly HashSet<string> _written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
     /// <summary><para type="description">The campaign to export; binds from the Id of Get-SmartleadCampaign output, or a plain id piped by value.</para></summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "campaign_id")]
@@ -67,7 +64,7 @@ public sealed class ExportSmartleadCampaignCommand : PlatformCmdlet<SmartleadCli
         }
 
         string json = SmartleadCampaignDefinition.FromLive(snapshot).ToJson();
-        if (!TryWrite(campaignId, () => File.WriteAllText(definitionPath, json, new UTF8Encoding(false))))
+        if (!TryWrite(definitionPath, json, campaignId))
         {
             return;
         }
@@ -83,52 +80,6 @@ public sealed class ExportSmartleadCampaignCommand : PlatformCmdlet<SmartleadCli
         }
 
         WriteObject(new FileInfo(definitionPath));
-    }
-
-    // A folder gets one file per campaign; a file path takes one campaign per run, so a second piped campaign does not
-    // silently replace the first one's file.
-    private bool TryTarget(string given, string fileName, string parameter, long campaignId, out string path)
-    {
-        path = string.Empty;
-        try
-        {
-            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
-            path = Directory.Exists(resolved) ? System.IO.Path.Combine(resolved, fileName) : resolved;
-        }
-        catch (Exception exception) when (exception is ArgumentException || exception is NotSupportedException || exception is ItemNotFoundException || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException)
-        {
-            WriteError(new ErrorRecord(exception, "SmartleadExportInvalidPath", ErrorCategory.InvalidArgument, campaignId)
-            {
-                ErrorDetails = new ErrorDetails($"-{parameter} '{given}' is not a file path that can be written: {exception.Message}") { RecommendedAction = $"Correct -{parameter} and run the command again." },
-            });
-            return false;
-        }
-
-        if (!_written.Add(path))
-        {
-            var exception = new InvalidOperationException($"Campaign {campaignId} would replace {path}, written for another campaign in this run. Give -{parameter} an existing folder to write one file per campaign.");
-            WriteError(new ErrorRecord(exception, "SmartleadExportPathReused", ErrorCategory.InvalidArgument, campaignId)
-            {
-                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = $"Give -{parameter} a folder, e.g. -{parameter} ./campaigns." },
-            });
-            return false;
-        }
-
-        return true;
-    }
-
-    private bool TryWrite(long campaignId, Action write)
-    {
-        try
-        {
-            write();
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-        {
-            WriteError(new ErrorRecord(exception, "SmartleadExportWriteFailed", ErrorCategory.WriteError, campaignId));
-            return false;
-        }
     }
 }
 
@@ -164,7 +115,7 @@ public sealed class ExportSmartleadCampaignCommand : PlatformCmdlet<SmartleadCli
 /// <seealso cref="StartSmartleadCampaignCommand"/>
 [Cmdlet(VerbsData.Sync, "SmartleadCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SmartleadCampaign), typeof(SmartleadPlanStep))]
-public sealed class SyncSmartleadCampaignCommand : PlatformCmdlet<SmartleadClient>
+public sealed class SyncSmartleadCampaignCommand : DefinitionCmdlet<SmartleadClient>
 {
     /// <summary><para type="description">The definition file (JSON), e.g. ./acme.json; binds from a Definition column of piped rows, so each row may name its own template.</para></summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -191,13 +142,7 @@ public sealed class SyncSmartleadCampaignCommand : PlatformCmdlet<SmartleadClien
     {
         string path = Definition;
         long? campaignId = CampaignId;
-        if (!TryRead(path, out string text))
-        {
-            return;
-        }
-
-        SmartleadCampaignDefinition definition = null!;
-        if (!TryValidate(() => definition = SmartleadCampaignDefinition.Parse(text), path))
+        if (!TryReadDefinition(path, SmartleadCampaignDefinition.Parse, out SmartleadCampaignDefinition definition))
         {
             return;
         }
@@ -248,18 +193,7 @@ public sealed class SyncSmartleadCampaignCommand : PlatformCmdlet<SmartleadClien
 
         if (WhatIfRequested())
         {
-            // The plan as objects, and PowerShell's "What if:" line per request; nothing is sent.
-            if (plan.Create != null)
-            {
-                Confirm.Change($"Smartlead campaign '{plan.Create.Name}'", "Create Smartlead campaign from definition");
-            }
-
-            foreach (SmartleadPlannedRequest request in plan.Requests)
-            {
-                Confirm.Change(Target(campaignId), request.Description);
-            }
-
-            WriteObject(plan.Steps, enumerateCollection: true);
+            WritePlan(plan.Create?.Name, plan.Requests, Target(campaignId), plan.Steps);
             return;
         }
 
@@ -267,7 +201,7 @@ public sealed class SyncSmartleadCampaignCommand : PlatformCmdlet<SmartleadClien
         if (plan.Create != null)
         {
             NewSmartleadCampaign create = plan.Create;
-            if (!Confirm.Change($"Smartlead campaign '{create.Name}'", "Create Smartlead campaign from definition") ||
+            if (!ConfirmCreate(create.Name!) ||
                 !TryAwait(token => smartlead.CreateCampaignAsync(create, token), path, out SmartleadCampaign created))
             {
                 return;
@@ -281,25 +215,10 @@ public sealed class SyncSmartleadCampaignCommand : PlatformCmdlet<SmartleadClien
             target = campaignId!.Value;
         }
 
-        var done = new List<string>();
-        foreach (SmartleadPlannedRequest request in plan.Requests)
+        if (TrySend(smartlead, plan.Requests, target, Target(target), path, $"Sync-SmartleadCampaign -Definition '{path}' -CampaignId {target}"))
         {
-            if (!Confirm.Change(Target(target), request.Description))
-            {
-                continue;
-            }
-
-            SmartleadPlannedRequest send = request;
-            if (!TryAwait(token => send.SendAsync(smartlead, target, token), path))
-            {
-                WriteWarning($"Smartlead campaign {target}: '{request.Name}' failed{(done.Count > 0 ? $" after {string.Join(", ", done)}" : string.Empty)}; the requests after it were not sent. Correct the cause and run Sync-SmartleadCampaign -Definition '{path}' -CampaignId {target} again to finish.");
-                return;
-            }
-
-            done.Add(request.Name);
+            WriteCampaign(smartlead, target);
         }
-
-        WriteCampaign(smartlead, target);
     }
 
     private void WriteCampaign(SmartleadClient smartlead, long campaignId)
@@ -311,35 +230,4 @@ public sealed class SyncSmartleadCampaignCommand : PlatformCmdlet<SmartleadClien
     }
 
     private static string Target(long? campaignId) => campaignId.HasValue ? $"Smartlead campaign {campaignId}" : "the new Smartlead campaign";
-
-    private bool WhatIfRequested() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
-            ? LanguagePrimitives.IsTrue(value)
-            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-
-    private bool TryRead(string path, out string text)
-    {
-        text = string.Empty;
-        try
-        {
-            text = File.ReadAllText(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path), Encoding.UTF8);
-            return true;
-        }
-        catch (Exception exception) when (exception is FileNotFoundException || exception is DirectoryNotFoundException)
-        {
-            WriteError(new ErrorRecord(exception, "SmartleadDefinitionNotFound", ErrorCategory.ObjectNotFound, path)
-            {
-                ErrorDetails = new ErrorDetails($"The definition file '{path}' does not exist.") { RecommendedAction = "Give the path of a file written by Export-SmartleadCampaign." },
-            });
-            return false;
-        }
-        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is ArgumentException || exception is NotSupportedException || exception is ItemNotFoundException || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException)
-        {
-            WriteError(new ErrorRecord(exception, "SmartleadDefinitionUnreadable", ErrorCategory.ReadError, path)
-            {
-                ErrorDetails = new ErrorDetails($"The definition file '{path}' cannot be read: {exception.Message}") { RecommendedAction = "Correct -Definition and run the command again." },
-            });
-            return false;
-        }
-    }
 }
