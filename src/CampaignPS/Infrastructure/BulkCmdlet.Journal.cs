@@ -83,8 +83,7 @@ public abstract partial class BulkCmdlet<TClient>
             {
                 return SessionState.Path.GetUnresolvedProviderPathFromPSPath(journal);
             }
-            catch (Exception exception) when (exception is ArgumentException || exception is NotSupportedException || exception is IOException
-                || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException || exception is PSInvalidOperationException)
+            catch (Exception exception) when (ProviderPaths.IsUnusable(exception) || exception is IOException || exception is PSInvalidOperationException)
             {
                 failure = exception;
             }

@@ -28,7 +28,7 @@ public abstract class DefinitionCmdlet<TClient> : PlatformCmdlet<TClient>
             string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
             path = Directory.Exists(resolved) ? System.IO.Path.Combine(resolved, fileName) : resolved;
         }
-        catch (Exception exception) when (IsPathProblem(exception))
+        catch (Exception exception) when (ProviderPaths.IsUnusable(exception))
         {
             WriteError(new ErrorRecord(exception, Platform.ErrorIdPrefix + "ExportInvalidPath", ErrorCategory.InvalidArgument, campaignId)
             {
@@ -83,7 +83,7 @@ public abstract class DefinitionCmdlet<TClient> : PlatformCmdlet<TClient>
             });
             return false;
         }
-        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || IsPathProblem(exception))
+        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || ProviderPaths.IsUnusable(exception))
         {
             WriteError(new ErrorRecord(exception, Platform.ErrorIdPrefix + "DefinitionUnreadable", ErrorCategory.ReadError, path)
             {
@@ -169,7 +169,4 @@ public abstract class DefinitionCmdlet<TClient> : PlatformCmdlet<TClient>
 
         return true;
     }
-
-    private static bool IsPathProblem(Exception exception) =>
-        exception is ArgumentException || exception is NotSupportedException || exception is ItemNotFoundException || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException;
 }

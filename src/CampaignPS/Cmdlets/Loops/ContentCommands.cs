@@ -323,7 +323,7 @@ internal static class LoopsImageFiles
             image = new LoopsImageUpload { Content = File.ReadAllBytes(resolved), FileName = name, ContentType = LoopsImageUpload.ContentTypeFor(name) };
             return true;
         }
-        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is ArgumentException || exception is NotSupportedException || exception is ItemNotFoundException || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException)
+        catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || ProviderPaths.IsUnusable(exception))
         {
             cmdlet.WriteError(new ErrorRecord(exception, "LoopsImageFileUnreadable", ErrorCategory.ReadError, path)
             {

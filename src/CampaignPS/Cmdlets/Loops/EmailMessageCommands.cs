@@ -240,7 +240,7 @@ public sealed class SetLoopsEmailMessageCommand : BulkChangeCmdlet<LoopsClient>
             changes.Lmx = File.ReadAllText(resolved, Encoding.UTF8);
             return true;
         }
-        catch (Exception exception) when (exception is ArgumentException || exception is NotSupportedException || exception is ItemNotFoundException || exception is ProviderNotFoundException || exception is System.Management.Automation.DriveNotFoundException || exception is System.IO.DriveNotFoundException)
+        catch (Exception exception) when (ProviderPaths.IsUnusable(exception))
         {
             // A path PowerShell or the file system cannot use (an unknown drive, a character no file name may hold).
             WriteError(new ErrorRecord(exception, "LoopsInvalidLmxPath", ErrorCategory.InvalidArgument, path)
