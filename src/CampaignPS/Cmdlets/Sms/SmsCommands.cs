@@ -462,13 +462,19 @@ public sealed class SetSmsCampaignCommand : BulkChangeCmdlet<SmsClient>
         string campaignId = CampaignId;
         string target = $"SMS campaign {campaignId}";
         Submit(campaignId, () => changes.Validate(DateTimeOffset.UtcNow),
-            () => changes.ScheduleDate.HasValue
-                ? (Force.IsPresent || PassesReadinessCheck(token => SmsReadiness.TestAsync(sms, campaignId, changes, token), campaignId, RecordFor(campaignId), "Set-SmsCampaign"))
-                    && Confirm.Send(target, $"Schedule SMS campaign to send at {changes.ScheduleDate.Value:u}", Force.IsPresent)
-                : Confirm.UnlessForced(target, "Update SMS campaign", Force.IsPresent),
+            () => (Force.IsPresent || !changes.ScheduleDate.HasValue || IsReady(sms, campaignId, changes)) && Confirmed(changes, target),
             token => sms.UpdateCampaignAsync(campaignId, changes, token),
             WriteIfPassThru);
     }
+
+    // The readiness check of a schedule, on the pipeline thread before the question; the message this change sets is the one checked.
+    private bool IsReady(SmsClient sms, string campaignId, SmsCampaignChanges changes) =>
+        PassesReadinessCheck(token => SmsReadiness.TestAsync(sms, campaignId, changes, token), campaignId, RecordFor(campaignId), "Set-SmsCampaign");
+
+    private bool Confirmed(SmsCampaignChanges changes, string target) =>
+        changes.ScheduleDate.HasValue
+            ? Confirm.Send(target, $"Schedule SMS campaign to send at {changes.ScheduleDate.Value:u}", Force.IsPresent)
+            : Confirm.UnlessForced(target, "Update SMS campaign", Force.IsPresent);
 }
 
 /// <summary>
